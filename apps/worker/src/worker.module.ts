@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import type { AppConfig } from '@arbiter/server/config';
+import { ProjectStatsService } from '@arbiter/server/application';
+import { DatabaseModule } from '@arbiter/server/data-access';
+import { bullRootOptions, QUEUE } from '@arbiter/server/jobs';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: 10 }),
+        BullModule.forRoot(
+          bullRootOptions({
+            backend: config.QUEUE_BACKEND,
+            redisUrl: config.REDIS_URL,
+            databaseUrl: config.DATABASE_URL,
+            prefix: config.QUEUE_PREFIX,
+          }),
+        ),
+        BullModule.registerQueue({ name: QUEUE.maintenance }),
+      ],
+      providers: [ProjectStatsService, MaintenanceProcessor],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './lib/health.contract';
+export * from './lib/jobs.contract';

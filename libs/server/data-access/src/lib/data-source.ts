@@ -1,0 +1,40 @@
+// The one PostgreSQL connection pool, and the migrate command's entry point.
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '@arbiter/migrations';
+
+export interface DatabaseOptions {
+  url: string;
+  poolSize?: number;
+}
+
+export function createDataSource(options: DatabaseOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    extra: { max: options.poolSize ?? 20, application_name: 'arbiter' },
+  });
+}
+
+// Any fixed 64-bit number: serialises concurrent `migrate` runs across processes.
+const MIGRATION_LOCK = 7_411_020_231;
+
+/** Applies pending migrations under an advisory lock; returns the names applied. */
+export async function runMigrations(options: DatabaseOptions): Promise<string[]> {
+  const ds = createDataSource({ ...options, poolSize: 2 });
+  await ds.initialize();
+  const runner = ds.createQueryRunner();
+  try {
+    await runner.connect();
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+    await ds.destroy();
+  }
+}

@@ -1,0 +1,48 @@
+// Chooses BullMQ's backend: Redis (the production shape) or BullMQ's PostgreSQL backend when Redis is absent.
+import { createPostgresBackend, setDefaultBackendFactory, ConnectionOptions } from 'bullmq';
+
+export interface QueueSettings {
+  backend: 'redis' | 'postgres';
+  redisUrl: string;
+  databaseUrl: string;
+  prefix: string;
+}
+
+export interface BullRootOptions {
+  connection: ConnectionOptions;
+  prefix: string;
+}
+
+export function redisOptionsFromUrl(url: string) {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    username: u.username || undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+    // Workers block on Redis; BullMQ requires unlimited retries for them.
+    maxRetriesPerRequest: null,
+  };
+}
+
+/** Connection options for BullModule.forRoot; with the PostgreSQL backend it also installs the process-wide factory. */
+export function bullRootOptions(s: QueueSettings): BullRootOptions {
+  if (s.backend === 'postgres') {
+    setDefaultBackendFactory(createPostgresBackend);
+    return {
+      connection: { connectionString: s.databaseUrl, migrate: true } as unknown as ConnectionOptions,
+      prefix: s.prefix,
+    };
+  }
+  return { connection: redisOptionsFromUrl(s.redisUrl), prefix: s.prefix };
+}
+
+export const QUEUE = {
+  maintenance: 'maintenance',
+} as const;
+
+export const JOB = {
+  recountProject: 'recount-project',
+} as const;

@@ -1,0 +1,4 @@
+// Every migration, in order. Listed explicitly so builds and PGlite need no glob loading.
+import { Foundation1795452000000 } from './1795452000000-foundation';
+
+export const MIGRATIONS = [Foundation1795452000000];

@@ -1,0 +1,114 @@
+// `npm start`: installs what is missing, finds PostgreSQL and Redis (or falls back to the embedded default),
+// builds, migrates, and serves the API, the worker and the web UI on one origin.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ensureInstall } from './ensure-install.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+process.chdir(root);
+Object.assign(process.env, { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' });
+
+ensureInstall();
+const { buildServer, buildWeb } = await import('./build.mjs');
+const { ensureDatabase, postgresAnswers, redisAnswers } = await import('./services.mjs');
+
+const env = { ...process.env };
+const dataDir = resolve(env.DATA_DIR ?? '.arbiter');
+mkdirSync(dataDir, { recursive: true });
+env.DATA_DIR = dataDir;
+const notes = [];
+let embedded;
+
+// PostgreSQL: DATABASE_URL if set, else the local server, else PGlite in a data folder.
+if (env.DATABASE_URL) {
+  await ensureDatabase(env.DATABASE_URL).catch(() => undefined);
+  if (!(await postgresAnswers(env.DATABASE_URL))) {
+    console.error(`DATABASE_URL is set but PostgreSQL does not answer at ${env.DATABASE_URL}`);
+    process.exit(1);
+  }
+} else {
+  const local = 'postgres://postgres@127.0.0.1:5432/arbiter';
+  const reachable = await ensureDatabase(local).then(() => true, () => false);
+  if (reachable && (await postgresAnswers(local))) {
+    env.DATABASE_URL = local;
+  } else {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+    const db = await PGlite.create(resolve(dataDir, 'pglite'));
+    // BullMQ's PostgreSQL backend keeps its tables in schema `bullmq`; every PGlite connection shares one session.
+    await db.exec('SET search_path TO public, bullmq');
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
+    await server.start();
+    const port = Number(server.getServerConn().split(':').pop());
+    embedded = { db, server };
+    env.DATABASE_URL = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    env.EMBEDDED_DATABASE = 'true';
+    env.DATABASE_POOL_SIZE = env.DATABASE_POOL_SIZE ?? '4';
+    notes.push(`No PostgreSQL found: using the embedded PGlite database in ${resolve(dataDir, 'pglite')}.`);
+  }
+}
+
+// Redis: REDIS_URL if set, else the local server, else BullMQ's PostgreSQL backend over the same database.
+if (env.QUEUE_BACKEND !== 'postgres') {
+  const redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  if (await redisAnswers(redisUrl)) {
+    env.REDIS_URL = redisUrl;
+    env.QUEUE_BACKEND = 'redis';
+  } else if (env.REDIS_URL) {
+    console.error(`REDIS_URL is set but Redis does not answer at ${redisUrl}`);
+    process.exit(1);
+  } else {
+    env.QUEUE_BACKEND = 'postgres';
+    notes.push('No Redis found: queues run on BullMQ\'s PostgreSQL backend.');
+  }
+}
+
+buildServer();
+buildWeb();
+
+const node = (script, extraEnv = {}) =>
+  spawnSync(process.execPath, [script], { env: { ...env, ...extraEnv }, stdio: 'inherit' });
+if (node('dist/server/apps/api/src/migrate.js').status !== 0) process.exit(1);
+const bootstrap = 'dist/server/apps/api/src/bootstrap-admin.js';
+if (existsSync(bootstrap) && node(bootstrap).status !== 0) process.exit(1);
+
+const children = ['api', 'worker'].map((app) =>
+  spawn(process.execPath, [`dist/server/apps/${app}/src/main.js`], { env, stdio: 'inherit' }),
+);
+let stopping = false;
+const stop = async (code) => {
+  if (stopping) return;
+  stopping = true;
+  for (const c of children) c.kill('SIGTERM');
+  await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+  if (embedded) {
+    await embedded.server.stop();
+    await embedded.db.close();
+  }
+  process.exit(code);
+};
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+for (const c of children) c.on('exit', (code) => !stopping && stop(code ?? 1));
+
+const url = `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}`;
+for (let i = 0; i < 600; i++) {
+  try {
+    const r = await fetch(`${url}/health`);
+    if (r.ok) break;
+  } catch {
+    // not up yet
+  }
+  await new Promise((r) => setTimeout(r, 200));
+}
+const credentials = resolve(dataDir, 'admin-credentials.json');
+console.log('\n  Arbiter is running');
+console.log(`  open      ${url}`);
+console.log(`  API docs  ${url}/api/docs`);
+if (existsSync(credentials)) {
+  const c = JSON.parse(readFileSync(credentials, 'utf8'));
+  console.log(`  sign in   ${c.email} / ${c.password}   (first admin; change it after signing in)`);
+}
+for (const n of notes) console.log(`  note      ${n}`);
+console.log('');
