@@ -2,6 +2,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createDatabase, dropDatabase, TEST_REDIS_URL } from './database';
 
@@ -9,9 +10,12 @@ const ROOT = resolve(__dirname, '../..');
 const API_MAIN = resolve(ROOT, 'dist/server/apps/api/src/main.js');
 const WORKER_MAIN = resolve(ROOT, 'dist/server/apps/worker/src/main.js');
 const MIGRATE = resolve(ROOT, 'dist/server/apps/api/src/migrate.js');
+const BOOTSTRAP = resolve(ROOT, 'dist/server/apps/api/src/bootstrap-admin.js');
 
 export interface Stack {
   baseUrl: string;
+  /** The first admin, created by the same bootstrap step `npm start` runs. */
+  admin: { email: string; password: string };
   databaseUrl: string;
   env: Record<string, string>;
   logs: () => string;
@@ -87,6 +91,8 @@ export async function startStack(opts: { workers?: number; env?: Record<string, 
     ...opts.env,
   };
   await runToEnd(process.execPath, [MIGRATE], env);
+  await runToEnd(process.execPath, [BOOTSTRAP], env);
+  const admin = JSON.parse(readFileSync(resolve(env.DATA_DIR, 'admin-credentials.json'), 'utf8'));
   const spawnNode = (main: string, tag: string) => {
     const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (d) => (output += `[${tag}] ${d}`));
@@ -112,6 +118,7 @@ export async function startStack(opts: { workers?: number; env?: Record<string, 
   }
   return {
     baseUrl,
+    admin,
     databaseUrl: db.url,
     env,
     logs,
@@ -120,6 +127,7 @@ export async function startStack(opts: { workers?: number; env?: Record<string, 
     stop: async () => {
       await Promise.all([api, ...workers].map(stopProcess));
       await dropDatabase(db.name);
+      rmSync(env.DATA_DIR, { recursive: true, force: true });
     },
   };
 }

@@ -1,12 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { APPLICATION_SERVICES } from '@arbiter/server/application';
 import type { AppConfig } from '@arbiter/server/config';
 import { DatabaseModule } from '@arbiter/server/data-access';
-import { bullRootOptions, QUEUE } from '@arbiter/server/jobs';
+import { bullRootOptions, MaintenanceProducer, QUEUE } from '@arbiter/server/jobs';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { ProjectRoleGuard } from './auth/project-role.guard';
+import { ErrorFilter } from './common/error.filter';
 import { APP_CONFIG } from './config.token';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
+import { ItemController } from './items/item.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { JobController } from './projects/job.controller';
+import { MemberController } from './projects/member.controller';
+import { ProjectController } from './projects/project.controller';
+import { ProjectGateway } from './realtime/project.gateway';
+import { TaskController } from './tasks/task.controller';
 
 @Module({})
 export class AppModule {
@@ -25,8 +38,27 @@ export class AppModule {
         ),
         BullModule.registerQueue({ name: QUEUE.maintenance }),
       ],
-      controllers: [HealthController, MetricsController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, HealthService],
+      controllers: [
+        HealthController,
+        MetricsController,
+        AuthController,
+        ProjectController,
+        MemberController,
+        ItemController,
+        TaskController,
+        JobController,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        ProjectRoleGuard,
+        HealthService,
+        MaintenanceProducer,
+        ProjectGateway,
+        ...APPLICATION_SERVICES,
+      ],
     };
   }
 }

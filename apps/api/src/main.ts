@@ -9,8 +9,13 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { createLogger, loadConfig, PinoNestLogger } from '@arbiter/server/config';
+import { redisOptionsFromUrl } from '@arbiter/server/jobs';
 import { AppModule } from './app.module';
 import { instrumentHttp } from './metrics/metrics';
+import { RedisIoAdapter } from './realtime/redis-io.adapter';
+
+// Upload formats whose bodies reach the import route as a raw stream (never buffered whole).
+const STREAMED_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl', 'application/octet-stream', 'text/plain'];
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -24,6 +29,15 @@ async function bootstrap(): Promise<void> {
 
   const fastify = app.getHttpAdapter().getInstance();
   instrumentHttp(fastify);
+  fastify.removeContentTypeParser('text/plain');
+  fastify.addContentTypeParser(STREAMED_TYPES, (_req, payload, done) => done(null, payload));
+  // A JSON-array upload is also streamed: the import route reads its body as bytes.
+  fastify.addHook('onRequest', async (req) => {
+    if (req.method === 'POST' && /\/imports(\?|$)/.test(req.url)) req.headers['content-type'] = 'application/octet-stream';
+  });
+  if (config.QUEUE_BACKEND === 'redis') {
+    app.useWebSocketAdapter(new RedisIoAdapter(app, redisOptionsFromUrl(config.REDIS_URL), `${config.QUEUE_PREFIX}:socket.io`));
+  }
   await app.register(fastifyCookie as never);
 
   const doc = SwaggerModule.createDocument(

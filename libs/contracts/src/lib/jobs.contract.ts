@@ -3,3 +3,12 @@ import { z } from 'zod';
 
 export const recountProjectJobSchema = z.strictObject({ projectId: z.uuid() });
 export type RecountProjectJob = z.infer<typeof recountProjectJobSchema>;
+
+export const jobStatusSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  state: z.string(),
+  progress: z.number(),
+  failedReason: z.string().nullable(),
+});
+export type JobStatus = z.infer<typeof jobStatusSchema>;

@@ -1,1 +1,22 @@
+export * from './lib/auth/auth.service';
+export * from './lib/auth/principal';
+export * from './lib/errors/arbiter.error';
+export * from './lib/ingest/export.service';
+export * from './lib/ingest/ingest.service';
+export * from './lib/ingest/item-query.service';
 export * from './lib/project-stats.service';
+export * from './lib/projects/project-events';
+export * from './lib/projects/project.service';
+export * from './lib/tasks/task.service';
+
+import { AuthService } from './lib/auth/auth.service';
+import { ExportService } from './lib/ingest/export.service';
+import { IngestService } from './lib/ingest/ingest.service';
+import { ItemQueryService } from './lib/ingest/item-query.service';
+import { ProjectStatsService } from './lib/project-stats.service';
+import { ProjectEvents } from './lib/projects/project-events';
+import { ProjectService } from './lib/projects/project.service';
+import { TaskService } from './lib/tasks/task.service';
+
+/** Every application service, for a module's providers. */
+export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService];

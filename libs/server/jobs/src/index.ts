@@ -1,1 +1,2 @@
+export * from './lib/maintenance.producer';
 export * from './lib/queue-connection';

@@ -3,6 +3,7 @@ import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdow
 import { DataSource } from 'typeorm';
 import { createDataSource, DatabaseOptions } from './data-source';
 import { REPOSITORIES } from './repositories';
+import { Sql } from './sql';
 
 export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
 
@@ -31,9 +32,10 @@ export class DatabaseModule {
           },
         },
         DataSourceCloser,
+        Sql,
         ...REPOSITORIES,
       ],
-      exports: [DataSource, ...REPOSITORIES],
+      exports: [DataSource, Sql, ...REPOSITORIES],
     };
   }
 }

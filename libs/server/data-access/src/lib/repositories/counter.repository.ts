@@ -1,6 +1,7 @@
 // Maintained per-project counters (status, annotator, label): read without scanning items or annotations.
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import type { Queryable } from '../sql';
+import { Sql } from '../sql';
 
 export type CounterDimension = 'status' | 'annotator' | 'label';
 export interface CounterDelta {
@@ -11,13 +12,13 @@ export interface CounterDelta {
 
 @Injectable()
 export class CounterRepository {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(private readonly sql: Sql) {}
 
   /**
    * Applies deltas inside the caller's transaction. Rows are touched in one sorted order so concurrent
    * submissions cannot deadlock on counter rows.
    */
-  async apply(manager: EntityManager, projectId: string, deltas: CounterDelta[]): Promise<void> {
+  async apply(tx: Queryable, projectId: string, deltas: CounterDelta[]): Promise<void> {
     const merged = new Map<string, CounterDelta>();
     for (const d of deltas) {
       const k = `${d.dimension}\u0001${d.key}`;
@@ -28,7 +29,7 @@ export class CounterRepository {
       .filter((d) => d.delta !== 0)
       .sort((a, b) => (a.dimension + a.key < b.dimension + b.key ? -1 : 1));
     if (rows.length === 0) return;
-    await manager.query(
+    await tx.query(
       `INSERT INTO project_counters (project_id, dimension, key, value)
        SELECT $1, d, k, v FROM unnest($2::text[], $3::text[], $4::bigint[]) WITH ORDINALITY AS t(d, k, v, o)
        ORDER BY o
@@ -38,17 +39,26 @@ export class CounterRepository {
   }
 
   async read(projectId: string): Promise<{ dimension: CounterDimension; key: string; value: number }[]> {
-    const rows = await this.ds.query(
+    return this.sql.many<{ dimension: CounterDimension; key: string; value: number }>(
       `SELECT dimension, key, value::float8 AS value FROM project_counters
        WHERE project_id = $1 AND value <> 0 ORDER BY dimension, key`,
       [projectId],
     );
-    return rows;
+  }
+
+  /** Non-zero counters, with the annotator's display name for annotator counters. */
+  async readNamed(projectId: string): Promise<{ dimension: CounterDimension; key: string; value: number; name: string | null }[]> {
+    return this.sql.many(
+      `SELECT c.dimension, c.key, c.value::float8 AS value, u.name
+         FROM project_counters c LEFT JOIN users u ON c.dimension = 'annotator' AND u.id::text = c.key
+        WHERE c.project_id = $1 AND c.value <> 0 ORDER BY c.dimension, c.key`,
+      [projectId],
+    );
   }
 
   /** Rebuilds a project's counters from the tables they summarise (repair after a manual edit). */
   async recount(projectId: string): Promise<void> {
-    await this.ds.transaction(async (m) => {
+    await this.sql.tx(async (m) => {
       await m.query(`SELECT 1 FROM projects WHERE id = $1 FOR UPDATE`, [projectId]);
       await m.query(`DELETE FROM project_counters WHERE project_id = $1`, [projectId]);
       await m.query(

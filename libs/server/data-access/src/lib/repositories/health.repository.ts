@@ -1,15 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { Sql } from '../sql';
 
 @Injectable()
 export class HealthRepository {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(private readonly sql: Sql) {}
 
   /** Round-trips to the database and returns its clock and the applied migration count. */
   async ping(): Promise<{ now: string; migrations: number }> {
-    const [row] = await this.ds.query(
+    const row = await this.sql.one<{ now: string; migrations: number }>(
       `SELECT now()::text AS now, (SELECT count(*)::int FROM migrations) AS migrations`,
     );
-    return { now: row.now, migrations: row.migrations };
+    if (!row) throw new Error('no reply');
+    return row;
   }
 }

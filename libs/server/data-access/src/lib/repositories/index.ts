@@ -1,6 +1,24 @@
+import { ApiKeyRepository } from './api-key.repository';
 import { CounterRepository } from './counter.repository';
 import { HealthRepository } from './health.repository';
+import { ItemRepository } from './item.repository';
+import { ProjectRepository } from './project.repository';
+import { TaskRepository } from './task.repository';
+import { UserRepository } from './user.repository';
 
+export * from './api-key.repository';
 export * from './counter.repository';
+export * from './item.repository';
+export * from './project.repository';
+export * from './task.repository';
+export * from './user.repository';
 export { HealthRepository };
-export const REPOSITORIES = [HealthRepository, CounterRepository];
+export const REPOSITORIES = [
+  HealthRepository,
+  CounterRepository,
+  UserRepository,
+  ApiKeyRepository,
+  ProjectRepository,
+  ItemRepository,
+  TaskRepository,
+];

@@ -1,0 +1,36 @@
+// Run by `npm start` after migrating: creates the first admin when there are no users and writes its
+// credentials to DATA_DIR/admin-credentials.json (mode 0600) so the start script can print them.
+import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { Module } from '@nestjs/common';
+import { AuthService } from '@arbiter/server/application';
+import { createLogger, loadConfig } from '@arbiter/server/config';
+import { DatabaseModule } from '@arbiter/server/data-access';
+
+const ADMIN_EMAIL = 'admin@arbiter.local';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger('bootstrap', config.LOG_LEVEL);
+  @Module({ imports: [DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: 2 })], providers: [AuthService] })
+  class BootstrapModule {}
+  const app = await NestFactory.createApplicationContext(BootstrapModule, { logger: false });
+  try {
+    const created = await app.get(AuthService).ensureFirstAdmin(ADMIN_EMAIL);
+    if (created) {
+      mkdirSync(config.DATA_DIR, { recursive: true });
+      const file = resolve(config.DATA_DIR, 'admin-credentials.json');
+      writeFileSync(file, JSON.stringify(created), { mode: 0o600 });
+      logger.info({ email: created.email, file }, 'created the first admin');
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bootstrap failed: ${err?.stack ?? err}\n`);
+  process.exit(1);
+});

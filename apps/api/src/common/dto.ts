@@ -1,0 +1,27 @@
+// Request DTOs: zod contracts turned into classes for the global validation pipe and OpenAPI.
+import { createZodDto } from 'nestjs-zod';
+import {
+  addMemberRequestSchema,
+  createApiKeyRequestSchema,
+  createProjectRequestSchema,
+  createUserRequestSchema,
+  exportQuerySchema,
+  importQuerySchema,
+  listItemsQuerySchema,
+  loginRequestSchema,
+  nextTasksRequestSchema,
+  submitAnnotationRequestSchema,
+  updateProjectRequestSchema,
+} from '@arbiter/contracts';
+
+export class LoginDto extends createZodDto(loginRequestSchema) {}
+export class CreateUserDto extends createZodDto(createUserRequestSchema) {}
+export class CreateProjectDto extends createZodDto(createProjectRequestSchema) {}
+export class UpdateProjectDto extends createZodDto(updateProjectRequestSchema) {}
+export class AddMemberDto extends createZodDto(addMemberRequestSchema) {}
+export class CreateApiKeyDto extends createZodDto(createApiKeyRequestSchema) {}
+export class ImportQueryDto extends createZodDto(importQuerySchema) {}
+export class ListItemsQueryDto extends createZodDto(listItemsQuerySchema) {}
+export class ExportQueryDto extends createZodDto(exportQuerySchema) {}
+export class NextTasksDto extends createZodDto(nextTasksRequestSchema) {}
+export class SubmitAnnotationDto extends createZodDto(submitAnnotationRequestSchema) {}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { roleSchema } from './common.contract';
+
+export const loginRequestSchema = z.strictObject({
+  email: z.email().max(320),
+  password: z.string().min(1).max(1024),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  isAdmin: z.boolean(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const createUserRequestSchema = z.strictObject({
+  email: z.email().max(320),
+  name: z.string().trim().min(1).max(200),
+  password: z.string().min(8).max(1024),
+  isAdmin: z.boolean().default(false),
+});
+export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
+
+export const createApiKeyRequestSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  role: roleSchema.default('engineer'),
+});
+export type CreateApiKeyRequest = z.infer<typeof createApiKeyRequestSchema>;
+
+export const apiKeySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: roleSchema,
+  prefix: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiKey = z.infer<typeof apiKeySchema>;
+
+/** Returned once, at creation: the only time the secret is shown. */
+export const createdApiKeySchema = apiKeySchema.extend({ key: z.string() });
+export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { itemIdSchema } from './common.contract';
+
+export const INGEST_FORMATS = ['csv', 'jsonl', 'json'] as const;
+
+/**
+ * Query string of `POST /api/projects/:projectId/imports`; the body is the file itself, streamed.
+ * Each `*Field` names the source column/key; metadata defaults to every unmapped field.
+ */
+export const importQuerySchema = z.strictObject({
+  format: z.enum(INGEST_FORMATS),
+  onError: z.enum(['reject', 'skip']).default('reject'),
+  textField: z.string().min(1).max(200).default('text'),
+  externalIdField: z.string().min(1).max(200).optional(),
+  imageUrlField: z.string().min(1).max(200).optional(),
+  goldField: z.string().min(1).max(200).optional(),
+  predictionField: z.string().min(1).max(200).optional(),
+  metadataFields: z
+    .string()
+    .max(5000)
+    .optional()
+    .transform((s) => (s === undefined ? undefined : s.split(',').map((f) => f.trim()).filter(Boolean))),
+  importId: z.uuid().optional(),
+});
+export type ImportQuery = z.infer<typeof importQuerySchema>;
+
+export const rowErrorSchema = z.object({ line: z.number(), field: z.string().optional(), message: z.string() });
+export type RowError = z.infer<typeof rowErrorSchema>;
+
+export const importReportSchema = z.object({
+  importId: z.string(),
+  committed: z.boolean(),
+  rowsRead: z.number(),
+  inserted: z.number(),
+  duplicates: z.number(),
+  rejected: z.number(),
+  errors: z.array(rowErrorSchema),
+  errorsTruncated: z.boolean(),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+export const ITEM_STATUSES = ['new', 'in_progress', 'completed'] as const;
+export const itemStatusSchema = z.enum(ITEM_STATUSES);
+
+export const itemSchema = z.object({
+  id: itemIdSchema,
+  externalId: z.string().nullable(),
+  text: z.string(),
+  imageUrl: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  gold: z.array(z.number()).nullable(),
+  prediction: z.array(z.number()).nullable(),
+  status: itemStatusSchema,
+  annotationCount: z.number(),
+});
+export type Item = z.infer<typeof itemSchema>;
+
+export const listItemsQuerySchema = z.strictObject({
+  after: itemIdSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  status: itemStatusSchema.optional(),
+});
+export type ListItemsQuery = z.infer<typeof listItemsQuerySchema>;
+
+export const itemPageSchema = z.object({ items: z.array(itemSchema), nextAfter: itemIdSchema.nullable() });
+export type ItemPage = z.infer<typeof itemPageSchema>;
+
+export const exportQuerySchema = z.strictObject({ format: z.enum(['jsonl', 'csv']).default('jsonl') });
+export type ExportQuery = z.infer<typeof exportQuerySchema>;

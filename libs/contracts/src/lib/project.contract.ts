@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { roleSchema } from './common.contract';
+
+export const labelDefSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  hotkey: z
+    .string()
+    .regex(/^[a-z0-9]$/, 'a single lower-case letter or digit')
+    .optional(),
+  description: z.string().max(2000).optional(),
+});
+export type LabelDef = z.infer<typeof labelDefSchema>;
+
+export const labelSchemaSchema = z
+  .strictObject({
+    kind: z.enum(['single', 'multi']),
+    labels: z.array(labelDefSchema).min(2).max(200),
+  })
+  .superRefine((s, ctx) => {
+    const seen = new Map<string, number>();
+    const keys = new Map<string, number>();
+    s.labels.forEach((l, i) => {
+      const n = l.name.toLowerCase();
+      if (seen.has(n)) ctx.addIssue({ code: 'custom', path: ['labels', i, 'name'], message: `duplicate label name "${l.name}"` });
+      seen.set(n, i);
+      if (l.hotkey !== undefined) {
+        if (keys.has(l.hotkey)) ctx.addIssue({ code: 'custom', path: ['labels', i, 'hotkey'], message: `hotkey "${l.hotkey}" is already used` });
+        keys.set(l.hotkey, i);
+      }
+    });
+  });
+export type LabelSchema = z.infer<typeof labelSchemaSchema>;
+
+export const createProjectRequestSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(5000).default(''),
+  guidelines: z.string().max(100_000).default(''),
+  labelSchema: labelSchemaSchema,
+  overlap: z.number().int().min(1).max(50).default(1),
+  leaseSeconds: z.number().int().min(5).max(86_400).default(900),
+});
+export type CreateProjectRequest = z.infer<typeof createProjectRequestSchema>;
+
+/** Labels may be appended and described, never removed or reordered: their positions are the ids stored. */
+export const updateProjectRequestSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  description: z.string().max(5000).optional(),
+  guidelines: z.string().max(100_000).optional(),
+  labelSchema: labelSchemaSchema.optional(),
+  leaseSeconds: z.number().int().min(5).max(86_400).optional(),
+});
+export type UpdateProjectRequest = z.infer<typeof updateProjectRequestSchema>;
+
+export const projectSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  guidelines: z.string(),
+  labelSchema: labelSchemaSchema,
+  overlap: z.number(),
+  leaseSeconds: z.number(),
+  createdAt: z.string(),
+  myRole: roleSchema,
+});
+export type Project = z.infer<typeof projectSchema>;
+
+export const addMemberRequestSchema = z.strictObject({
+  email: z.email(),
+  role: roleSchema,
+});
+export type AddMemberRequest = z.infer<typeof addMemberRequestSchema>;
+
+export const memberSchema = z.object({
+  userId: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const projectStatsSchema = z.object({
+  items: z.number(),
+  byStatus: z.object({ new: z.number(), in_progress: z.number(), completed: z.number() }),
+  annotations: z.number(),
+  byAnnotator: z.array(z.object({ userId: z.string(), name: z.string(), count: z.number() })),
+  byLabel: z.array(z.object({ label: z.number(), name: z.string(), count: z.number() })),
+});
+export type ProjectStats = z.infer<typeof projectStatsSchema>;

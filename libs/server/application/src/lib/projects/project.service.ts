@@ -1,0 +1,123 @@
+// Projects, membership and roles: every project-scoped call goes through `access`.
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  AddMemberRequest,
+  ApiKey,
+  CreateApiKeyRequest,
+  CreatedApiKey,
+  CreateProjectRequest,
+  Member,
+  Project,
+  Role,
+  ROLE_RANK,
+  UpdateProjectRequest,
+} from '@arbiter/contracts';
+import { ApiKeyRepository, ProjectRepository } from '@arbiter/server/data-access';
+import { API_KEY_PREFIX, hashToken } from '../auth/auth.service';
+import type { Principal } from '../auth/principal';
+import { ArbiterError, ErrorCode, forbidden, notFound } from '../errors/arbiter.error';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class ProjectService {
+  constructor(
+    private readonly projects: ProjectRepository,
+    private readonly apiKeys: ApiKeyRepository,
+  ) {}
+
+  /**
+   * The caller's role in the project, if it is at least `minRole`. A project the caller is not a member of
+   * (or that does not exist) is a 404, so its existence is not revealed; too low a role is a 403.
+   */
+  async access(principal: Principal, projectId: string, minRole: Role): Promise<Role> {
+    if (!UUID.test(projectId)) throw notFound('project');
+    let role: Role | null;
+    if (principal.kind === 'apiKey') role = principal.projectId === projectId.toLowerCase() ? principal.role : null;
+    else role = await this.projects.roleOf(projectId, principal.userId);
+    if (!role) throw notFound('project');
+    if (ROLE_RANK[role] < ROLE_RANK[minRole]) throw forbidden(`this needs the ${minRole} role; you are ${role}`);
+    return role;
+  }
+
+  create(req: CreateProjectRequest, principal: Principal): Promise<Project> {
+    if (principal.kind !== 'user') throw forbidden('API keys cannot create projects');
+    return this.projects.create(req, principal.userId);
+  }
+
+  list(principal: Principal): Promise<Project[]> {
+    if (principal.kind === 'apiKey') return this.get(principal.projectId, principal.role).then((p) => [p]);
+    return this.projects.listForUser(principal.userId);
+  }
+
+  async get(projectId: string, role: Role): Promise<Project> {
+    const p = await this.projects.get(projectId, role);
+    if (!p) throw notFound('project');
+    return p;
+  }
+
+  async update(projectId: string, role: Role, req: UpdateProjectRequest): Promise<Project> {
+    const current = await this.get(projectId, role);
+    if (req.labelSchema) {
+      // Label ids are positions: existing labels keep their place and name; new ones may only be appended.
+      const before = current.labelSchema.labels;
+      const after = req.labelSchema.labels;
+      if (after.length < before.length) throw new ArbiterError(ErrorCode.Validation, 'labels cannot be removed', [{ path: 'labelSchema.labels', message: 'labels cannot be removed' }]);
+      before.forEach((l, i) => {
+        if (after[i].name !== l.name) {
+          const path = `labelSchema.labels.${i}.name`;
+          throw new ArbiterError(ErrorCode.Validation, `${path}: label "${l.name}" cannot be renamed or moved`, [{ path, message: `label "${l.name}" cannot be renamed or moved` }]);
+        }
+      });
+      if (req.labelSchema.kind !== current.labelSchema.kind) {
+        const path = 'labelSchema.kind';
+        throw new ArbiterError(ErrorCode.Validation, `${path}: cannot change once created`, [{ path, message: 'cannot change once created' }]);
+      }
+    }
+    const p = await this.projects.update(projectId, role, req);
+    if (!p) throw notFound('project');
+    return p;
+  }
+
+  members(projectId: string): Promise<Member[]> {
+    return this.projects.members(projectId);
+  }
+
+  async addMember(projectId: string, req: AddMemberRequest): Promise<Member> {
+    const m = await this.projects.upsertMember(projectId, req.email, req.role);
+    if (!m) throw new ArbiterError(ErrorCode.Validation, `email: no user has the email ${req.email}`, [{ path: 'email', message: 'no user has this email' }]);
+    return m;
+  }
+
+  async removeMember(projectId: string, userId: string): Promise<void> {
+    const members = await this.projects.members(projectId);
+    const target = members.find((m) => m.userId === userId);
+    if (!target) throw notFound('member');
+    if (target.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1) {
+      throw new ArbiterError(ErrorCode.Conflict, 'a project must keep at least one owner');
+    }
+    await this.projects.removeMember(projectId, userId);
+  }
+
+  async createApiKey(projectId: string, req: CreateApiKeyRequest, principal: Principal): Promise<CreatedApiKey> {
+    const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const created = await this.apiKeys.create({
+      projectId,
+      name: req.name,
+      role: req.role,
+      keyHash: hashToken(key),
+      prefix: key.slice(0, 10),
+      createdBy: principal.kind === 'user' ? principal.userId : null,
+    });
+    return { ...created, key };
+  }
+
+  listApiKeys(projectId: string): Promise<ApiKey[]> {
+    return this.apiKeys.list(projectId);
+  }
+
+  async revokeApiKey(projectId: string, keyId: string): Promise<void> {
+    if (!UUID.test(keyId) || !(await this.apiKeys.revoke(projectId, keyId))) throw notFound('API key');
+  }
+}

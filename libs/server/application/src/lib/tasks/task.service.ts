@@ -1,0 +1,75 @@
+// The annotator's loop: next tasks (leases), submit (idempotent), skip, undo.
+import { Injectable } from '@nestjs/common';
+import type { Annotation, NextTasksResponse, SubmitAnnotationRequest, UndoResponse } from '@arbiter/contracts';
+import { TaskRepository } from '@arbiter/server/data-access';
+import type { Principal } from '../auth/principal';
+import { ArbiterError, ErrorCode, forbidden, invalid, notFound } from '../errors/arbiter.error';
+import { ProjectEvents } from '../projects/project-events';
+import { ProjectService } from '../projects/project.service';
+
+function annotatorOf(principal: Principal): string {
+  if (principal.kind !== 'user') throw forbidden('API keys cannot annotate; sign in as a user');
+  return principal.userId;
+}
+
+@Injectable()
+export class TaskService {
+  constructor(
+    private readonly tasks: TaskRepository,
+    private readonly projects: ProjectService,
+    private readonly events: ProjectEvents,
+  ) {}
+
+  async next(projectId: string, principal: Principal, count: number): Promise<NextTasksResponse> {
+    const userId = annotatorOf(principal);
+    const project = await this.projects.get(projectId, 'annotator');
+    const tasks = await this.tasks.claim(projectId, userId, count, project.leaseSeconds);
+    const progress = await this.tasks.progress(projectId, userId);
+    return { tasks, progress };
+  }
+
+  async submit(projectId: string, principal: Principal, req: SubmitAnnotationRequest): Promise<{ annotation: Annotation; replayed: boolean }> {
+    const userId = annotatorOf(principal);
+    const project = await this.projects.get(projectId, 'annotator');
+    const k = project.labelSchema.labels.length;
+    const labels = [...new Set(req.labels)].sort((a, b) => a - b);
+    const bad = labels.find((l) => l >= k);
+    if (bad !== undefined) throw invalid('labels', `label id ${bad} is not in this project (0..${k - 1})`);
+    if (project.labelSchema.kind === 'single' && labels.length !== 1) {
+      throw invalid('labels', 'a single-label project takes exactly one label');
+    }
+    const out = await this.tasks.submit(projectId, userId, req.itemId, labels, req.idempotencyKey);
+    switch (out.kind) {
+      case 'created':
+        this.events.countersChanged(projectId);
+        return { annotation: out.annotation, replayed: false };
+      case 'replayed':
+        return { annotation: out.annotation, replayed: true };
+      case 'item-not-found':
+        throw notFound('item');
+      case 'key-reused':
+        throw new ArbiterError(ErrorCode.Conflict, `idempotency key already used for item ${out.itemId}`);
+      case 'already-labeled':
+        throw new ArbiterError(ErrorCode.Conflict, 'you have already labeled this item');
+      case 'completed-elsewhere':
+        throw new ArbiterError(
+          ErrorCode.ItemCompletedElsewhere,
+          'your lease on this item expired and other annotators have since completed it; this label was not stored',
+        );
+    }
+  }
+
+  async skip(projectId: string, principal: Principal, itemId: string): Promise<void> {
+    const userId = annotatorOf(principal);
+    if (!/^[1-9][0-9]{0,18}$/.test(itemId) || !(await this.tasks.skip(projectId, userId, itemId))) throw notFound('item');
+  }
+
+  async undo(projectId: string, principal: Principal): Promise<UndoResponse> {
+    const userId = annotatorOf(principal);
+    const project = await this.projects.get(projectId, 'annotator');
+    const out = await this.tasks.undoLast(projectId, userId, project.leaseSeconds);
+    if (!out) throw new ArbiterError(ErrorCode.NotFound, 'nothing to undo');
+    this.events.countersChanged(projectId);
+    return out;
+  }
+}

@@ -1,0 +1,165 @@
+// Items: bulk import through COPY, keyset-paginated reads and the streamed export.
+import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Item } from '@arbiter/contracts';
+import { copyRow, numberArray } from '../copy-text';
+import { Sql } from '../sql';
+import { CounterRepository } from './counter.repository';
+
+export interface ImportRow {
+  line: number;
+  externalId: string | null;
+  text: string;
+  imageUrl: string | null;
+  metadata: Record<string, unknown>;
+  gold: number[] | null;
+  prediction: number[] | null;
+}
+
+export interface ImportOutcome {
+  staged: number;
+  inserted: number;
+  duplicates: number;
+  committed: boolean;
+}
+
+interface ItemRow extends Omit<Item, 'id'> {
+  id: string;
+}
+
+const ITEM_COLUMNS = `i.id::text AS id, i.external_id AS "externalId", i.text, i.image_url AS "imageUrl", i.metadata,
+  i.gold::int[] AS gold, i.prediction::float8[] AS prediction, i.status, i.annotation_count AS "annotationCount"`;
+
+export interface ExportRow extends ItemRow {
+  annotations: { annotator: string; labels: number[]; createdAt: string }[];
+}
+
+async function writeAll(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await new Promise<void>((r) => stream.once('drain', () => r()));
+}
+
+@Injectable()
+export class ItemRepository {
+  constructor(
+    private readonly sql: Sql,
+    private readonly counters: CounterRepository,
+  ) {}
+
+  /**
+   * Streams rows into a temporary table with COPY, then inserts them with their overlap slots in one
+   * transaction. Duplicate external ids (in the file or already in the project) are skipped and counted.
+   * When `commit()` answers false after the last row, everything is rolled back: nothing is half-written.
+   */
+  async importRows(projectId: string, overlap: number, rows: AsyncIterable<ImportRow>, commit: () => boolean): Promise<ImportOutcome> {
+    const client = await this.sql.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`CREATE TEMP TABLE import_rows (seq int, line int, external_id text, text text, image_url text,
+        metadata jsonb, gold smallint[], prediction real[]) ON COMMIT DROP`);
+      const staged = await this.copyRows(client, rows);
+      if (!commit()) {
+        await client.query('ROLLBACK');
+        return { staged, inserted: 0, duplicates: 0, committed: false };
+      }
+      const { rows: out } = await client.query<{ inserted: number }>(
+        `WITH firsts AS (
+           SELECT DISTINCT ON (coalesce(external_id, ''), CASE WHEN external_id IS NULL THEN seq END) *
+             FROM import_rows ORDER BY coalesce(external_id, ''), CASE WHEN external_id IS NULL THEN seq END, seq),
+         ins AS (
+           INSERT INTO items (project_id, external_id, text, image_url, metadata, gold, prediction)
+           SELECT $1, external_id, text, image_url, metadata, gold, prediction FROM firsts ORDER BY seq
+           ON CONFLICT (project_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
+           RETURNING id),
+         slots AS (
+           INSERT INTO task_slots (item_id, slot, project_id)
+           SELECT ins.id, g, $1 FROM ins CROSS JOIN generate_series(0, $2::int - 1) AS g RETURNING 1)
+         SELECT (SELECT count(*)::int FROM ins) AS inserted, (SELECT count(*) FROM slots) AS slots`,
+        [projectId, overlap],
+      );
+      const inserted = out[0].inserted;
+      await this.counters.apply(client, projectId, [{ dimension: 'status', key: 'new', delta: inserted }]);
+      await client.query('COMMIT');
+      return { staged, inserted, duplicates: staged - inserted, committed: true };
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async copyRows(client: PoolClient, rows: AsyncIterable<ImportRow>): Promise<number> {
+    const stream = client.query(
+      copyFrom(`COPY import_rows (seq, line, external_id, text, image_url, metadata, gold, prediction) FROM STDIN`),
+    );
+    const finished = new Promise<void>((res, rej) => {
+      stream.on('finish', () => res());
+      stream.on('error', rej);
+    });
+    let n = 0;
+    try {
+      let buf = '';
+      for await (const r of rows) {
+        n++;
+        buf += copyRow([
+          String(n),
+          String(r.line),
+          r.externalId,
+          r.text,
+          r.imageUrl,
+          JSON.stringify(r.metadata),
+          numberArray(r.gold),
+          numberArray(r.prediction),
+        ]);
+        if (buf.length > 64 * 1024) {
+          await writeAll(stream, buf);
+          buf = '';
+        }
+      }
+      if (buf) await writeAll(stream, buf);
+      stream.end();
+    } catch (err) {
+      stream.destroy(err as Error);
+      await finished.catch(() => undefined);
+      throw err;
+    }
+    await finished;
+    return n;
+  }
+
+  async list(projectId: string, after: string | undefined, limit: number, status?: string): Promise<ItemRow[]> {
+    return this.sql.many<ItemRow>(
+      `SELECT ${ITEM_COLUMNS} FROM items i
+        WHERE i.project_id = $1 AND i.id > $2 AND ($3::text IS NULL OR i.status = $3)
+        ORDER BY i.id LIMIT $4`,
+      [projectId, after ?? '0', status ?? null, limit],
+    );
+  }
+
+  async get(projectId: string, itemId: string): Promise<ItemRow | null> {
+    return this.sql.one<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items i WHERE i.project_id = $1 AND i.id = $2`, [projectId, itemId]);
+  }
+
+  /** Yields the project's items with their annotations, in id order, a keyset page at a time. */
+  async *exportRows(projectId: string, pageSize = 1000): AsyncGenerator<ExportRow> {
+    let after = '0';
+    for (;;) {
+      const page = await this.sql.many<ExportRow>(
+        `SELECT ${ITEM_COLUMNS},
+           coalesce(json_agg(json_build_object('annotator', u.email, 'labels', a.labels, 'createdAt', a.created_at)
+                    ORDER BY a.id) FILTER (WHERE a.id IS NOT NULL), '[]'::json) AS annotations
+         FROM (SELECT * FROM items WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT $3) i
+         LEFT JOIN annotations a ON a.item_id = i.id
+         LEFT JOIN users u ON u.id = a.user_id
+         GROUP BY i.id, i.external_id, i.text, i.image_url, i.metadata, i.gold, i.prediction, i.status, i.annotation_count
+         ORDER BY i.id`,
+        [projectId, after, pageSize],
+      );
+      if (page.length === 0) return;
+      yield* page;
+      after = page[page.length - 1].id;
+      if (page.length < pageSize) return;
+    }
+  }
+}

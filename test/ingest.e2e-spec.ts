@@ -1,0 +1,164 @@
+// Ingest over HTTP: field mapping, reject vs skip, duplicates, U+0000 and invalid UTF-8 as 4xx naming the
+// line, and progress over socket.io — on the real YouTube spam CSV and on generated files.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { io } from 'socket.io-client';
+import type { ImportProgressEvent, ImportReport, ItemPage, ProjectStats } from '@arbiter/contracts';
+import { ApiClient, newProject, signIn } from './support/client';
+import { startStack, Stack } from './support/stack';
+
+const DATA = resolve(__dirname, '../../shared/data');
+const PSY = resolve(DATA, 'youtube-spam/Youtube01-Psy.csv');
+
+function checksum(file: string): string {
+  const sums = readFileSync(resolve(DATA, 'SHA256SUMS'), 'utf8');
+  const name = file.slice(DATA.length + 1);
+  const line = sums.split('\n').find((l) => l.trim().endsWith(name));
+  if (!line) throw new Error(`${name} is not in SHA256SUMS`);
+  return line.split(/\s+/)[0];
+}
+
+/** A 200 report, or a 4xx error body whose errors carry paths. */
+type ImportReply = Omit<ImportReport, 'errors'> & {
+  code?: string;
+  message: string;
+  errors: { path: string; line: number; field?: string; message: string }[];
+  report?: ImportReport;
+};
+
+describe('ingest', () => {
+  let stack: Stack;
+  let owner: ApiClient;
+  let db: Client;
+  beforeAll(async () => {
+    stack = await startStack();
+    owner = await signIn(stack.baseUrl, stack.admin);
+    db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+  }, 90_000);
+  afterAll(async () => {
+    await db?.end();
+    await stack?.stop();
+  }, 30_000);
+
+  const upload = (pid: string, query: string, body: string | Uint8Array, type = 'text/csv') =>
+    owner.post<ImportReply>(
+      `/api/projects/${pid}/imports?${query}`,
+      body,
+      { 'content-type': type },
+    );
+  const itemCount = async (pid: string) => (await db.query('SELECT count(*)::int AS n FROM items WHERE project_id = $1', [pid])).rows[0].n;
+
+  it('imports the YouTube Psy comments with a field mapping, gold from CLASS and metadata', async () => {
+    expect(createHash('sha256').update(readFileSync(PSY)).digest('hex')).toBe(checksum(PSY));
+    const p = await newProject(owner);
+    const r = await upload(
+      p.id,
+      'format=csv&textField=CONTENT&externalIdField=COMMENT_ID&goldField=CLASS&metadataFields=AUTHOR,DATE',
+      readFileSync(PSY),
+    );
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ committed: true, rowsRead: 350, inserted: 350, duplicates: 0, rejected: 0, errors: [] });
+    const page = await owner.get<ItemPage>(`/api/projects/${p.id}/items?limit=2`);
+    expect(page.body.items[0]).toMatchObject({
+      externalId: 'LZQPQhLyRh80UYxNuaDWhIGQYNQ96IuCg-AYWqNPjpU',
+      text: 'Huh, anyway check out this you[tube] channel: kobyoshi02',
+      gold: [1],
+      metadata: { AUTHOR: 'Julius NM', DATE: '2013-11-07T06:20:48' },
+      status: 'new',
+    });
+    expect(page.body.nextAfter).toBe(page.body.items[1].id);
+    const gold = await db.query(`SELECT gold[1] AS g, count(*)::int AS n FROM items WHERE project_id = $1 GROUP BY 1 ORDER BY 1`, [p.id]);
+    expect(gold.rows).toEqual([{ g: 0, n: 175 }, { g: 1, n: 175 }]);
+    // Re-importing the same file inserts nothing and counts every row as a duplicate.
+    const again = await upload(p.id, 'format=csv&textField=CONTENT&externalIdField=COMMENT_ID', readFileSync(PSY));
+    expect(again.body).toMatchObject({ inserted: 0, duplicates: 350 });
+    const stats = await owner.get<ProjectStats>(`/api/projects/${p.id}/stats`);
+    expect(stats.body.byStatus.new).toBe(350);
+  });
+
+  const mixed = ['id,text,label', '1,good one,ham', '2,,spam', '3,third,nope', '1,dup of one,spam', '4,"multi', 'line",ham', ''].join('\n');
+
+  it('rejects the whole file when a row is bad, naming each line and field, and commits nothing', async () => {
+    const p = await newProject(owner);
+    const r = await upload(p.id, 'format=csv&externalIdField=id&goldField=label', mixed);
+    expect(r.status).toBe(422);
+    expect(r.body.errors.map((e) => e.path)).toEqual(['line 3: text', 'line 4: label']);
+    expect(r.body.report).toMatchObject({ committed: false, inserted: 0, rejected: 2 });
+    expect(await itemCount(p.id)).toBe(0);
+  });
+
+  it('skips bad rows when asked, reporting them and counting duplicates', async () => {
+    const p = await newProject(owner);
+    const r = await upload(p.id, 'format=csv&externalIdField=id&goldField=label&onError=skip', mixed);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ committed: true, rowsRead: 5, inserted: 2, duplicates: 1, rejected: 2 });
+    expect(r.body.errors.map((e) => [e.line, e.field])).toEqual([[3, 'text'], [4, 'label']]);
+    const texts = (await db.query('SELECT text FROM items WHERE project_id = $1 ORDER BY id', [p.id])).rows.map((x) => x.text);
+    expect(texts).toEqual(['good one', 'multi\nline']);
+  });
+
+  it('answers 4xx for U+0000 and for invalid UTF-8, never 500', async () => {
+    const p = await newProject(owner);
+    const nul = await upload(p.id, 'format=jsonl', '{"text":"ok"}\n{"text":"bad\\u0000byte"}\n', 'application/x-ndjson');
+    expect(nul.status).toBe(422);
+    expect(nul.body.errors[0].path).toBe('line 2: text');
+    expect(nul.body.errors[0].message).toContain('U+0000');
+    const bytes = Buffer.concat([Buffer.from('text\nfine\nbroken '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]);
+    const utf = await upload(p.id, 'format=csv', bytes);
+    expect(utf.status).toBe(400);
+    expect(utf.body).toMatchObject({ code: 'BAD_FILE', errors: [{ path: 'line 3' }] });
+    expect(utf.body.message).toMatch(/UTF-8/);
+    expect(await itemCount(p.id)).toBe(0);
+    const missing = await upload(p.id, 'format=csv&textField=body', 'text\nx\n');
+    expect(missing.status).toBe(400);
+    expect(missing.body.message).toContain('body');
+  });
+
+  it('imports a JSON array with predictions as suggestions', async () => {
+    const p = await newProject(owner);
+    const body = JSON.stringify([
+      { text: 'first', p: { ham: 0.9, spam: 0.1 } },
+      { text: 'second', p: [0.2, 0.8] },
+    ]);
+    const r = await upload(p.id, 'format=json&predictionField=p', body, 'application/json');
+    // Two rows without external ids on one physical line are two items, not duplicates.
+    expect(r.status).toBe(200);
+    expect(r.body.inserted).toBe(2);
+    const page = await owner.get<ItemPage>(`/api/projects/${p.id}/items`);
+    expect(page.body.items.map((i) => i.prediction!.map((x) => Math.round(x * 100) / 100))).toEqual([[0.9, 0.1], [0.2, 0.8]]);
+  });
+
+  it('pushes progress over socket.io while a large file streams in', async () => {
+    const p = await newProject(owner);
+    const socket = io(stack.baseUrl, { extraHeaders: { cookie: owner.sessionCookie! }, transports: ['websocket'] });
+    const importId = '2b0a3c1e-6f1d-4b8e-9a39-2f6f2f1d0c11';
+    const events: ImportProgressEvent[] = [];
+    const finished = new Promise<void>((res) =>
+      socket.on('import:progress', (e: ImportProgressEvent) => {
+        events.push(e);
+        if (e.importId === importId && e.done) res();
+      }),
+    );
+    await new Promise<void>((res, rej) => {
+      socket.on('connect', () => res());
+      socket.on('connect_error', rej);
+    });
+    expect(await socket.emitWithAck('project:join', { projectId: p.id })).toEqual({ ok: true });
+    const rows = 100_000;
+    const lines: string[] = [];
+    for (let i = 0; i < rows; i++) lines.push(JSON.stringify({ id: `x${i}`, text: `generated item number ${i} with some words` }));
+    const r = await upload(p.id, `format=jsonl&externalIdField=id&importId=${importId}`, lines.join('\n'), 'application/x-ndjson');
+    await finished;
+    socket.disconnect();
+    expect(r.body).toMatchObject({ inserted: rows });
+    const mine = events.filter((e) => e.importId === importId);
+    expect(mine.length).toBeGreaterThanOrEqual(2);
+    expect(mine[mine.length - 1]).toMatchObject({ done: true, rowsRead: rows });
+    const partial = mine.filter((e) => !e.done);
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial[0].rowsRead).toBeLessThan(rows);
+  }, 60_000);
+});
