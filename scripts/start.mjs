@@ -1,6 +1,6 @@
 // `npm start`: installs what is missing, finds PostgreSQL and Redis (or falls back to the embedded default),
 // builds, migrates, and serves the API, the worker and the web UI on one origin.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureInstall } from './ensure-install.mjs';
@@ -20,6 +20,14 @@ env.DATA_DIR = dataDir;
 const notes = [];
 let embedded;
 
+// ARBITER_EMBEDDED=true skips the probes and runs on the embedded default (how the test of this mode runs it).
+const forceEmbedded = env.ARBITER_EMBEDDED === 'true';
+if (forceEmbedded) {
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  env.QUEUE_BACKEND = 'postgres';
+}
+
 // PostgreSQL: DATABASE_URL if set, else the local server, else PGlite in a data folder.
 if (env.DATABASE_URL) {
   await ensureDatabase(env.DATABASE_URL).catch(() => undefined);
@@ -29,7 +37,7 @@ if (env.DATABASE_URL) {
   }
 } else {
   const local = 'postgres://postgres@127.0.0.1:5432/arbiter';
-  const reachable = await ensureDatabase(local).then(() => true, () => false);
+  const reachable = !forceEmbedded && (await ensureDatabase(local).then(() => true, () => false));
   if (reachable && (await postgresAnswers(local))) {
     env.DATABASE_URL = local;
   } else {
@@ -50,7 +58,10 @@ if (env.DATABASE_URL) {
 }
 
 // Redis: REDIS_URL if set, else the local server, else BullMQ's PostgreSQL backend over the same database.
-if (env.QUEUE_BACKEND !== 'postgres') {
+if (env.QUEUE_BACKEND === 'postgres') {
+  if (!forceEmbedded) notes.push('QUEUE_BACKEND=postgres: queues run on BullMQ\'s PostgreSQL backend.');
+  else notes.push('No Redis used: queues run on BullMQ\'s PostgreSQL backend.');
+} else {
   const redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   if (await redisAnswers(redisUrl)) {
     env.REDIS_URL = redisUrl;
@@ -64,14 +75,16 @@ if (env.QUEUE_BACKEND !== 'postgres') {
   }
 }
 
-buildServer();
-buildWeb();
+if (!process.argv.includes('--no-build')) {
+  buildServer();
+  buildWeb();
+}
 
-const node = (script, extraEnv = {}) =>
-  spawnSync(process.execPath, [script], { env: { ...env, ...extraEnv }, stdio: 'inherit' });
-if (node('dist/server/apps/api/src/migrate.js').status !== 0) process.exit(1);
-const bootstrap = 'dist/server/apps/api/src/bootstrap-admin.js';
-if (existsSync(bootstrap) && node(bootstrap).status !== 0) process.exit(1);
+// Asynchronous on purpose: with the embedded database, this process serves PGlite to the children.
+const node = (script) =>
+  new Promise((res) => spawn(process.execPath, [script], { env, stdio: 'inherit' }).on('exit', (code) => res(code)));
+if ((await node('dist/server/apps/api/src/migrate.js')) !== 0) process.exit(1);
+if ((await node('dist/server/apps/api/src/bootstrap-admin.js')) !== 0) process.exit(1);
 
 const children = ['api', 'worker'].map((app) =>
   spawn(process.execPath, [`dist/server/apps/${app}/src/main.js`], { env, stdio: 'inherit' }),

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { startStack, Stack } from './support/stack';
+import { startStack, Stack } from '@arbiter/testing';
 
 describe('health, metrics and docs on a running api + worker', () => {
   let stack: Stack;

@@ -6,8 +6,8 @@ import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { io } from 'socket.io-client';
 import type { ImportProgressEvent, ImportReport, ItemPage, ProjectStats } from '@arbiter/contracts';
-import { ApiClient, newProject, signIn } from './support/client';
-import { startStack, Stack } from './support/stack';
+import { ApiClient, newProject, signIn } from '@arbiter/testing';
+import { startStack, Stack } from '@arbiter/testing';
 
 const DATA = resolve(__dirname, '../../shared/data');
 const PSY = resolve(DATA, 'youtube-spam/Youtube01-Psy.csv');

@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Annotation, NextTasksResponse, ProjectStats } from '@arbiter/contracts';
-import { addMember, ApiClient, importJsonl, newProject, newUser, signIn } from './support/client';
-import { startStack, Stack } from './support/stack';
+import { addMember, ApiClient, importJsonl, newProject, newUser, signIn } from '@arbiter/testing';
+import { startStack, Stack } from '@arbiter/testing';
 
 const ANNOTATORS = 50;
 const ITEMS = 1000;

@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import type { CreatedApiKey, JoinAck, NextTasksResponse } from '@arbiter/contracts';
-import { addMember, ApiClient, importJsonl, newProject, newUser, signIn } from './support/client';
-import { startStack, Stack } from './support/stack';
+import { addMember, ApiClient, importJsonl, newProject, newUser, signIn } from '@arbiter/testing';
+import { startStack, Stack } from '@arbiter/testing';
 
 describe('access control', () => {
   let stack: Stack;

@@ -27,7 +27,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }),
+        DatabaseModule.forRoot({
+          url: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          bulkInsert: config.EMBEDDED_DATABASE ? 'insert' : 'copy',
+        }),
         BullModule.forRoot(
           bullRootOptions({
             backend: config.QUEUE_BACKEND,

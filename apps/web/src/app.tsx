@@ -1,3 +1,57 @@
+// The shell: who is signed in, which screen the hash names, and the links between the feature screens.
+import type { Project } from '@arbiter/contracts';
+import { errorView, useLogout, useMe } from '@arbiter/web/data-access';
+import { AnnotatePage } from '@arbiter/web/feature-annotate';
+import { LoginPage } from '@arbiter/web/feature-auth';
+import { ProjectPage, ProjectsPage } from '@arbiter/web/feature-project';
+import { ErrorMessage } from '@arbiter/web/ui';
+import { AppHeader } from './app-header';
+import { paths } from './route';
+import { navigate, useHashRoute } from './use-hash-route';
+
 export function App() {
-  return <main><h1>Arbiter</h1></main>;
+  const route = useHashRoute();
+  const me = useMe();
+  const logout = useLogout();
+
+  if (me.isPending) return <main className="page muted">Loading…</main>;
+  if (me.isError)
+    return (
+      <main className="page">
+        <ErrorMessage {...errorView(me.error)} />
+      </main>
+    );
+  if (me.data === null) {
+    // Signing in from #/login lands on the projects; from any other link, on the screen it named.
+    const onLoggedIn = () => {
+      if (route.name === 'login') navigate(paths.projects());
+    };
+    return <LoginPage onLoggedIn={onLoggedIn} />;
+  }
+
+  return (
+    <>
+      <AppHeader
+        user={me.data}
+        homeHref={paths.projects()}
+        loggingOut={logout.isPending}
+        onLogout={() => logout.mutate(undefined, { onSettled: () => navigate(paths.login()) })}
+      />
+      {route.name === 'project' ? (
+        <ProjectPage
+          key={route.projectId}
+          projectId={route.projectId}
+          annotateHref={paths.annotate(route.projectId)}
+          projectsHref={paths.projects()}
+        />
+      ) : route.name === 'annotate' ? (
+        <AnnotatePage key={route.projectId} projectId={route.projectId} projectHref={paths.project(route.projectId)} />
+      ) : (
+        <ProjectsPage
+          projectHref={paths.project}
+          onProjectCreated={(p: Project) => navigate(paths.project(p.id))}
+        />
+      )}
+    </>
+  );
 }

@@ -12,7 +12,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: 10 }),
+        DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: 10, bulkInsert: config.EMBEDDED_DATABASE ? 'insert' : 'copy' }),
         BullModule.forRoot(
           bullRootOptions({
             backend: config.QUEUE_BACKEND,

@@ -3,7 +3,8 @@ import { decodeUtf8 } from './decode-utf8';
 import { IngestFileError, IngestFileErrorCode } from './ingest-file.error';
 import { bytes, chunked, collect, failure, SIZES } from './ingest-spec.helpers';
 
-const decode = async (data: Uint8Array | string, size?: number) => (await collect(decodeUtf8(chunked(data, size)))).join('');
+const decode = async (data: Uint8Array | string, size?: number) =>
+  (await collect(decodeUtf8(chunked(data, size)))).join('');
 
 describe('decodeUtf8', () => {
   it.each(SIZES)('decodes multi-byte characters split across chunks of %i bytes', async (size) => {

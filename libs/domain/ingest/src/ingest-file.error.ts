@@ -7,7 +7,10 @@ export enum IngestFileErrorCode {
   RecordTooLarge = 'RECORD_TOO_LARGE',
 }
 
-/** The whole file cannot be read (invalid UTF-8, malformed JSON structure, unterminated CSV quote, missing header column): nothing of it may be imported. */
+/**
+ * The whole file cannot be read (invalid UTF-8, malformed JSON structure, unterminated CSV quote, missing header
+ * column): nothing of it may be imported. `line` is 1-based.
+ */
 export class IngestFileError extends Error {
   constructor(
     readonly line: number,

@@ -6,7 +6,12 @@ const SINGLE: LabelSpace = { names: ['ham', 'spam'], multi: false };
 const MULTI: LabelSpace = { names: ['sports', 'politics', 'tech'], multi: true };
 const MAPPING: FieldMapping = { text: 'text', gold: 'gold', prediction: 'pred' };
 
-const map = (labels: LabelSpace, gold: unknown, pred?: unknown) => mapRecord({ line: 3, fields: { text: 't', gold, pred } }, MAPPING, labels);
+const map = (labels: LabelSpace, gold: unknown, pred?: unknown) =>
+  mapRecord({ line: 3, fields: { text: 't', gold, pred } }, MAPPING, labels);
+const unknownLabel = (label: string, labels: LabelSpace) =>
+  `unknown label ${label}; valid labels: ${labels.names.join(', ')} (or 0-${labels.names.length - 1})`;
+const outOfRange = (label: string, found: string) =>
+  `probability of "${label}" must be a number between 0 and 1, found ${found}`;
 const ok = (labels: LabelSpace, gold: unknown, pred?: unknown): MappedItem => {
   const result = map(labels, gold, pred);
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
@@ -40,9 +45,9 @@ describe('mapRecord gold', () => {
 
   it.each([
     ['an unknown name', 'eggs', 'unknown label "eggs"; valid labels: ham, spam (or 0-1)'],
-    ['an index out of range', '2', 'unknown label "2"; valid labels: ham, spam (or 0-1)'],
-    ['a negative index', -1, 'unknown label -1; valid labels: ham, spam (or 0-1)'],
-    ['a fractional index', 0.5, 'unknown label 0.5; valid labels: ham, spam (or 0-1)'],
+    ['an index out of range', '2', unknownLabel('"2"', SINGLE)],
+    ['a negative index', -1, unknownLabel('-1', SINGLE)],
+    ['a fractional index', 0.5, unknownLabel('0.5', SINGLE)],
     ['two labels', 'ham|spam', 'expected exactly one gold label, found 2'],
     ['a two-element array', ['ham', 'spam'], 'expected exactly one gold label, found 2'],
     ['an object', { spam: 1 }, 'gold must be a label name or index, found an object'],
@@ -70,9 +75,9 @@ describe('mapRecord gold', () => {
   });
 
   it.each([
-    ['an unknown name among known ones', 'tech|cooking', 'unknown label "cooking"; valid labels: sports, politics, tech (or 0-2)'],
+    ['an unknown name among known ones', 'tech|cooking', unknownLabel('"cooking"', MULTI)],
     ['a broken JSON array', '["tech",', expect.stringMatching(/^gold is not valid JSON: /)],
-    ['an index out of range in an array', [0, 3], 'unknown label 3; valid labels: sports, politics, tech (or 0-2)'],
+    ['an index out of range in an array', [0, 3], unknownLabel('3', MULTI)],
   ])('multi-label: rejects %s', (_name, gold, message) => {
     expect(fail(MULTI, gold)).toEqual({ line: 3, field: 'gold', message });
   });
@@ -94,15 +99,25 @@ describe('mapRecord prediction', () => {
   });
 
   it.each([
-    ['an unknown label name', SINGLE, { spam: 0.5, eggs: 0.5 }, 'unknown label "eggs"; valid labels: ham, spam (or 0-1)'],
+    ['an unknown label name', SINGLE, { spam: 0.5, eggs: 0.5 }, unknownLabel('"eggs"', SINGLE)],
     ['the wrong number of probabilities', SINGLE, [1], 'prediction must have 2 probabilities (one per label), found 1'],
-    ['a probability above 1', MULTI, [1.2, 0, 0], 'probability of "sports" must be a number between 0 and 1, found 1.2'],
-    ['a negative probability', SINGLE, { ham: -0.1, spam: 1.1 }, 'probability of "ham" must be a number between 0 and 1, found -0.1'],
-    ['a probability given as a string', SINGLE, ['0.5', 0.5], 'probability of "ham" must be a number between 0 and 1, found "0.5"'],
-    ['a non-finite probability', SINGLE, [NaN, 1], 'probability of "ham" must be a number between 0 and 1, found NaN'],
-    ['a single-label sum off by more than 1e-3', SINGLE, [0.5, 0.49], 'prediction probabilities must add up to 1 for single-label data, found 0.99'],
+    ['a probability above 1', MULTI, [1.2, 0, 0], outOfRange('sports', '1.2')],
+    ['a negative probability', SINGLE, { ham: -0.1, spam: 1.1 }, outOfRange('ham', '-0.1')],
+    ['a probability given as a string', SINGLE, ['0.5', 0.5], outOfRange('ham', '"0.5"')],
+    ['a non-finite probability', SINGLE, [NaN, 1], outOfRange('ham', 'NaN')],
+    [
+      'a single-label sum off by more than 1e-3',
+      SINGLE,
+      [0.5, 0.49],
+      'prediction probabilities must add up to 1 for single-label data, found 0.99',
+    ],
     ['a label given twice', SINGLE, { spam: 0.5, SPAM: 0.5 }, 'prediction gives label "spam" twice'],
-    ['a number', SINGLE, 0.5, 'prediction must be an object {label: probability} or an array of 2 probabilities, found a number'],
+    [
+      'a number',
+      SINGLE,
+      0.5,
+      'prediction must be an object {label: probability} or an array of 2 probabilities, found a number',
+    ],
     ['a CSV cell that is not JSON', SINGLE, 'spam=0.9', expect.stringMatching(/^prediction is not valid JSON: /)],
   ])('rejects %s', (_name, labels, pred, message) => {
     expect(fail(labels, null, pred)).toEqual({ line: 3, field: 'pred', message });

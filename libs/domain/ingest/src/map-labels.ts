@@ -22,7 +22,8 @@ export function readPrediction(value: unknown, labels: LabelSpace, field: string
   let probs: unknown[];
   if (Array.isArray(parsed)) {
     if (parsed.length !== names.length) {
-      throw new FieldProblem(field, `prediction must have ${names.length} probabilities (one per label), found ${parsed.length}`);
+      const message = `prediction must have ${names.length} probabilities (one per label), found ${parsed.length}`;
+      throw new FieldProblem(field, message);
     }
     probs = parsed;
   } else if (isPlainObject(parsed)) {
@@ -35,12 +36,13 @@ export function readPrediction(value: unknown, labels: LabelSpace, field: string
       probs[id] = p;
     }
   } else {
-    const message = `prediction must be an object {label: probability} or an array of ${names.length} probabilities, found ${describe(parsed)}`;
-    throw new FieldProblem(field, message);
+    const expected = `an object {label: probability} or an array of ${names.length} probabilities`;
+    throw new FieldProblem(field, `prediction must be ${expected}, found ${describe(parsed)}`);
   }
   probs.forEach((p, id) => {
     if (typeof p !== 'number' || !Number.isFinite(p) || p < 0 || p > 1) {
-      throw new FieldProblem(field, `probability of "${names[id]}" must be a number between 0 and 1, found ${typeof p === 'number' ? p : JSON.stringify(p)}`);
+      const found = typeof p === 'number' ? String(p) : JSON.stringify(p);
+      throw new FieldProblem(field, `probability of "${names[id]}" must be a number between 0 and 1, found ${found}`);
     }
   });
   const sum = (probs as number[]).reduce((a, b) => a + b, 0);
@@ -92,7 +94,9 @@ function splitLabels(value: string, field: string): unknown[] {
   const text = value.trim();
   if (text.startsWith('[')) {
     const parsed = parseJson(text, field, 'gold');
-    if (!Array.isArray(parsed)) throw new FieldProblem(field, `gold must be a JSON array of labels, found ${describe(parsed)}`);
+    if (!Array.isArray(parsed)) {
+      throw new FieldProblem(field, `gold must be a JSON array of labels, found ${describe(parsed)}`);
+    }
     return parsed;
   }
   return text

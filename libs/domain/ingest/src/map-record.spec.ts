@@ -1,4 +1,4 @@
-// mapRecord: text, externalId, imageUrl and metadata rules, U+0000, and never throwing.
+// mapRecord: text, externalId and imageUrl rules, U+0000, the order errors are reported in, and never throwing.
 import type { FieldMapping, LabelSpace, MappedItem, RowError } from './ingest.types';
 import { mapRecord } from './map-record';
 
@@ -18,7 +18,14 @@ const fail = (fields: Record<string, unknown>, labels = SINGLE, mapping = MAPPIN
 
 describe('mapRecord', () => {
   it('maps a CSV row, keeping unmapped fields as metadata', () => {
-    const fields = { ID: 'c1', CONTENT: 'check my channel\uFEFF', IMG: '', CLASS: '1', PRED: '{"spam": 0.9, "ham": 0.1}', AUTHOR: 'x' };
+    const fields = {
+      ID: 'c1',
+      CONTENT: 'check my channel\uFEFF',
+      IMG: '',
+      CLASS: '1',
+      PRED: '{"spam": 0.9, "ham": 0.1}',
+      AUTHOR: 'x',
+    };
     expect(mapRecord({ line: 7, fields }, MAPPING, SINGLE)).toEqual({
       ok: true,
       item: {
@@ -113,46 +120,8 @@ describe('mapRecord', () => {
 
     it('rejects U+0000 and a non-string', () => {
       expect(fail({ CONTENT: 't', IMG: 'http://a/\u0000' }).message).toContain('U+0000');
-      expect(fail({ CONTENT: 't', IMG: 5 })).toMatchObject({ field: 'IMG', message: 'imageUrl must be a URL string, found a number' });
-    });
-  });
-
-  describe('metadata', () => {
-    const fields = { ID: '1', CONTENT: 't', CLASS: '0', AUTHOR: 'a', DATE: '2013-11-07', nested: { k: [1, 'x'] } };
-
-    it('holds every field the mapping does not use', () => {
-      expect(ok(fields).metadata).toEqual({ AUTHOR: 'a', DATE: '2013-11-07', nested: { k: [1, 'x'] } });
-    });
-
-    it('holds exactly the listed fields when given, skipping absent ones', () => {
-      expect(ok(fields, SINGLE, { ...MAPPING, metadata: ['DATE', 'CONTENT', 'missing'] }).metadata).toEqual({
-        DATE: '2013-11-07',
-        CONTENT: 't',
-      });
-      expect(ok(fields, SINGLE, { ...MAPPING, metadata: [] }).metadata).toEqual({});
-    });
-
-    it('keeps a field named __proto__ as data', () => {
-      const record = JSON.parse('{"CONTENT": "t", "__proto__": {"x": 1}}') as Record<string, unknown>;
-      const metadata = ok(record).metadata;
-      expect(Object.keys(metadata)).toEqual(['__proto__']);
-      expect(Object.getPrototypeOf(metadata)).toBe(Object.prototype);
-    });
-
-    it.each([
-      ['a string value', { note: 'a\u0000' }, 'note'],
-      ['a nested value', { extra: { list: ['ok', 'b\u0000'] } }, 'extra'],
-      ['an object key', { extra: { ['k\u0000']: 1 } }, 'extra'],
-    ])('rejects U+0000 in %s, naming the field', (_name, extra, field) => {
-      expect(fail({ CONTENT: 't', ...extra })).toEqual({
-        line: 7,
-        field,
-        message: `metadata field "${field}" contains U+0000 (a NUL character), which PostgreSQL text cannot store`,
-      });
-    });
-
-    it('ignores U+0000 in a field left out of the listed metadata', () => {
-      expect(ok({ CONTENT: 't', note: 'a\u0000' }, SINGLE, { text: 'CONTENT', metadata: [] }).metadata).toEqual({});
+      const message = 'imageUrl must be a URL string, found a number';
+      expect(fail({ CONTENT: 't', IMG: 5 })).toMatchObject({ field: 'IMG', message });
     });
   });
 

@@ -11,22 +11,27 @@ export function mapRecord(record: SourceRecord, mapping: FieldMapping, labels: L
   const get = (field: string | undefined) =>
     // hasOwn: a field named "__proto__" or "toString" must not read Object.prototype
     field !== undefined && Object.hasOwn(record.fields, field) ? record.fields[field] : undefined;
+  // An optional property is read only when the mapping names a source field for it.
+  const optional = <T>(field: string | undefined, read: (value: unknown, field: string) => T): T | null =>
+    field === undefined ? null : read(get(field), field);
+  const { line } = record;
   try {
     return {
       ok: true,
       item: {
-        line: record.line,
+        line,
         text: readText(get(mapping.text), mapping.text),
-        externalId: mapping.externalId === undefined ? null : readExternalId(get(mapping.externalId), mapping.externalId),
-        imageUrl: mapping.imageUrl === undefined ? null : readImageUrl(get(mapping.imageUrl), mapping.imageUrl),
-        gold: mapping.gold === undefined ? null : readGold(get(mapping.gold), labels, mapping.gold),
-        prediction: mapping.prediction === undefined ? null : readPrediction(get(mapping.prediction), labels, mapping.prediction),
+        externalId: optional(mapping.externalId, readExternalId),
+        imageUrl: optional(mapping.imageUrl, readImageUrl),
+        gold: optional(mapping.gold, (value, field) => readGold(value, labels, field)),
+        prediction: optional(mapping.prediction, (value, field) => readPrediction(value, labels, field)),
         metadata: readMetadata(record.fields, mapping),
       },
     };
   } catch (error) {
-    if (error instanceof FieldProblem) return { ok: false, error: { line: record.line, field: error.field, message: error.message } };
-    return { ok: false, error: { line: record.line, message: `this row could not be read: ${String(error)}` } };
+    const problem = error instanceof FieldProblem;
+    const message = problem ? error.message : `this row could not be read: ${String(error)}`;
+    return { ok: false, error: problem ? { line, field: error.field, message } : { line, message } };
   }
 }
 
@@ -36,7 +41,9 @@ function readText(value: unknown, field: string): string {
   if (typeof text !== 'string') throw new FieldProblem(field, `text must be a string, found ${describe(value)}`);
   // Counted in characters (code points), as PostgreSQL does, not UTF-16 units.
   const length = text.length > MAX_TEXT_CHARS ? [...text].length : text.length;
-  if (length > MAX_TEXT_CHARS) throw new FieldProblem(field, `text is longer than ${MAX_TEXT_CHARS} characters (${length})`);
+  if (length > MAX_TEXT_CHARS) {
+    throw new FieldProblem(field, `text is longer than ${MAX_TEXT_CHARS} characters (${length})`);
+  }
   rejectNul(text, field, 'text');
   return text;
 }
@@ -44,7 +51,9 @@ function readText(value: unknown, field: string): string {
 function readExternalId(value: unknown, field: string): string | null {
   if (isBlank(value)) return null;
   const id = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-  if (typeof id !== 'string') throw new FieldProblem(field, `externalId must be a string or a number, found ${describe(value)}`);
+  if (typeof id !== 'string') {
+    throw new FieldProblem(field, `externalId must be a string or a number, found ${describe(value)}`);
+  }
   if (id.length > MAX_EXTERNAL_ID_CHARS) {
     throw new FieldProblem(field, `externalId is longer than ${MAX_EXTERNAL_ID_CHARS} characters (${id.length})`);
   }
@@ -54,11 +63,14 @@ function readExternalId(value: unknown, field: string): string | null {
 
 function readImageUrl(value: unknown, field: string): string | null {
   if (isBlank(value)) return null;
-  if (typeof value !== 'string') throw new FieldProblem(field, `imageUrl must be a URL string, found ${describe(value)}`);
+  if (typeof value !== 'string') {
+    throw new FieldProblem(field, `imageUrl must be a URL string, found ${describe(value)}`);
+  }
   rejectNul(value, field, 'imageUrl');
   const url = URL.canParse(value.trim()) ? new URL(value.trim()) : null;
   if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new FieldProblem(field, `imageUrl must be an absolute http:// or https:// URL, found ${JSON.stringify(value)}`);
+    const message = `imageUrl must be an absolute http:// or https:// URL, found ${JSON.stringify(value)}`;
+    throw new FieldProblem(field, message);
   }
   return value.trim();
 }

@@ -35,7 +35,11 @@ describe('readRecords csv', () => {
     [
       'mixed line endings',
       'id,text\n1,a\r\n2,b\r3,c',
-      [{ line: 2, fields: { id: '1', text: 'a' } }, { line: 3, fields: { id: '2', text: 'b' } }, { line: 4, fields: { id: '3', text: 'c' } }],
+      [
+        { line: 2, fields: { id: '1', text: 'a' } },
+        { line: 3, fields: { id: '2', text: 'b' } },
+        { line: 4, fields: { id: '3', text: 'c' } },
+      ],
     ],
     [
       'escaped quotes, and a stray quote inside an unquoted field kept as data',
@@ -73,13 +77,15 @@ describe('readRecords csv', () => {
     [['text'], 'column "text" not found; the header has: id, CONTENT, CLASS'],
     [['CONTENT', 'label'], 'column "label" not found; the header has: id, CONTENT, CLASS'],
   ])('rejects the file when a required column %j is missing', async (required, message) => {
-    const error = await failure(readRecords('csv', chunked('id,CONTENT,CLASS\n1,a,0\n'), { requiredColumns: required }));
+    const records = readRecords('csv', chunked('id,CONTENT,CLASS\n1,a,0\n'), { requiredColumns: required });
+    const error = await failure(records);
     expect(error).toBeInstanceOf(IngestFileError);
     expect(error).toMatchObject({ line: 1, message, code: IngestFileErrorCode.MissingColumn });
   });
 
   it('accepts a file that has every required column', async () => {
-    expect(await read('id,CONTENT\n1,a\n', undefined, ['CONTENT', 'id'])).toEqual([{ line: 2, fields: { id: '1', CONTENT: 'a' } }]);
+    const records = await read('id,CONTENT\n1,a\n', undefined, ['CONTENT', 'id']);
+    expect(records).toEqual([{ line: 2, fields: { id: '1', CONTENT: 'a' } }]);
   });
 
   it.each([

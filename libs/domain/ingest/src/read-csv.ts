@@ -12,7 +12,10 @@ interface RawRow {
 const LINE_BREAK = /\r\n|\r|\n/g;
 const LEADING_BREAKS = /^(?:\r\n|\r|\n)*/;
 
-export async function* readCsv(text: AsyncIterable<string>, requiredColumns: string[] = []): AsyncGenerator<ReadResult> {
+export async function* readCsv(
+  text: AsyncIterable<string>,
+  requiredColumns: string[] = [],
+): AsyncGenerator<ReadResult> {
   const parser = quiet(
     parse({
       // `raw` gives each row's source text, from which we count physical lines ourselves: csv-parse only knows
@@ -70,7 +73,7 @@ function fileError(error: Error, line: number): IngestFileError {
     return new IngestFileError(line, `unterminated quoted field starting on line ${line}: a closing " is missing`);
   }
   if (code === 'CSV_MAX_RECORD_SIZE') {
-    const message = `the row starting on line ${line} is longer than ${MAX_RECORD_CHARS} characters; is a closing " missing?`;
+    const message = `the row starting on line ${line} is over ${MAX_RECORD_CHARS} characters; is a closing " missing?`;
     return new IngestFileError(line, message, IngestFileErrorCode.RecordTooLarge);
   }
   return new IngestFileError(line, `not valid CSV near line ${line}: ${error.message}`);

@@ -9,7 +9,18 @@ describe('readRecords json', () => {
   it.each([
     [
       'each element keeps the line where it starts',
-      '[\n  {"text": "a"},\n  {\n    "text": "b",\n    "tags": ["x", "y"]\n  },\n\n  {"text": "c", "meta": {"k": [1, {"z": null}]}}\n]\n',
+      [
+        '[',
+        '  {"text": "a"},',
+        '  {',
+        '    "text": "b",',
+        '    "tags": ["x", "y"]',
+        '  },',
+        '',
+        '  {"text": "c", "meta": {"k": [1, {"z": null}]}}',
+        ']',
+        '',
+      ].join('\n'),
       [
         { line: 2, fields: { text: 'a' } },
         { line: 3, fields: { text: 'b', tags: ['x', 'y'] } },
@@ -19,7 +30,11 @@ describe('readRecords json', () => {
     [
       'several elements on one line, CRLF endings, a BOM',
       '\uFEFF[{"text": "a"}, {"text": "b"},\r\n{"text": "c\uFEFF"}]',
-      [{ line: 1, fields: { text: 'a' } }, { line: 1, fields: { text: 'b' } }, { line: 2, fields: { text: 'c\uFEFF' } }],
+      [
+        { line: 1, fields: { text: 'a' } },
+        { line: 1, fields: { text: 'b' } },
+        { line: 2, fields: { text: 'c\uFEFF' } },
+      ],
     ],
     [
       'an element that opens on one line and closes several lines later',

@@ -12,7 +12,15 @@ interface Token {
 }
 
 // Tokens that begin a value; packed stringValue/numberValue follow their start token, so they are not starts.
-const VALUE_START = new Set(['startObject', 'startArray', 'startString', 'startNumber', 'nullValue', 'trueValue', 'falseValue']);
+const VALUE_START = new Set([
+  'startObject',
+  'startArray',
+  'startString',
+  'startNumber',
+  'nullValue',
+  'trueValue',
+  'falseValue',
+]);
 
 // What the top level was, when it is not an array (StreamArray only sees the first token).
 const KIND: Record<string, string> = {
@@ -42,7 +50,10 @@ export async function* readJson(text: AsyncIterable<string>): AsyncGenerator<Rea
       if (token.name === 'startObject' || token.name === 'startArray') depth++;
       if (token.name === 'endObject' || token.name === 'endArray') depth--;
       const done = pushThrough<{ key: number; value: unknown }>(elements, token);
-      if (done.error) throw new IngestFileError(line, `expected a JSON array of objects, found ${KIND[token.name] ?? 'something else'}`);
+      if (done.error) {
+        const found = KIND[token.name] ?? 'something else';
+        throw new IngestFileError(line, `expected a JSON array of objects, found ${found}`);
+      }
       for (const { value } of done.out) {
         yield isPlainObject(value)
           ? { line: elementLine, fields: value }

@@ -5,6 +5,11 @@ import { MIGRATIONS } from '@arbiter/migrations';
 export interface DatabaseOptions {
   url: string;
   poolSize?: number;
+  /**
+   * How bulk rows reach PostgreSQL: `copy` (COPY FROM STDIN, the default) or `insert` (batched INSERT from
+   * unnest arrays) for the embedded PGlite socket, which cannot carry the COPY sub-protocol.
+   */
+  bulkInsert?: 'copy' | 'insert';
 }
 
 export function createDataSource(options: DatabaseOptions): DataSource {

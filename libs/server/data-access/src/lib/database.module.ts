@@ -5,7 +5,9 @@ import { createDataSource, DatabaseOptions } from './data-source';
 import { REPOSITORIES } from './repositories';
 import { Sql } from './sql';
 
-export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
+import { DATABASE_OPTIONS } from './database-options.token';
+
+export { DATABASE_OPTIONS };
 
 @Injectable()
 class DataSourceCloser implements OnApplicationShutdown {

@@ -1,9 +1,11 @@
 // Items: bulk import through COPY, keyset-paginated reads and the streamed export.
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Item } from '@arbiter/contracts';
 import { copyRow, numberArray } from '../copy-text';
+import type { DatabaseOptions } from '../data-source';
+import { DATABASE_OPTIONS } from '../database-options.token';
 import { Sql } from '../sql';
 import { CounterRepository } from './counter.repository';
 
@@ -44,6 +46,7 @@ export class ItemRepository {
   constructor(
     private readonly sql: Sql,
     private readonly counters: CounterRepository,
+    @Inject(DATABASE_OPTIONS) private readonly options: DatabaseOptions,
   ) {}
 
   /**
@@ -52,12 +55,12 @@ export class ItemRepository {
    * When `commit()` answers false after the last row, everything is rolled back: nothing is half-written.
    */
   async importRows(projectId: string, overlap: number, rows: AsyncIterable<ImportRow>, commit: () => boolean): Promise<ImportOutcome> {
-    const client = await this.sql.pool.connect();
+    const client = await this.sql.connect();
     try {
       await client.query('BEGIN');
       await client.query(`CREATE TEMP TABLE import_rows (seq int, line int, external_id text, text text, image_url text,
         metadata jsonb, gold smallint[], prediction real[]) ON COMMIT DROP`);
-      const staged = await this.copyRows(client, rows);
+      const staged = this.options.bulkInsert === 'insert' ? await this.insertRows(client, rows) : await this.copyRows(client, rows);
       if (!commit()) {
         await client.query('ROLLBACK');
         return { staged, inserted: 0, duplicates: 0, committed: false };
@@ -87,6 +90,40 @@ export class ItemRepository {
     } finally {
       client.release();
     }
+  }
+
+  /** The embedded database's path: batches of rows as arrays, expanded by unnest. */
+  private async insertRows(client: PoolClient, rows: AsyncIterable<ImportRow>): Promise<number> {
+    let n = 0;
+    let batch: ImportRow[] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      const first = n - batch.length + 1;
+      await client.query(
+        `INSERT INTO import_rows
+         SELECT seq, line, eid, txt, img, meta::jsonb, gold::smallint[], pred::real[]
+           FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+             AS t(seq, line, eid, txt, img, meta, gold, pred)`,
+        [
+          batch.map((_, i) => first + i),
+          batch.map((r) => r.line),
+          batch.map((r) => r.externalId),
+          batch.map((r) => r.text),
+          batch.map((r) => r.imageUrl),
+          batch.map((r) => JSON.stringify(r.metadata)),
+          batch.map((r) => numberArray(r.gold)),
+          batch.map((r) => numberArray(r.prediction)),
+        ],
+      );
+      batch = [];
+    };
+    for await (const r of rows) {
+      n++;
+      batch.push(r);
+      if (batch.length >= 1000) await flush();
+    }
+    await flush();
+    return n;
   }
 
   private async copyRows(client: PoolClient, rows: AsyncIterable<ImportRow>): Promise<number> {

@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createDatabase, dropDatabase, TEST_REDIS_URL } from './database';
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = resolve(__dirname, '../../..');
 const API_MAIN = resolve(ROOT, 'dist/server/apps/api/src/main.js');
 const WORKER_MAIN = resolve(ROOT, 'dist/server/apps/worker/src/main.js');
 const MIGRATE = resolve(ROOT, 'dist/server/apps/api/src/migrate.js');
@@ -16,6 +16,8 @@ export interface Stack {
   baseUrl: string;
   /** The first admin, created by the same bootstrap step `npm start` runs. */
   admin: { email: string; password: string };
+  /** The api process id (benchmarks read its peak RSS from /proc). */
+  apiPid: number;
   databaseUrl: string;
   env: Record<string, string>;
   logs: () => string;
@@ -119,6 +121,7 @@ export async function startStack(opts: { workers?: number; env?: Record<string, 
   return {
     baseUrl,
     admin,
+    apiPid: api.pid as number,
     databaseUrl: db.url,
     env,
     logs,

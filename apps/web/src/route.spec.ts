@@ -1,0 +1,19 @@
+/// <reference types="jest" />
+import { parseRoute, paths } from './route';
+
+describe('parseRoute', () => {
+  it.each([
+    ['', { name: 'projects' }],
+    ['#/login', { name: 'login' }],
+    ['#/projects', { name: 'projects' }],
+    ['#/projects/abc', { name: 'project', projectId: 'abc' }],
+    ['#/projects/abc/annotate', { name: 'annotate', projectId: 'abc' }],
+    ['#/nowhere/else', { name: 'projects' }],
+  ])('%s', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+  });
+
+  it('reads back what paths writes', () => {
+    expect(parseRoute(paths.annotate('a/b'))).toEqual({ name: 'annotate', projectId: 'a/b' });
+  });
+});

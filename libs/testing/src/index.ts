@@ -1,0 +1,4 @@
+// Test and benchmark support: real services, real processes, a small HTTP client.
+export * from './client';
+export * from './database';
+export * from './stack';

@@ -1,0 +1,64 @@
+// Live project events over socket.io: joins the project's room (the server checks membership) and keeps
+// the latest stats and import progress. Stats also go into the query cache so every view of them is live.
+import {
+  importProgressEventSchema,
+  joinAckSchema,
+  SOCKET_EVENTS,
+  statsEventSchema,
+  type ImportProgressEvent,
+  type ProjectStats,
+} from '@arbiter/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { io } from 'socket.io-client';
+import { queryKeys } from '../query-keys';
+
+export interface ProjectSocketState {
+  /** Joined the project's room: live events are flowing. */
+  live: boolean;
+  error: string | null;
+  stats: ProjectStats | null;
+  importProgress: ImportProgressEvent | null;
+}
+
+const INITIAL: ProjectSocketState = { live: false, error: null, stats: null, importProgress: null };
+const JOIN_TIMEOUT_MS = 10_000;
+
+export function useProjectSocket(projectId: string): ProjectSocketState {
+  const qc = useQueryClient();
+  const [state, setState] = useState<ProjectSocketState>(INITIAL);
+
+  useEffect(() => {
+    setState(INITIAL);
+    const socket = io({ withCredentials: true });
+    const patch = (p: Partial<ProjectSocketState>) => setState((s) => ({ ...s, ...p }));
+
+    // socket.io forgets rooms on reconnect, so join on every connect, then catch up on what was missed.
+    socket.on('connect', () => {
+      socket.timeout(JOIN_TIMEOUT_MS).emit(SOCKET_EVENTS.join, { projectId }, (err: Error | null, raw: unknown) => {
+        const ack = joinAckSchema.safeParse(raw);
+        if (err || !ack.success) return patch({ live: false, error: 'No answer when joining live updates' });
+        if (!ack.data.ok) return patch({ live: false, error: ack.data.message });
+        patch({ live: true, error: null });
+        void qc.invalidateQueries({ queryKey: queryKeys.stats(projectId) });
+      });
+    });
+    socket.on('disconnect', () => patch({ live: false }));
+    socket.on('connect_error', (err) => patch({ live: false, error: err.message }));
+    socket.on(SOCKET_EVENTS.stats, (raw: unknown) => {
+      const ev = statsEventSchema.safeParse(raw);
+      if (!ev.success || ev.data.projectId !== projectId) return;
+      qc.setQueryData(queryKeys.stats(projectId), ev.data.stats);
+      patch({ stats: ev.data.stats });
+    });
+    socket.on(SOCKET_EVENTS.importProgress, (raw: unknown) => {
+      const ev = importProgressEventSchema.safeParse(raw);
+      if (ev.success && ev.data.projectId === projectId) patch({ importProgress: ev.data });
+    });
+    return () => {
+      socket.disconnect();
+    };
+  }, [projectId, qc]);
+
+  return state;
+}

@@ -1,0 +1,2 @@
+export * from './lib/components/project-page';
+export * from './lib/components/projects-page';

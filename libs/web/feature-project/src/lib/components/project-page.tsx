@@ -1,0 +1,61 @@
+import { ROLE_RANK } from '@arbiter/contracts';
+import { errorView, useProject, useProjectSocket, useProjectStats } from '@arbiter/web/data-access';
+import { ErrorMessage, GuidelinesPanel } from '@arbiter/web/ui';
+import { ExportLinks } from './export-links';
+import { ImportPanel } from './import-panel';
+import { MembersPanel } from './members-panel';
+import { ProjectStatsPanel } from './project-stats-panel';
+
+export interface ProjectPageProps {
+  projectId: string;
+  annotateHref: string;
+  projectsHref: string;
+}
+
+export function ProjectPage({ projectId, annotateHref, projectsHref }: ProjectPageProps) {
+  const project = useProject(projectId);
+  // Loaded once over HTTP, then replaced by every `project:stats` event the socket receives.
+  const stats = useProjectStats(projectId);
+  const socket = useProjectSocket(projectId);
+
+  if (project.isPending) return <main className="page muted">Loading project…</main>;
+  if (project.isError)
+    return (
+      <main className="page">
+        <ErrorMessage {...errorView(project.error)} />
+        <a href={projectsHref}>Back to projects</a>
+      </main>
+    );
+
+  const p = project.data;
+  const rank = ROLE_RANK[p.myRole];
+  return (
+    <main className="page">
+      <nav className="breadcrumbs">
+        <a href={projectsHref}>Projects</a> / <span>{p.name}</span>
+      </nav>
+      <header className="page__header">
+        <div>
+          <h1 data-testid="project-title">{p.name}</h1>
+          <p className="muted">
+            <span className="badge">{p.myRole}</span> {p.labelSchema.kind === 'single' ? 'one label' : 'any labels'} per
+            item · {p.overlap} annotator{p.overlap === 1 ? '' : 's'} per item
+          </p>
+          {p.description && <p>{p.description}</p>}
+        </div>
+        <div className="page__actions">
+          {rank >= ROLE_RANK.engineer && <ExportLinks projectId={projectId} />}
+          <a className="btn btn--primary" href={annotateHref} data-testid="start-labeling">
+            Start labeling
+          </a>
+        </div>
+      </header>
+      {stats.data && <ProjectStatsPanel stats={stats.data} labels={p.labelSchema.labels} live={socket.live} />}
+      {stats.isError && <ErrorMessage {...errorView(stats.error)} />}
+      {socket.error && <p className="hint">Live updates unavailable: {socket.error}</p>}
+      {rank >= ROLE_RANK.engineer && <ImportPanel projectId={projectId} progress={socket.importProgress} />}
+      {p.myRole === 'owner' && <MembersPanel projectId={projectId} />}
+      <GuidelinesPanel text={p.guidelines} />
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+/// <reference types="jest" />
+import { EMPTY_PROJECT_DRAFT, toCreateProjectRequest, type ProjectDraft } from './project-draft';
+
+const draft = (over: Partial<ProjectDraft>): ProjectDraft => ({ ...EMPTY_PROJECT_DRAFT, ...over });
+
+describe('toCreateProjectRequest', () => {
+  it('builds the request, dropping empty hotkeys and lower-casing the others', () => {
+    const r = toCreateProjectRequest(
+      draft({ name: 'Spam', overlap: '2', labels: [{ name: 'ham', hotkey: 'H' }, { name: 'spam', hotkey: '' }] }),
+    );
+    expect(r).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        name: 'Spam',
+        overlap: 2,
+        labelSchema: { kind: 'single', labels: [{ name: 'ham', hotkey: 'h' }, { name: 'spam' }] },
+      }),
+    });
+  });
+
+  it.each([
+    ['a missing name', { name: '' }, 'name', 'Required'],
+    ['an empty label', { labels: [{ name: 'a', hotkey: '' }, { name: '', hotkey: '' }] }, 'labelSchema.labels.1.name', 'Required'],
+    ['a single label', { labels: [{ name: 'a', hotkey: '' }] }, 'labelSchema.labels', 'Add at least two labels'],
+    ['the skip key as a hotkey', { labels: [{ name: 'a', hotkey: 's' }, { name: 'b', hotkey: '' }] }, 'labelSchema.labels.0.hotkey', '"s" is reserved for skip, undo or reload'],
+    ['a duplicate hotkey', { labels: [{ name: 'a', hotkey: 'x' }, { name: 'b', hotkey: 'x' }] }, 'labelSchema.labels.1.hotkey', 'hotkey "x" is already used'],
+    ['overlap zero', { overlap: '0' }, 'overlap', 'A whole number from 1 to 50'],
+  ])('rejects %s', (_name, over, path, message) => {
+    const base = { name: 'P', labels: [{ name: 'a', hotkey: '' }, { name: 'b', hotkey: '' }] };
+    const r = toCreateProjectRequest(draft({ ...base, ...over }));
+    expect(r.ok).toBe(false);
+    expect(r.ok ? {} : r.errors).toHaveProperty([path], message);
+  });
+});

@@ -1,0 +1,70 @@
+// The create-project form's state, and its translation into a request checked by the shared contract.
+import { createProjectRequestSchema, type CreateProjectRequest } from '@arbiter/contracts';
+import { RESERVED_LABEL_KEYS } from '@arbiter/web/ui';
+
+export interface LabelDraft {
+  name: string;
+  hotkey: string;
+}
+
+export interface ProjectDraft {
+  name: string;
+  description: string;
+  guidelines: string;
+  kind: 'single' | 'multi';
+  overlap: string;
+  labels: LabelDraft[];
+}
+
+export const EMPTY_PROJECT_DRAFT: ProjectDraft = {
+  name: '',
+  description: '',
+  guidelines: '',
+  kind: 'single',
+  overlap: '1',
+  labels: [
+    { name: '', hotkey: '' },
+    { name: '', hotkey: '' },
+  ],
+};
+
+/** Field errors keyed by the contract path, e.g. `labelSchema.labels.1.hotkey`. */
+export type DraftErrors = Record<string, string>;
+
+export function labelPath(i: number, field: keyof LabelDraft): string {
+  return `labelSchema.labels.${i}.${field}`;
+}
+
+export function toCreateProjectRequest(
+  d: ProjectDraft,
+): { ok: true; value: CreateProjectRequest } | { ok: false; errors: DraftErrors } {
+  const errors: DraftErrors = {};
+  const labels = d.labels.map((l, i) => {
+    const hotkey = l.hotkey.trim().toLowerCase();
+    if (RESERVED_LABEL_KEYS.includes(hotkey)) errors[labelPath(i, 'hotkey')] = `"${hotkey}" is reserved for skip, undo or reload`;
+    return hotkey ? { name: l.name, hotkey } : { name: l.name };
+  });
+  const overlap = d.overlap.trim() === '' ? Number.NaN : Number(d.overlap);
+  const parsed = createProjectRequestSchema.safeParse({
+    name: d.name,
+    description: d.description,
+    guidelines: d.guidelines,
+    labelSchema: { kind: d.kind, labels },
+    overlap,
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.join('.');
+      errors[path] ??= friendlyMessage(path, issue.code, issue.message);
+    }
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, value: parsed.data };
+}
+
+function friendlyMessage(path: string, code: string, message: string): string {
+  if (path === 'labelSchema.labels' && code === 'too_small') return 'Add at least two labels';
+  if (code === 'too_small' && (path === 'name' || path.endsWith('.name'))) return 'Required';
+  if (path === 'overlap') return 'A whole number from 1 to 50';
+  return message;
+}

@@ -1,0 +1,14 @@
+// Presentational components: data in through props, never fetched here.
+// Their styles live in the app's stylesheet (apps/web/src/components.css): a CSS import here would break the jest specs that load these files.
+
+export * from './lib/bar-chart';
+export * from './lib/card';
+export * from './lib/count-table';
+export * from './lib/error-message';
+export * from './lib/guidelines-blocks';
+export * from './lib/guidelines-panel';
+export * from './lib/kbd';
+export * from './lib/label-button';
+export * from './lib/label-hotkeys';
+export * from './lib/progress-bar';
+export * from './lib/stat-tile';

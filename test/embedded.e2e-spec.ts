@@ -1,0 +1,100 @@
+// `npm start` with nothing but Node: the embedded PGlite database and BullMQ on its PostgreSQL backend.
+// Runs the real start script (without rebuilding), labels an item, runs a worker job, stops it gracefully,
+// starts it again on the same data folder and finds everything still there.
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { NextTasksResponse, ProjectStats } from '@arbiter/contracts';
+import { ApiClient, importJsonl, newProject } from '@arbiter/testing';
+import { freePort } from '@arbiter/testing';
+
+const ROOT = resolve(__dirname, '..');
+
+interface Started {
+  proc: ChildProcess;
+  url: string;
+  output: () => string;
+  credentials: { email: string; password: string };
+}
+
+async function start(dataDir: string, port: number): Promise<Started> {
+  const proc = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ARBITER_EMBEDDED: 'true', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (out += d));
+  await new Promise<void>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`start timed out:\n${out}`)), 90_000);
+    proc.on('exit', (code) => rej(new Error(`start exited ${code}:\n${out}`)));
+    const check = setInterval(() => {
+      if (out.includes('Arbiter is running')) {
+        clearInterval(check);
+        clearTimeout(timer);
+        res();
+      }
+    }, 100);
+  });
+  const m = /sign in\s+(\S+) \/ (\S+)/.exec(out);
+  if (!m) throw new Error(`no credentials printed:\n${out}`);
+  return { proc, url: `http://127.0.0.1:${port}`, output: () => out, credentials: { email: m[1], password: m[2] } };
+}
+
+function stop(s: Started): Promise<number | null> {
+  return new Promise((res) => {
+    s.proc.removeAllListeners('exit');
+    s.proc.once('exit', (code) => res(code));
+    s.proc.kill('SIGTERM');
+  });
+}
+
+describe('npm start on the embedded default', () => {
+  const dataDir = mkdtempSync(resolve(tmpdir(), 'arbiter-embedded-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('serves, labels, runs jobs, stops gracefully and keeps its data', async () => {
+    const port = await freePort();
+    const first = await start(dataDir, port);
+    let projectId: string;
+    try {
+      expect(first.output()).toContain('using the embedded PGlite database');
+      expect(first.output()).toContain("queues run on BullMQ's PostgreSQL backend");
+      const health = await (await fetch(`${first.url}/health`)).json();
+      expect(health).toMatchObject({ status: 'ok', queueBackend: 'postgres', embeddedDatabase: true });
+
+      const owner = await new ApiClient(first.url).login(first.credentials.email, first.credentials.password);
+      const p = await newProject(owner);
+      projectId = p.id;
+      expect((await importJsonl(owner, p.id, [{ text: 'one' }, { text: 'two' }])).body).toMatchObject({ inserted: 2 });
+      const [task] = (await owner.post<NextTasksResponse>(`/api/projects/${p.id}/tasks/next`, { count: 1 })).body.tasks;
+      const sub = await owner.post(`/api/projects/${p.id}/annotations`, { itemId: task.item.id, labels: [1], idempotencyKey: randomUUID() });
+      expect(sub.status).toBe(201);
+
+      // A worker job over BullMQ's PostgreSQL backend.
+      const job = await owner.post<{ jobId: string }>(`/api/projects/${p.id}/recount`);
+      let state = '';
+      for (let i = 0; i < 600 && state !== 'completed' && state !== 'failed'; i++) {
+        state = (await owner.get<{ state: string }>(`/api/projects/${p.id}/jobs/${job.body.jobId}`)).body.state;
+        if (state !== 'completed') await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(state).toBe('completed');
+    } finally {
+      expect(await stop(first)).toBe(0);
+    }
+
+    const second = await start(dataDir, port);
+    try {
+      // The same admin (printed again from the data folder) and the same labels.
+      expect(second.credentials).toEqual(first.credentials);
+      const owner = await new ApiClient(second.url).login(second.credentials.email, second.credentials.password);
+      const stats = await owner.get<ProjectStats>(`/api/projects/${projectId!}/stats`);
+      expect(stats.body).toMatchObject({ items: 2, annotations: 1, byStatus: { new: 1, in_progress: 0, completed: 1 } });
+    } finally {
+      expect(await stop(second)).toBe(0);
+    }
+  }, 240_000);
+});
