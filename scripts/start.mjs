@@ -106,22 +106,31 @@ process.on('SIGTERM', () => stop(0));
 for (const c of children) c.on('exit', (code) => !stopping && stop(code ?? 1));
 
 const url = `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}`;
-for (let i = 0; i < 600; i++) {
+let healthy = false;
+for (let i = 0; i < 600 && !healthy && !stopping; i++) {
   try {
-    const r = await fetch(`${url}/health`);
-    if (r.ok) break;
+    healthy = (await fetch(`${url}/health`)).ok;
   } catch {
     // not up yet
   }
-  await new Promise((r) => setTimeout(r, 200));
+  if (!healthy) await new Promise((r) => setTimeout(r, 200));
+}
+if (!healthy) {
+  console.error(`Arbiter did not become healthy at ${url}/health`);
+  await stop(1);
 }
 const credentials = resolve(dataDir, 'admin-credentials.json');
-console.log('\n  Arbiter is running');
-console.log(`  open      ${url}`);
-console.log(`  API docs  ${url}/api/docs`);
+const lines = ['', '  Arbiter is running', `  open      ${url}`, `  API docs  ${url}/api/docs`];
 if (existsSync(credentials)) {
   const c = JSON.parse(readFileSync(credentials, 'utf8'));
-  console.log(`  sign in   ${c.email} / ${c.password}   (first admin; change it after signing in)`);
+  // Print the first admin's password only while it still works (it is changed with POST /api/auth/password).
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: c.email, password: c.password }),
+  }).catch(() => null);
+  if (r?.ok) lines.push(`  sign in   ${c.email} / ${c.password}   (first admin; change the password once signed in)`);
+  else lines.push(`  sign in   ${c.email}   (first admin; its password has been changed)`);
 }
-for (const n of notes) console.log(`  note      ${n}`);
-console.log('');
+for (const n of notes) lines.push(`  note      ${n}`);
+console.log(`${lines.join('\n')}\n`);

@@ -29,7 +29,10 @@ async function start(dataDir: string, port: number): Promise<Started> {
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));
   await new Promise<void>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`start timed out:\n${out}`)), 90_000);
+    const timer = setTimeout(() => {
+      proc.kill('SIGTERM');
+      rej(new Error(`start timed out:\n${out}`));
+    }, 90_000);
     proc.on('exit', (code) => rej(new Error(`start exited ${code}:\n${out}`)));
     const check = setInterval(() => {
       if (out.includes('Arbiter is running')) {
@@ -40,7 +43,10 @@ async function start(dataDir: string, port: number): Promise<Started> {
     }, 100);
   });
   const m = /sign in\s+(\S+) \/ (\S+)/.exec(out);
-  if (!m) throw new Error(`no credentials printed:\n${out}`);
+  if (!m) {
+    proc.kill('SIGTERM');
+    throw new Error(`no credentials printed:\n${out}`);
+  }
   return { proc, url: `http://127.0.0.1:${port}`, output: () => out, credentials: { email: m[1], password: m[2] } };
 }
 

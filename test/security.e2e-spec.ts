@@ -144,4 +144,14 @@ describe('access control', () => {
     anonymous.disconnect();
     expect(err.message).toBe('unauthenticated');
   });
+
+  it('changes a password only with the current one', async () => {
+    const u = await newUser(admin, 'Pat');
+    const wrong = await u.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'a-new-password' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({ errors: [{ path: 'currentPassword' }] });
+    expect((await u.post('/api/auth/password', { currentPassword: 'pw-Pat-secret', newPassword: 'a-new-password' })).status).toBe(204);
+    const again = await new ApiClient(stack.baseUrl).post('/api/auth/login', { email: u.user!.email, password: 'a-new-password' });
+    expect(again.status).toBe(200);
+  });
 });

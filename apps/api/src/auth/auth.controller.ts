@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { User } from '@arbiter/contracts';
-import { AuthService, Principal } from '@arbiter/server/application';
+import type { LoginResponse, MeResponse, User } from '@arbiter/contracts';
+import { AuthService, forbidden, Principal } from '@arbiter/server/application';
 import type { AppConfig } from '@arbiter/server/config';
-import { CreateUserDto, LoginDto } from '../common/dto';
+import { ChangePasswordDto, CreateUserDto, LoginDto } from '../common/dto';
 import { APP_CONFIG } from '../config.token';
 import { AdminOnly } from './admin.guard';
 import { CurrentPrincipal } from './current.decorator';
@@ -23,7 +23,7 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<User & { token: string }> {
+  async login(@Body() body: LoginDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
     const { user, token } = await this.auth.login(body.email, body.password, this.config.SESSION_TTL_HOURS);
     void reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
@@ -43,8 +43,15 @@ export class AuthController {
   }
 
   @Get('auth/me')
-  me(@CurrentPrincipal() p: Principal): User | { apiKey: true; projectId: string; role: string } {
+  me(@CurrentPrincipal() p: Principal): MeResponse {
     return p.kind === 'user' ? { id: p.userId, email: p.email, name: p.name, isAdmin: p.isAdmin } : { apiKey: true, projectId: p.projectId, role: p.role };
+  }
+
+  @Post('auth/password')
+  @HttpCode(204)
+  changePassword(@CurrentPrincipal() p: Principal, @Body() body: ChangePasswordDto): Promise<void> {
+    if (p.kind !== 'user') throw forbidden('API keys have no password');
+    return this.auth.changePassword(p.userId, body.currentPassword, body.newPassword);
   }
 
   @AdminOnly()

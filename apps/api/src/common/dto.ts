@@ -2,6 +2,7 @@
 import { createZodDto } from 'nestjs-zod';
 import {
   addMemberRequestSchema,
+  changePasswordRequestSchema,
   createApiKeyRequestSchema,
   createProjectRequestSchema,
   createUserRequestSchema,
@@ -15,6 +16,7 @@ import {
 } from '@arbiter/contracts';
 
 export class LoginDto extends createZodDto(loginRequestSchema) {}
+export class ChangePasswordDto extends createZodDto(changePasswordRequestSchema) {}
 export class CreateUserDto extends createZodDto(createUserRequestSchema) {}
 export class CreateProjectDto extends createZodDto(createProjectRequestSchema) {}
 export class UpdateProjectDto extends createZodDto(updateProjectRequestSchema) {}

@@ -15,6 +15,23 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+/** Login answers the user and, for non-browser clients, the session token also set as an httpOnly cookie. */
+export const loginResponseSchema = userSchema.extend({ token: z.string() });
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+/** `GET /api/auth/me`: the signed-in user, or what an API key may do. */
+export const meResponseSchema = z.union([
+  userSchema,
+  z.object({ apiKey: z.literal(true), projectId: z.uuid(), role: roleSchema }),
+]);
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+export const changePasswordRequestSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().min(8).max(1024),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
 export const createUserRequestSchema = z.strictObject({
   email: z.email().max(320),
   name: z.string().trim().min(1).max(200),

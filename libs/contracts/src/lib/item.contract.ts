@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { itemIdSchema } from './common.contract';
+import { errorResponseSchema, itemIdSchema } from './common.contract';
 
 export const INGEST_FORMATS = ['csv', 'jsonl', 'json'] as const;
 
@@ -38,6 +38,10 @@ export const importReportSchema = z.object({
   errorsTruncated: z.boolean(),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
+
+/** The 422 of a rejected import: the usual error body plus the report of what was read. */
+export const importRejectedResponseSchema = errorResponseSchema.extend({ report: importReportSchema });
+export type ImportRejectedResponse = z.infer<typeof importRejectedResponseSchema>;
 
 export const ITEM_STATUSES = ['new', 'in_progress', 'completed'] as const;
 export const itemStatusSchema = z.enum(ITEM_STATUSES);

@@ -80,6 +80,7 @@ export type Member = z.infer<typeof memberSchema>;
 
 export const projectStatsSchema = z.object({
   items: z.number(),
+  /** By annotations received: none yet (leased items included), some but fewer than k, or k. */
   byStatus: z.object({ new: z.number(), in_progress: z.number(), completed: z.number() }),
   annotations: z.number(),
   byAnnotator: z.array(z.object({ userId: z.string(), name: z.string(), count: z.number() })),

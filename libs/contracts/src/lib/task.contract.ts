@@ -17,8 +17,10 @@ export const taskSchema = z.object({ item: taskItemSchema, leaseExpiresAt: z.str
 export type Task = z.infer<typeof taskSchema>;
 
 /**
- * `POST /api/projects/:projectId/tasks/next`: returns the annotator's held leases first (renewed), then claims
- * new ones until `count` are held. `count: 2` gives the current item plus the prefetched next one.
+ * `POST /api/projects/:projectId/tasks/next`: returns every lease the annotator holds (renewed, oldest first;
+ * after an undo that can be more than `count`), then claims new ones until `count` are held. `count: 2` gives
+ * the current item plus the prefetched next one. An item the client shows that is not in the answer has been
+ * lost (its lease expired and was taken).
  */
 export const nextTasksRequestSchema = z.strictObject({ count: z.number().int().min(1).max(5).default(1) });
 export type NextTasksRequest = z.infer<typeof nextTasksRequestSchema>;

@@ -52,6 +52,14 @@ export class AuthService {
     return k ? { kind: 'apiKey', keyId: k.id, projectId: k.projectId, role: k.role } : null;
   }
 
+  async changePassword(userId: string, current: string, next: string): Promise<void> {
+    const user = await this.users.findById(userId);
+    if (!user || !(await argon2.verify(user.passwordHash, current))) {
+      throw new ArbiterError(ErrorCode.Validation, 'currentPassword: wrong password', [{ path: 'currentPassword', message: 'wrong password' }]);
+    }
+    await this.users.updatePassword(userId, await argon2.hash(next));
+  }
+
   async createUser(req: CreateUserRequest): Promise<User> {
     const created = await this.users.create({
       email: req.email,

@@ -34,6 +34,14 @@ export class UserRepository {
     );
   }
 
+  async updatePassword(userId: string, passwordHash: string): Promise<void> {
+    await this.sql.many(`UPDATE users SET password_hash = $2 WHERE id = $1`, [userId, passwordHash]);
+  }
+
+  async findById(userId: string): Promise<UserRow | null> {
+    return this.sql.one<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [userId]);
+  }
+
   async createSession(userId: string, tokenHash: Buffer, ttlHours: number): Promise<void> {
     await this.sql.many(
       `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`,

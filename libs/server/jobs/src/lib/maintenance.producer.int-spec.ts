@@ -1,0 +1,35 @@
+// MaintenanceProducer on the machine's Redis: a recount requested twice while the first is waiting is one job,
+// and job status is scoped to its project.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { MaintenanceProducer } from './maintenance.producer';
+import { bullRootOptions, QUEUE } from './queue-connection';
+
+describe('MaintenanceProducer', () => {
+  const prefix = `int_${randomBytes(4).toString('hex')}`;
+  const opts = bullRootOptions({
+    backend: 'redis',
+    redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    databaseUrl: '',
+    prefix,
+  });
+  const queue = new Queue(QUEUE.maintenance, opts);
+  const producer = new MaintenanceProducer(queue);
+
+  afterAll(async () => {
+    await queue.obliterate({ force: true });
+    await queue.close();
+  });
+
+  it('deduplicates a recount while one is pending and hides it from other projects', async () => {
+    const project = randomUUID();
+    const a = await producer.recount(project);
+    const b = await producer.recount(project);
+    expect(b).toBe(a);
+    expect(await queue.getJobCounts('waiting')).toMatchObject({ waiting: 1 });
+    expect(await producer.status(project, a)).toMatchObject({ id: a, name: 'recount-project', state: 'waiting' });
+    expect(await producer.status(randomUUID(), a)).toBeNull();
+    const other = await producer.recount(randomUUID());
+    expect(other).not.toBe(a);
+  });
+});
