@@ -26,16 +26,48 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
 
-async function main(): Promise<void> {
-  // Real text: the AG News test sentences, cycled to ROWS with unique external ids.
-  const sentences = readFileSync(AGNEWS, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { label: number; sentence: string });
-  const file = resolve(tmpdir(), `arbiter-bench-${ROWS}.jsonl`);
+// Real text: the AG News test sentences, cycled to the row count with unique external ids.
+const sentences = readFileSync(AGNEWS, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { label: number; sentence: string });
+
+function writeRows(rows: number): string {
+  const file = resolve(tmpdir(), `arbiter-bench-${rows}.jsonl`);
   const lines: string[] = [];
-  for (let i = 0; i < ROWS; i++) {
+  for (let i = 0; i < rows; i++) {
     const s = sentences[i % sentences.length];
     lines.push(JSON.stringify({ id: `n${i}`, text: s.sentence, topic: s.label }));
   }
   writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+async function postFile(baseUrl: string, cookie: string, projectId: string, file: string): Promise<{ inserted: number }> {
+  const res = await fetch(`${baseUrl}/api/projects/${projectId}/imports?format=jsonl&externalIdField=id`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/x-ndjson' },
+    body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit);
+  return (await res.json()) as { inserted: number };
+}
+
+/** Peak RSS of a fresh api process that imports one file of `rows` rows: flat in the file size if streamed. */
+async function peakRssForOneImport(rows: number): Promise<{ fileMb: number; peakMb: number; beforeMb: number }> {
+  const file = writeRows(rows);
+  const stack = await startStack({ env: { LOG_LEVEL: 'warn' } });
+  try {
+    const owner = await signIn(stack.baseUrl, stack.admin);
+    const p = await newProject(owner);
+    const beforeMb = rssMb(stack.apiPid);
+    const report = await postFile(stack.baseUrl, owner.sessionCookie!, p.id, file);
+    if (report.inserted !== rows) throw new Error(`imported ${JSON.stringify(report)}`);
+    return { fileMb: statSync(file).size / 1e6, peakMb: peakRssMb(stack.apiPid), beforeMb };
+  } finally {
+    await stack.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const file = writeRows(ROWS);
   const mb = statSync(file).size / 1e6;
   console.log(`${ROWS} rows, ${mb.toFixed(1)} MB`);
 
@@ -70,18 +102,17 @@ async function main(): Promise<void> {
 
       const pApi = await newProject(owner);
       const t1 = process.hrtime.bigint();
-      const res = await fetch(`${stack.baseUrl}/api/projects/${pApi.id}/imports?format=jsonl&externalIdField=id`, {
-        method: 'POST',
-        headers: { cookie: owner.sessionCookie!, 'content-type': 'application/x-ndjson' },
-        body: Readable.toWeb(createReadStream(file)) as ReadableStream,
-        duplex: 'half',
-      } as RequestInit);
-      const report = (await res.json()) as { inserted: number };
+      const report = await postFile(stack.baseUrl, owner.sessionCookie!, pApi.id, file);
       api.push(Number(process.hrtime.bigint() - t1) / 1e9);
       if (report.inserted !== ROWS) throw new Error(`imported ${JSON.stringify(report)}`);
       bar.tick();
     }
     const peak = peakRssMb(stack.apiPid);
+    await db.end();
+    await stack.stop();
+    // Memory: one import of N and of 2N rows, each in a fresh api process.
+    const small = await peakRssForOneImport(ROWS / 2);
+    const large = await peakRssForOneImport(ROWS * 2);
     const result = {
       rows: ROWS,
       fileMb: Number(mb.toFixed(1)),
@@ -91,16 +122,32 @@ async function main(): Promise<void> {
       apiRowsPerSecond: Math.round(ROWS / median(api)),
       apiPeakRssMb: Math.round(peak),
       apiRssBeforeMb: Math.round(rssBefore),
+      memory: { small, large, growthRatio: (large.peakMb - large.beforeMb) / (small.peakMb - small.beforeMb) },
     };
     console.log(result);
     recordResult('ingest', [
       `| rows | file | raw COPY (median of ${REPEATS}) | API import (median) | ratio API / COPY | API rows/s | api peak RSS (before) |`,
       '|---|---|---|---|---|---|---|',
       `| ${ROWS} | ${result.fileMb} MB | ${result.rawCopySeconds.toFixed(2)} s | ${result.apiSeconds.toFixed(2)} s | **${result.ratio.toFixed(2)}×** | ${result.apiRowsPerSecond} | ${result.apiPeakRssMb} MB (${result.apiRssBeforeMb} MB) |`,
+      '',
+      'Streaming: peak RSS of a fresh api process importing one file, at two sizes (growth = extra RSS over the idle process).',
+      '',
+      '| rows | file | api peak RSS | growth over idle |',
+      '|---|---|---|---|',
+      ...[
+        [ROWS / 2, small],
+        [ROWS * 2, large],
+      ].map(([n, m]) => {
+        const x = m as { fileMb: number; peakMb: number; beforeMb: number };
+        return `| ${n} | ${x.fileMb.toFixed(1)} MB | ${Math.round(x.peakMb)} MB | ${Math.round(x.peakMb - x.beforeMb)} MB |`;
+      }),
+      '',
+      `Four times the rows costs **${result.memory.growthRatio.toFixed(2)}×** the extra memory: the file is streamed, not buffered.`,
     ]);
-  } finally {
-    await db.end();
-    await stack.stop();
+  } catch (err) {
+    await db.end().catch(() => undefined);
+    await stack.stop().catch(() => undefined);
+    throw err;
   }
 }
 

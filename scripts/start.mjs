@@ -37,7 +37,18 @@ if (env.DATABASE_URL) {
   }
 } else {
   const local = 'postgres://postgres@127.0.0.1:5432/arbiter';
-  const reachable = !forceEmbedded && (await ensureDatabase(local).then(() => true, () => false));
+  let why = 'forced by ARBITER_EMBEDDED=true';
+  const reachable =
+    !forceEmbedded &&
+    (await ensureDatabase(local).then(
+      () => true,
+      (err) => {
+        why = err.code === 'ECONNREFUSED' || err.code === 'ETIMEDOUT' || !err.code
+          ? 'no PostgreSQL answers at 127.0.0.1:5432'
+          : `PostgreSQL at 127.0.0.1:5432 refused postgres@ without a password (${err.message}); set DATABASE_URL to use it`;
+        return false;
+      },
+    ));
   if (reachable && (await postgresAnswers(local))) {
     env.DATABASE_URL = local;
   } else {
@@ -53,7 +64,7 @@ if (env.DATABASE_URL) {
     env.DATABASE_URL = `postgres://postgres@127.0.0.1:${port}/postgres`;
     env.EMBEDDED_DATABASE = 'true';
     env.DATABASE_POOL_SIZE = env.DATABASE_POOL_SIZE ?? '4';
-    notes.push(`No PostgreSQL found: using the embedded PGlite database in ${resolve(dataDir, 'pglite')}.`);
+    notes.push(`Using the embedded PGlite database in ${resolve(dataDir, 'pglite')}: ${why}.`);
   }
 }
 

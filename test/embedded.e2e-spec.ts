@@ -67,7 +67,7 @@ describe('npm start on the embedded default', () => {
     const first = await start(dataDir, port);
     let projectId: string;
     try {
-      expect(first.output()).toContain('using the embedded PGlite database');
+      expect(first.output()).toContain('Using the embedded PGlite database');
       expect(first.output()).toContain("queues run on BullMQ's PostgreSQL backend");
       const health = await (await fetch(`${first.url}/health`)).json();
       expect(health).toMatchObject({ status: 'ok', queueBackend: 'postgres', embeddedDatabase: true });

@@ -63,6 +63,21 @@ describe('access control', () => {
     expect(stats.body).toMatchObject({ items: 2, annotations: 0 });
   });
 
+  it('answers 404 for an object of another project reached through one's own project', async () => {
+    const viaA: [string, string, unknown?][] = [
+      ['GET', `/api/projects/${projectA}/items/${itemB}`],
+      ['POST', `/api/projects/${projectA}/tasks/${itemB}/skip`],
+      ['POST', `/api/projects/${projectA}/annotations`, { itemId: itemB, labels: [0], idempotencyKey: randomUUID() }],
+      ['GET', `/api/projects/${projectA}/items/not-a-number`],
+    ];
+    for (const [method, path, body] of viaA) {
+      const r = await ownerA.request(method, path, body);
+      expect([method, path, r.status]).toEqual([method, path, 404]);
+    }
+    const stats = await ownerB.get<{ annotations: number }>(`/api/projects/${projectB}/stats`);
+    expect(stats.body.annotations).toBe(0);
+  });
+
   it('answers 404, not 403, for a project id that does not exist or is malformed', async () => {
     expect((await ownerA.get(`/api/projects/${randomUUID()}`)).status).toBe(404);
     expect((await ownerA.get(`/api/projects/not-a-uuid/stats`)).status).toBe(404);

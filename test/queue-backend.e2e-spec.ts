@@ -1,0 +1,35 @@
+// When Redis is absent, BullMQ runs on its PostgreSQL backend over the real database: jobs still run on the
+// worker, and /health reports it.
+import { randomUUID } from 'node:crypto';
+import type { NextTasksResponse, ProjectStats } from '@arbiter/contracts';
+import { importJsonl, newProject, signIn, startStack, Stack } from '@arbiter/testing';
+
+describe('BullMQ on the PostgreSQL backend (real PostgreSQL, no Redis)', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    // An unreachable Redis proves nothing depends on it in this mode.
+    stack = await startStack({ env: { QUEUE_BACKEND: 'postgres', REDIS_URL: 'redis://127.0.0.1:1' } });
+  }, 90_000);
+  afterAll(() => stack?.stop(), 30_000);
+
+  it('reports the backend and runs a worker job', async () => {
+    const health = await (await fetch(`${stack.baseUrl}/health`)).json();
+    expect(health).toMatchObject({ status: 'ok', queueBackend: 'postgres', checks: { database: { status: 'up' }, queue: { status: 'up' } } });
+
+    const owner = await signIn(stack.baseUrl, stack.admin);
+    const p = await newProject(owner);
+    await importJsonl(owner, p.id, [{ text: 'a' }, { text: 'b' }]);
+    const [t] = (await owner.post<NextTasksResponse>(`/api/projects/${p.id}/tasks/next`, { count: 1 })).body.tasks;
+    await owner.post(`/api/projects/${p.id}/annotations`, { itemId: t.item.id, labels: [0], idempotencyKey: randomUUID() });
+    const job = await owner.post<{ jobId: string }>(`/api/projects/${p.id}/recount`);
+    expect(job.status).toBe(202);
+    let state = '';
+    for (let i = 0; i < 600 && state !== 'completed' && state !== 'failed'; i++) {
+      state = (await owner.get<{ state: string }>(`/api/projects/${p.id}/jobs/${job.body.jobId}`)).body.state;
+      if (state !== 'completed') await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(state).toBe('completed');
+    const stats = await owner.get<ProjectStats>(`/api/projects/${p.id}/stats`);
+    expect(stats.body.byStatus).toEqual({ new: 1, in_progress: 0, completed: 1 });
+  }, 90_000);
+});
