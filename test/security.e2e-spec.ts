@@ -63,7 +63,7 @@ describe('access control', () => {
     expect(stats.body).toMatchObject({ items: 2, annotations: 0 });
   });
 
-  it('answers 404 for an object of another project reached through one's own project', async () => {
+  it("answers 404 for an object of another project reached through the caller's own project", async () => {
     const viaA: [string, string, unknown?][] = [
       ['GET', `/api/projects/${projectA}/items/${itemB}`],
       ['POST', `/api/projects/${projectA}/tasks/${itemB}/skip`],
