@@ -142,6 +142,8 @@ if (existsSync(credentials)) {
   }).catch(() => null);
   if (r?.ok) lines.push(`  sign in   ${c.email} / ${c.password}   (first admin; change the password once signed in)`);
   else lines.push(`  sign in   ${c.email}   (first admin; its password has been changed)`);
+} else {
+  lines.push(`  sign in   with an existing account (the database already had users; no first admin was created in ${dataDir})`);
 }
 for (const n of notes) lines.push(`  note      ${n}`);
 console.log(`${lines.join('\n')}\n`);
