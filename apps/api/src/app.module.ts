@@ -5,7 +5,7 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { APPLICATION_SERVICES } from '@arbiter/server/application';
 import type { AppConfig } from '@arbiter/server/config';
 import { DatabaseModule } from '@arbiter/server/data-access';
-import { bullRootOptions, MaintenanceProducer, QUEUE } from '@arbiter/server/jobs';
+import { AnalysisProducer, bullRootOptions, MaintenanceProducer, QUEUE } from '@arbiter/server/jobs';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { ProjectRoleGuard } from './auth/project-role.guard';
@@ -15,9 +15,11 @@ import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { ItemController } from './items/item.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { AgreementController } from './projects/agreement.controller';
 import { JobController } from './projects/job.controller';
 import { MemberController } from './projects/member.controller';
 import { ProjectController } from './projects/project.controller';
+import { AnalysisEventsListener } from './realtime/analysis-events.listener';
 import { ProjectGateway } from './realtime/project.gateway';
 import { TaskController } from './tasks/task.controller';
 
@@ -40,7 +42,7 @@ export class AppModule {
             prefix: config.QUEUE_PREFIX,
           }),
         ),
-        BullModule.registerQueue({ name: QUEUE.maintenance }),
+        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }),
       ],
       controllers: [
         HealthController,
@@ -51,6 +53,7 @@ export class AppModule {
         ItemController,
         TaskController,
         JobController,
+        AgreementController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -60,6 +63,8 @@ export class AppModule {
         ProjectRoleGuard,
         HealthService,
         MaintenanceProducer,
+        AnalysisProducer,
+        AnalysisEventsListener,
         ProjectGateway,
         ...APPLICATION_SERVICES,
       ],

@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import type { AppConfig } from '@arbiter/server/config';
-import { ProjectStatsService } from '@arbiter/server/application';
+import { AgreementService, ProjectService, ProjectStatsService } from '@arbiter/server/application';
 import { DatabaseModule } from '@arbiter/server/data-access';
-import { bullRootOptions, QUEUE } from '@arbiter/server/jobs';
+import { AnalysisProducer, bullRootOptions, QUEUE } from '@arbiter/server/jobs';
+import { AnalysisProcessor } from './processors/analysis.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 
 @Module({})
@@ -21,9 +22,9 @@ export class WorkerModule {
             prefix: config.QUEUE_PREFIX,
           }),
         ),
-        BullModule.registerQueue({ name: QUEUE.maintenance }),
+        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }),
       ],
-      providers: [ProjectStatsService, MaintenanceProcessor],
+      providers: [ProjectStatsService, ProjectService, AgreementService, AnalysisProducer, MaintenanceProcessor, AnalysisProcessor],
     };
   }
 }

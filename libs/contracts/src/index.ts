@@ -1,3 +1,4 @@
+export * from './lib/agreement.contract';
 export * from './lib/auth.contract';
 export * from './lib/common.contract';
 export * from './lib/events.contract';

@@ -9,8 +9,10 @@ import {
   exportQuerySchema,
   importQuerySchema,
   listItemsQuerySchema,
+  listReviewQuerySchema,
   loginRequestSchema,
   nextTasksRequestSchema,
+  reviewDecisionRequestSchema,
   submitAnnotationRequestSchema,
   updateProjectRequestSchema,
 } from '@arbiter/contracts';
@@ -27,3 +29,5 @@ export class ListItemsQueryDto extends createZodDto(listItemsQuerySchema) {}
 export class ExportQueryDto extends createZodDto(exportQuerySchema) {}
 export class NextTasksDto extends createZodDto(nextTasksRequestSchema) {}
 export class SubmitAnnotationDto extends createZodDto(submitAnnotationRequestSchema) {}
+export class ListReviewQueryDto extends createZodDto(listReviewQuerySchema) {}
+export class ReviewDecisionDto extends createZodDto(reviewDecisionRequestSchema) {}

@@ -82,6 +82,11 @@ export class ProjectGateway implements OnGatewayInit {
     return { ok: true };
   }
 
+  /** Emits an event to everyone who joined the project's room. */
+  toProject(projectId: string, event: string, payload: unknown): void {
+    this.server?.to(room(projectId)).emit(event, payload);
+  }
+
   private scheduleStats(projectId: string): void {
     if (this.pending.has(projectId)) return;
     this.pending.set(

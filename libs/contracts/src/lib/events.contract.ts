@@ -7,7 +7,12 @@ export const SOCKET_EVENTS = {
   leave: 'project:leave',
   stats: 'project:stats',
   importProgress: 'import:progress',
+  /** A new agreement report is stored: refetch it. */
+  agreement: 'project:agreement',
 } as const;
+
+export const agreementEventSchema = z.object({ projectId: z.uuid(), computedAt: z.string() });
+export type AgreementEvent = z.infer<typeof agreementEventSchema>;
 
 export const joinProjectSchema = z.strictObject({ projectId: z.uuid() });
 export type JoinProject = z.infer<typeof joinProjectSchema>;

@@ -12,3 +12,6 @@ export const jobStatusSchema = z.object({
   failedReason: z.string().nullable(),
 });
 export type JobStatus = z.infer<typeof jobStatusSchema>;
+
+export const computeAgreementJobSchema = z.strictObject({ projectId: z.uuid() });
+export type ComputeAgreementJob = z.infer<typeof computeAgreementJobSchema>;

@@ -31,6 +31,17 @@ export const labelSchemaSchema = z
   });
 export type LabelSchema = z.infer<typeof labelSchemaSchema>;
 
+export const CONSENSUS_METHODS = ['majority', 'dawid-skene'] as const;
+
+/** How items are labeled and settled: k annotators for all items or a fraction, consensus method, review threshold. */
+const policyFields = {
+  /** Share of items that get `overlap` annotators (the rest get one): 0.1 measures agreement cheaply. */
+  overlapFraction: z.number().gt(0).max(1),
+  consensusMethod: z.enum(CONSENSUS_METHODS),
+  /** Items whose consensus confidence is below this go to review, as do items whose annotators disagree. */
+  reviewThreshold: z.number().min(0).max(1),
+};
+
 export const createProjectRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   description: z.string().max(5000).default(''),
@@ -38,6 +49,9 @@ export const createProjectRequestSchema = z.strictObject({
   labelSchema: labelSchemaSchema,
   overlap: z.number().int().min(1).max(50).default(1),
   leaseSeconds: z.number().int().min(5).max(86_400).default(900),
+  overlapFraction: policyFields.overlapFraction.default(1),
+  consensusMethod: policyFields.consensusMethod.default('majority'),
+  reviewThreshold: policyFields.reviewThreshold.default(0),
 });
 export type CreateProjectRequest = z.infer<typeof createProjectRequestSchema>;
 
@@ -48,6 +62,8 @@ export const updateProjectRequestSchema = z.strictObject({
   guidelines: z.string().max(100_000).optional(),
   labelSchema: labelSchemaSchema.optional(),
   leaseSeconds: z.number().int().min(5).max(86_400).optional(),
+  consensusMethod: policyFields.consensusMethod.optional(),
+  reviewThreshold: policyFields.reviewThreshold.optional(),
 });
 export type UpdateProjectRequest = z.infer<typeof updateProjectRequestSchema>;
 
@@ -59,6 +75,9 @@ export const projectSchema = z.object({
   labelSchema: labelSchemaSchema,
   overlap: z.number(),
   leaseSeconds: z.number(),
+  overlapFraction: z.number(),
+  consensusMethod: z.enum(CONSENSUS_METHODS),
+  reviewThreshold: z.number(),
   createdAt: z.string(),
   myRole: roleSchema,
 });

@@ -1,3 +1,4 @@
+export * from './lib/agreement/agreement.service';
 export * from './lib/auth/auth.service';
 export * from './lib/auth/principal';
 export * from './lib/errors/arbiter.error';
@@ -9,6 +10,7 @@ export * from './lib/projects/project-events';
 export * from './lib/projects/project.service';
 export * from './lib/tasks/task.service';
 
+import { AgreementService } from './lib/agreement/agreement.service';
 import { AuthService } from './lib/auth/auth.service';
 import { ExportService } from './lib/ingest/export.service';
 import { IngestService } from './lib/ingest/ingest.service';
@@ -19,4 +21,4 @@ import { ProjectService } from './lib/projects/project.service';
 import { TaskService } from './lib/tasks/task.service';
 
 /** Every application service, for a module's providers. */
-export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService];
+export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService];

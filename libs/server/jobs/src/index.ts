@@ -1,2 +1,3 @@
+export * from './lib/analysis.producer';
 export * from './lib/maintenance.producer';
 export * from './lib/queue-connection';

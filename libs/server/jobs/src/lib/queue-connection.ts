@@ -41,8 +41,10 @@ export function bullRootOptions(s: QueueSettings): BullRootOptions {
 
 export const QUEUE = {
   maintenance: 'maintenance',
+  analysis: 'analysis',
 } as const;
 
 export const JOB = {
   recountProject: 'recount-project',
+  computeAgreement: 'compute-agreement',
 } as const;

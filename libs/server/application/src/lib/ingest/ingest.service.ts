@@ -69,7 +69,7 @@ export class IngestService {
 
     let outcome;
     try {
-      outcome = await this.items.importRows(projectId, project.overlap, rows, () => rejected === 0 || q.onError === 'skip');
+      outcome = await this.items.importRows(projectId, { overlap: project.overlap, overlapFraction: project.overlapFraction }, rows, () => rejected === 0 || q.onError === 'skip');
     } catch (err) {
       if (err instanceof IngestFileError) {
         const path = `line ${err.line}`;

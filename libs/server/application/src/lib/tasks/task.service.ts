@@ -1,7 +1,8 @@
 // The annotator's loop: next tasks (leases), submit (idempotent), skip, undo.
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Annotation, NextTasksResponse, SubmitAnnotationRequest, UndoResponse } from '@arbiter/contracts';
 import { TaskRepository } from '@arbiter/server/data-access';
+import { AnalysisProducer } from '@arbiter/server/jobs';
 import type { Principal } from '../auth/principal';
 import { ArbiterError, ErrorCode, forbidden, invalid, notFound } from '../errors/arbiter.error';
 import { ProjectEvents } from '../projects/project-events';
@@ -14,11 +15,20 @@ function annotatorOf(principal: Principal): string {
 
 @Injectable()
 export class TaskService {
+  private readonly logger = new Logger('TaskService');
+
   constructor(
     private readonly tasks: TaskRepository,
     private readonly projects: ProjectService,
     private readonly events: ProjectEvents,
+    private readonly analysis: AnalysisProducer,
   ) {}
+
+  /** After a change is committed: live counters now, agreement shortly (a queue outage must not undo the label). */
+  private changed(projectId: string): void {
+    this.events.countersChanged(projectId);
+    this.analysis.scheduleAgreement(projectId).catch((err) => this.logger.warn(`agreement not scheduled for ${projectId}: ${err}`));
+  }
 
   async next(projectId: string, principal: Principal, count: number): Promise<NextTasksResponse> {
     const userId = annotatorOf(principal);
@@ -41,7 +51,7 @@ export class TaskService {
     const out = await this.tasks.submit(projectId, userId, req.itemId, labels, req.idempotencyKey);
     switch (out.kind) {
       case 'created':
-        this.events.countersChanged(projectId);
+        this.changed(projectId);
         return { annotation: out.annotation, replayed: false };
       case 'replayed':
         return { annotation: out.annotation, replayed: true };
@@ -69,7 +79,7 @@ export class TaskService {
     const project = await this.projects.get(projectId, 'annotator');
     const out = await this.tasks.undoLast(projectId, userId, project.leaseSeconds);
     if (!out) throw new ArbiterError(ErrorCode.NotFound, 'nothing to undo');
-    this.events.countersChanged(projectId);
+    this.changed(projectId);
     return out;
   }
 }

@@ -1,3 +1,4 @@
+import { AgreementRepository } from './agreement.repository';
 import { ApiKeyRepository } from './api-key.repository';
 import { CounterRepository } from './counter.repository';
 import { HealthRepository } from './health.repository';
@@ -6,6 +7,7 @@ import { ProjectRepository } from './project.repository';
 import { TaskRepository } from './task.repository';
 import { UserRepository } from './user.repository';
 
+export * from './agreement.repository';
 export * from './api-key.repository';
 export * from './counter.repository';
 export * from './item.repository';
@@ -21,4 +23,5 @@ export const REPOSITORIES = [
   ProjectRepository,
   ItemRepository,
   TaskRepository,
+  AgreementRepository,
 ];

@@ -54,7 +54,7 @@ describe('ItemRepository.importRows', () => {
       `INSERT INTO projects (name, label_kind, labels, overlap) VALUES ($1, 'multi', '[{"name":"a"},{"name":"b"}]', 2) RETURNING id`,
       [mode],
     );
-    const outcome = await repo.importRows(project.id, 2, stream(rows), () => true);
+    const outcome = await repo.importRows(project.id, { overlap: 2, overlapFraction: 1 }, stream(rows), () => true);
     const stored = await sql.many(
       `SELECT external_id, text, image_url, metadata, gold::int[] AS gold, prediction::float8[] AS prediction, status,
               (SELECT count(*)::int FROM task_slots s WHERE s.item_id = i.id) AS slots
@@ -85,9 +85,28 @@ describe('ItemRepository.importRows', () => {
     const [project] = await sql.many<{ id: string }>(
       `INSERT INTO projects (name, label_kind, labels) VALUES ('r', 'single', '[{"name":"a"},{"name":"b"}]') RETURNING id`,
     );
-    const outcome = await repo.importRows(project.id, 1, stream(rows), () => false);
+    const outcome = await repo.importRows(project.id, { overlap: 1, overlapFraction: 1 }, stream(rows), () => false);
     expect(outcome.committed).toBe(false);
     const [n] = await sql.many<{ n: number }>(`SELECT count(*)::int AS n FROM items WHERE project_id = $1`, [project.id]);
     expect(n.n).toBe(0);
+  });
+
+  it('gives k slots to about the configured fraction of items, one to the rest', async () => {
+    const repo = new ItemRepository(sql, new CounterRepository(sql), { url });
+    const many: ImportRow[] = Array.from({ length: 2000 }, (_, i) => ({ line: i + 2, externalId: null, text: `t${i}`, imageUrl: null, metadata: {}, gold: null, prediction: null }));
+    const [project] = await sql.many<{ id: string }>(
+      `INSERT INTO projects (name, label_kind, labels, overlap) VALUES ('f', 'single', '[{"name":"a"},{"name":"b"}]', 3) RETURNING id`,
+    );
+    await repo.importRows(project.id, { overlap: 3, overlapFraction: 0.1 }, stream(many), () => true);
+    const slots = await sql.many<{ k: number; n: number }>(
+      `SELECT k, count(*)::int AS n FROM (SELECT item_id, count(*)::int AS k FROM task_slots WHERE project_id = $1 GROUP BY item_id) s
+        GROUP BY k ORDER BY k`,
+      [project.id],
+    );
+    expect(slots.map((r) => r.k)).toEqual([1, 3]);
+    const share = slots[1].n / 2000;
+    // Binomial(2000, 0.1): mean 200, sd 13.4; five sd either side.
+    expect(share).toBeGreaterThan(0.1 - 5 * 0.0067);
+    expect(share).toBeLessThan(0.1 + 5 * 0.0067);
   });
 });

@@ -54,7 +54,12 @@ export class ItemRepository {
    * transaction. Duplicate external ids (in the file or already in the project) are skipped and counted.
    * When `commit()` answers false after the last row, everything is rolled back: nothing is half-written.
    */
-  async importRows(projectId: string, overlap: number, rows: AsyncIterable<ImportRow>, commit: () => boolean): Promise<ImportOutcome> {
+  async importRows(
+    projectId: string,
+    policy: { overlap: number; overlapFraction: number },
+    rows: AsyncIterable<ImportRow>,
+    commit: () => boolean,
+  ): Promise<ImportOutcome> {
     const client = await this.sql.connect();
     try {
       await client.query('BEGIN');
@@ -70,15 +75,21 @@ export class ItemRepository {
            SELECT DISTINCT ON (coalesce(external_id, ''), CASE WHEN external_id IS NULL THEN seq END) *
              FROM import_rows ORDER BY coalesce(external_id, ''), CASE WHEN external_id IS NULL THEN seq END, seq),
          ins AS (
-           INSERT INTO items (project_id, external_id, text, image_url, metadata, gold, prediction)
-           SELECT $1, external_id, text, image_url, metadata, gold, prediction FROM firsts ORDER BY seq
+           INSERT INTO items (project_id, external_id, text, image_url, metadata, gold, prediction, gold_source, gold_at)
+           SELECT $1, external_id, text, image_url, metadata, gold, prediction,
+                  CASE WHEN gold IS NOT NULL THEN 'import' END, CASE WHEN gold IS NOT NULL THEN now() END
+             FROM firsts ORDER BY seq
            ON CONFLICT (project_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
            RETURNING id),
+         -- Overlap k for every item, or for a fraction of them chosen by a hash of the item id (the rest get one slot).
          slots AS (
            INSERT INTO task_slots (item_id, slot, project_id)
-           SELECT ins.id, g, $1 FROM ins CROSS JOIN generate_series(0, $2::int - 1) AS g RETURNING 1)
+           SELECT ins.id, g, $1 FROM ins CROSS JOIN LATERAL generate_series(0,
+             CASE WHEN $3::float8 >= 1 OR (hashtextextended(ins.id::text, 7) & 1048575) < $3::float8 * 1048576
+                  THEN $2::int - 1 ELSE 0 END) AS g
+           RETURNING 1)
          SELECT (SELECT count(*)::int FROM ins) AS inserted, (SELECT count(*) FROM slots) AS slots`,
-        [projectId, overlap],
+        [projectId, policy.overlap, policy.overlapFraction],
       );
       const inserted = out[0].inserted;
       await this.counters.apply(client, projectId, [{ dimension: 'status', key: 'new', delta: inserted }]);

@@ -12,12 +12,16 @@ interface ProjectRow {
   labels: LabelSchema['labels'];
   overlap: number;
   leaseSeconds: number;
+  overlapFraction: number;
+  consensusMethod: Project['consensusMethod'];
+  reviewThreshold: number;
   createdAt: Date;
   myRole: Role;
 }
 
 const COLUMNS = `p.id, p.name, p.description, p.guidelines, p.label_kind AS "labelKind", p.labels,
-  p.overlap, p.lease_seconds AS "leaseSeconds", p.created_at AS "createdAt"`;
+  p.overlap, p.lease_seconds AS "leaseSeconds", p.overlap_fraction::float8 AS "overlapFraction",
+  p.consensus_method AS "consensusMethod", p.review_threshold::float8 AS "reviewThreshold", p.created_at AS "createdAt"`;
 
 function toProject(r: ProjectRow): Project {
   return {
@@ -28,6 +32,9 @@ function toProject(r: ProjectRow): Project {
     labelSchema: { kind: r.labelKind, labels: r.labels },
     overlap: r.overlap,
     leaseSeconds: r.leaseSeconds,
+    overlapFraction: r.overlapFraction,
+    consensusMethod: r.consensusMethod,
+    reviewThreshold: r.reviewThreshold,
     createdAt: new Date(r.createdAt).toISOString(),
     myRole: r.myRole,
   };
@@ -40,6 +47,9 @@ export interface NewProject {
   labelSchema: LabelSchema;
   overlap: number;
   leaseSeconds: number;
+  overlapFraction: number;
+  consensusMethod: Project['consensusMethod'];
+  reviewThreshold: number;
 }
 
 @Injectable()
@@ -50,9 +60,11 @@ export class ProjectRepository {
   async create(p: NewProject, ownerId: string): Promise<Project> {
     return this.sql.tx(async (c) => {
       const { rows } = await c.query<ProjectRow>(
-        `INSERT INTO projects AS p (name, description, guidelines, label_kind, labels, overlap, lease_seconds, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}, 'owner' AS "myRole"`,
-        [p.name, p.description, p.guidelines, p.labelSchema.kind, JSON.stringify(p.labelSchema.labels), p.overlap, p.leaseSeconds, ownerId],
+        `INSERT INTO projects AS p (name, description, guidelines, label_kind, labels, overlap, lease_seconds, created_by,
+           overlap_fraction, consensus_method, review_threshold)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}, 'owner' AS "myRole"`,
+        [p.name, p.description, p.guidelines, p.labelSchema.kind, JSON.stringify(p.labelSchema.labels), p.overlap, p.leaseSeconds, ownerId,
+          p.overlapFraction, p.consensusMethod, p.reviewThreshold],
       );
       await c.query(`INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, 'owner')`, [rows[0].id, ownerId]);
       return toProject(rows[0]);
@@ -74,12 +86,13 @@ export class ProjectRepository {
     return row ? toProject(row) : null;
   }
 
-  async update(projectId: string, role: Role, patch: Partial<Omit<NewProject, 'overlap'>>): Promise<Project | null> {
+  async update(projectId: string, role: Role, patch: Partial<Omit<NewProject, 'overlap' | 'overlapFraction'>>): Promise<Project | null> {
     const row = await this.sql.one<ProjectRow>(
       `UPDATE projects p SET
          name = coalesce($3, name), description = coalesce($4, description), guidelines = coalesce($5, guidelines),
          label_kind = coalesce($6, label_kind), labels = coalesce($7::jsonb, labels),
-         lease_seconds = coalesce($8, lease_seconds)
+         lease_seconds = coalesce($8, lease_seconds), consensus_method = coalesce($9, consensus_method),
+         review_threshold = coalesce($10, review_threshold)
        WHERE p.id = $1 RETURNING ${COLUMNS}, $2::text AS "myRole"`,
       [
         projectId,
@@ -90,6 +103,8 @@ export class ProjectRepository {
         patch.labelSchema?.kind ?? null,
         patch.labelSchema ? JSON.stringify(patch.labelSchema.labels) : null,
         patch.leaseSeconds ?? null,
+        patch.consensusMethod ?? null,
+        patch.reviewThreshold ?? null,
       ],
     );
     return row ? toProject(row) : null;

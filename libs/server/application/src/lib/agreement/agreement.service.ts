@@ -1,0 +1,91 @@
+// Agreement as part of the workflow: the worker recomputes a project's report, consensus and review queue after
+// changes; reviewers read the queue and decide, and a decision becomes gold with its provenance.
+import { Injectable, Logger } from '@nestjs/common';
+import type { AgreementReport, ListReviewQuery, ReviewDecisionRequest, ReviewPage } from '@arbiter/contracts';
+import { buildAgreementReport, type AgreementReport as DomainReport } from '@arbiter/domain/agreement';
+import { AgreementRepository } from '@arbiter/server/data-access';
+import { AnalysisProducer } from '@arbiter/server/jobs';
+import type { Principal } from '../auth/principal';
+import { ArbiterError, ErrorCode, forbidden, invalid, notFound } from '../errors/arbiter.error';
+import { ProjectService } from '../projects/project.service';
+
+const SEED = 20_261_123;
+// Bootstrap replicates scale down as projects grow, keeping a recomputation to a few seconds of worker time.
+const bootstrapSamples = (annotations: number) => Math.max(50, Math.min(500, Math.floor(2e7 / Math.max(1, annotations))));
+
+@Injectable()
+export class AgreementService {
+  private readonly logger = new Logger('AgreementService');
+
+  constructor(
+    private readonly agreement: AgreementRepository,
+    private readonly projects: ProjectService,
+    private readonly analysis: AnalysisProducer,
+  ) {}
+
+  async compute(projectId: string): Promise<{ projectId: string; annotations: number }> {
+    const project = await this.projects.get(projectId, 'owner');
+    const inputs = await this.agreement.loadInputs(projectId);
+    const result = buildAgreementReport({
+      annotations: inputs.annotations,
+      items: inputs.itemIds.length,
+      classes: project.labelSchema.labels.length,
+      kind: project.labelSchema.kind,
+      gold: inputs.gold,
+      overlap: project.overlap,
+      consensusMethod: project.consensusMethod,
+      reviewThreshold: project.reviewThreshold,
+      seed: SEED,
+      bootstrapSamples: bootstrapSamples(inputs.annotations.length),
+    });
+    await this.agreement.saveResults(
+      projectId,
+      result.report,
+      inputs.annotations.length,
+      result.report.consensus.method,
+      result.consensus.map((c) => ({ itemId: inputs.itemIds[c.item], labels: c.labels, confidence: c.confidence })),
+      result.review.map((r) => ({ itemId: inputs.itemIds[r.item], reason: r.reason })),
+    );
+    return { projectId, annotations: inputs.annotations.length };
+  }
+
+  async report(projectId: string): Promise<AgreementReport | null> {
+    const stored = await this.agreement.report(projectId);
+    if (!stored) return null;
+    const project = await this.projects.get(projectId, 'reviewer');
+    const r = stored.report as DomainReport;
+    const names = await this.agreement.userNames(r.matrix.raters);
+    const person = (userId: string) => ({ userId, name: names.get(userId) ?? 'former member' });
+    return {
+      computedAt: new Date(stored.computedAt).toISOString(),
+      annotations: r.annotations,
+      pairableItems: r.pairableItems,
+      overall: r.overall,
+      perLabel: r.perLabel.map((p) => ({ ...p, name: project.labelSchema.labels[p.label]?.name ?? String(p.label) })),
+      matrix: { raters: r.matrix.raters.map(person), kappa: r.matrix.kappa, n: r.matrix.n },
+      annotators: r.annotators.map((a) => ({ ...person(a.rater), annotations: a.annotations, vsGold: a.vsGold, vsConsensus: a.vsConsensus })),
+      consensus: r.consensus,
+    };
+  }
+
+  async reviewPage(projectId: string, q: ListReviewQuery): Promise<ReviewPage> {
+    const items = await this.agreement.reviewPage(projectId, q.status, q.after ?? '0', q.limit);
+    return { items, nextAfter: items.length === q.limit ? items[items.length - 1].itemId : null };
+  }
+
+  async decide(projectId: string, itemId: string, req: ReviewDecisionRequest, principal: Principal): Promise<void> {
+    if (principal.kind !== 'user') throw forbidden('API keys cannot adjudicate; sign in as a reviewer');
+    if (!/^[1-9][0-9]{0,18}$/.test(itemId)) throw notFound('review item');
+    const project = await this.projects.get(projectId, 'reviewer');
+    const k = project.labelSchema.labels.length;
+    const labels = [...new Set(req.labels)].sort((a, b) => a - b);
+    const bad = labels.find((l) => l >= k);
+    if (bad !== undefined) throw invalid('labels', `label id ${bad} is not in this project (0..${k - 1})`);
+    if (project.labelSchema.kind === 'single' && labels.length !== 1) throw invalid('labels', 'a single-label project takes exactly one label');
+    const out = await this.agreement.decide(projectId, itemId, labels, principal.userId);
+    if (out === 'not-found') throw notFound('review item');
+    if (out === 'already-decided') throw new ArbiterError(ErrorCode.Conflict, 'this item has already been decided');
+    // New gold changes every annotator's score against gold.
+    this.analysis.scheduleAgreement(projectId).catch((err) => this.logger.warn(`agreement not scheduled for ${projectId}: ${err}`));
+  }
+}

@@ -1,0 +1,155 @@
+// Agreement inputs (annotations and gold of a project, in compact arrays) and outputs (stored report,
+// per-item consensus, the review queue), plus the reviewer's decision that turns an item's label into gold.
+import { Injectable } from '@nestjs/common';
+import { Sql } from '../sql';
+
+export interface AgreementInputs {
+  /** Dense index → item id. */
+  itemIds: string[];
+  annotations: { item: number; rater: string; labels: number[] }[];
+  gold: Map<number, number[]>;
+}
+
+export interface StoredReport {
+  report: unknown;
+  annotations: number;
+  computedAt: Date;
+}
+
+export interface ReviewRow {
+  itemId: string;
+  reason: 'disagreement' | 'low_confidence';
+  status: 'open' | 'decided';
+  text: string;
+  externalId: string | null;
+  gold: number[] | null;
+  consensus: { labels: number[]; confidence: number; method: string } | null;
+  annotations: { userId: string; name: string; labels: number[] }[];
+  decision: number[] | null;
+}
+
+const PAGE = 50_000;
+
+@Injectable()
+export class AgreementRepository {
+  constructor(private readonly sql: Sql) {}
+
+  /** Reads every annotation of the project in keyset pages into compact arrays. */
+  async loadInputs(projectId: string): Promise<AgreementInputs> {
+    const index = new Map<string, number>();
+    const itemIds: string[] = [];
+    const dense = (id: string) => {
+      let i = index.get(id);
+      if (i === undefined) index.set(id, (i = itemIds.push(id) - 1));
+      return i;
+    };
+    const annotations: AgreementInputs['annotations'] = [];
+    let after = '0';
+    for (;;) {
+      const page = await this.sql.many<{ id: string; item: string; rater: string; labels: number[] }>(
+        `SELECT id::text, item_id::text AS item, user_id::text AS rater, labels::int[] AS labels
+           FROM annotations WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+        [projectId, after, PAGE],
+      );
+      for (const r of page) annotations.push({ item: dense(r.item), rater: r.rater, labels: r.labels });
+      if (page.length < PAGE) break;
+      after = page[page.length - 1].id;
+    }
+    const gold = new Map<number, number[]>();
+    const golds = await this.sql.many<{ item: string; gold: number[] }>(
+      `SELECT id::text AS item, gold::int[] AS gold FROM items WHERE project_id = $1 AND gold IS NOT NULL`,
+      [projectId],
+    );
+    for (const g of golds) gold.set(dense(g.item), g.gold);
+    return { itemIds, annotations, gold };
+  }
+
+  /** Stores the report, replaces the consensus, and syncs the open review queue, in one transaction. */
+  async saveResults(
+    projectId: string,
+    report: unknown,
+    annotationCount: number,
+    method: string,
+    consensus: { itemId: string; labels: number[]; confidence: number }[],
+    review: { itemId: string; reason: string }[],
+  ): Promise<void> {
+    await this.sql.tx(async (c) => {
+      await c.query(`SELECT 1 FROM projects WHERE id = $1 FOR UPDATE`, [projectId]);
+      await c.query(
+        `INSERT INTO agreement_reports (project_id, report, annotations, computed_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (project_id) DO UPDATE SET report = EXCLUDED.report, annotations = EXCLUDED.annotations, computed_at = now()`,
+        [projectId, JSON.stringify(report), annotationCount],
+      );
+      await c.query(`DELETE FROM item_consensus WHERE project_id = $1`, [projectId]);
+      for (let i = 0; i < consensus.length; i += 10_000) {
+        const part = consensus.slice(i, i + 10_000);
+        await c.query(
+          `INSERT INTO item_consensus (item_id, project_id, labels, confidence, method)
+           SELECT item, $1, labels::smallint[], confidence, $2
+             FROM unnest($3::bigint[], $4::text[], $5::real[]) AS t(item, labels, confidence)`,
+          [projectId, method, part.map((x) => x.itemId), part.map((x) => `{${x.labels.join(',')}}`), part.map((x) => x.confidence)],
+        );
+      }
+      // Decided items stay decided; open items that no longer qualify (e.g. after an undo) leave the queue.
+      await c.query(
+        `DELETE FROM review_queue WHERE project_id = $1 AND status = 'open' AND NOT (item_id = ANY($2::bigint[]))`,
+        [projectId, review.map((r) => r.itemId)],
+      );
+      await c.query(
+        `INSERT INTO review_queue (item_id, project_id, reason)
+         SELECT item, $1, reason FROM unnest($2::bigint[], $3::text[]) AS t(item, reason)
+         ON CONFLICT (item_id) DO UPDATE SET reason = EXCLUDED.reason WHERE review_queue.status = 'open'`,
+        [projectId, review.map((r) => r.itemId), review.map((r) => r.reason)],
+      );
+    });
+  }
+
+  async report(projectId: string): Promise<StoredReport | null> {
+    return this.sql.one<StoredReport>(
+      `SELECT report, annotations::int AS annotations, computed_at AS "computedAt" FROM agreement_reports WHERE project_id = $1`,
+      [projectId],
+    );
+  }
+
+  async userNames(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.sql.many<{ id: string; name: string }>(`SELECT id::text, name FROM users WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Review items with every annotation (and its annotator) side by side, oldest first, keyset-paginated. */
+  async reviewPage(projectId: string, status: 'open' | 'decided', after: string, limit: number): Promise<ReviewRow[]> {
+    return this.sql.many<ReviewRow>(
+      `SELECT q.item_id::text AS "itemId", q.reason, q.status, i.text, i.external_id AS "externalId", i.gold::int[] AS gold,
+              q.decision::int[] AS decision,
+              CASE WHEN c.item_id IS NULL THEN NULL
+                   ELSE json_build_object('labels', c.labels, 'confidence', c.confidence, 'method', c.method) END AS consensus,
+              coalesce((SELECT json_agg(json_build_object('userId', a.user_id, 'name', u.name, 'labels', a.labels) ORDER BY a.id)
+                          FROM annotations a JOIN users u ON u.id = a.user_id WHERE a.item_id = q.item_id), '[]'::json) AS annotations
+         FROM review_queue q JOIN items i ON i.id = q.item_id LEFT JOIN item_consensus c ON c.item_id = q.item_id
+        WHERE q.project_id = $1 AND q.status = $2 AND q.item_id > $3
+        ORDER BY q.item_id LIMIT $4`,
+      [projectId, status, after, limit],
+    );
+  }
+
+  /** Records the reviewer's labels as the item's gold, with provenance; false when the item is not in review. */
+  async decide(projectId: string, itemId: string, labels: number[], reviewerId: string): Promise<'decided' | 'not-found' | 'already-decided'> {
+    return this.sql.tx(async (c) => {
+      const row = await c.query<{ status: string }>(
+        `SELECT status FROM review_queue WHERE project_id = $1 AND item_id = $2 FOR UPDATE`,
+        [projectId, itemId],
+      );
+      if (!row.rows[0]) return 'not-found';
+      if (row.rows[0].status === 'decided') return 'already-decided';
+      await c.query(
+        `UPDATE items SET gold = $2, gold_source = 'review', gold_by = $3, gold_at = now() WHERE id = $1`,
+        [itemId, labels, reviewerId],
+      );
+      await c.query(
+        `UPDATE review_queue SET status = 'decided', decided_at = now(), decided_by = $2, decision = $3 WHERE item_id = $1`,
+        [itemId, reviewerId, labels],
+      );
+      return 'decided';
+    });
+  }
+}
