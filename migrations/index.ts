@@ -1,5 +1,6 @@
 // Every migration, in order. Listed explicitly so builds and PGlite need no glob loading.
 import { Foundation1795452000000 } from './1795452000000-foundation';
 import { Agreement1795460000000 } from './1795460000000-agreement';
+import { Honeypots1795470000000 } from './1795470000000-honeypots';
 
-export const MIGRATIONS = [Foundation1795452000000, Agreement1795460000000];
+export const MIGRATIONS = [Foundation1795452000000, Agreement1795460000000, Honeypots1795470000000];

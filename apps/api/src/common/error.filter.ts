@@ -13,6 +13,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.Unauthenticated:
       return 401;
     case ErrorCode.Forbidden:
+    case ErrorCode.Paused:
       return 403;
     case ErrorCode.NotFound:
       return 404;

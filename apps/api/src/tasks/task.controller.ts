@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { Annotation, NextTasksResponse, UndoResponse } from '@arbiter/contracts';
+import type { Annotation, AnnotatorQuality, NextTasksResponse, UndoResponse } from '@arbiter/contracts';
 import { Principal, TaskService } from '@arbiter/server/application';
 import { CurrentPrincipal, CurrentProject } from '../auth/current.decorator';
 import { ProjectRole } from '../auth/project-role.guard';
@@ -48,5 +48,20 @@ export class TaskController {
   @HttpCode(200)
   undo(@CurrentProject() c: Ctx, @CurrentPrincipal() p: Principal): Promise<UndoResponse> {
     return this.tasks.undo(c.id, p);
+  }
+
+  /** Each member's labels and running accuracy on gold checks, and whether it pauses them. */
+  @ProjectRole('owner')
+  @Get('annotators')
+  annotators(@CurrentProject() c: Ctx): Promise<AnnotatorQuality[]> {
+    return this.tasks.annotators(c.id);
+  }
+
+  /** Lets a paused annotator work again; their accuracy counts checks from now on. */
+  @ProjectRole('owner')
+  @Post('annotators/:userId/resume')
+  @HttpCode(204)
+  resume(@CurrentProject() c: Ctx, @Param('userId') userId: string): Promise<void> {
+    return this.tasks.resume(c.id, userId);
   }
 }

@@ -40,6 +40,12 @@ const policyFields = {
   consensusMethod: z.enum(CONSENSUS_METHODS),
   /** Items whose consensus confidence is below this go to review, as do items whose annotators disagree. */
   reviewThreshold: z.number().min(0).max(1),
+  /** Share of each annotator's tasks that are gold checks (items with known labels), outside the overlap slots. */
+  goldShare: z.number().min(0).max(0.5),
+  /** An annotator whose accuracy on gold checks falls below this is paused (null: never). */
+  minGoldAccuracy: z.number().min(0).max(1).nullable(),
+  /** Checks answered before the accuracy can pause anyone. */
+  minGoldAnswers: z.number().int().min(1).max(1000),
 };
 
 export const createProjectRequestSchema = z.strictObject({
@@ -52,6 +58,9 @@ export const createProjectRequestSchema = z.strictObject({
   overlapFraction: policyFields.overlapFraction.default(1),
   consensusMethod: policyFields.consensusMethod.default('majority'),
   reviewThreshold: policyFields.reviewThreshold.default(0),
+  goldShare: policyFields.goldShare.default(0),
+  minGoldAccuracy: policyFields.minGoldAccuracy.default(null),
+  minGoldAnswers: policyFields.minGoldAnswers.default(5),
 });
 export type CreateProjectRequest = z.infer<typeof createProjectRequestSchema>;
 
@@ -64,6 +73,9 @@ export const updateProjectRequestSchema = z.strictObject({
   leaseSeconds: z.number().int().min(5).max(86_400).optional(),
   consensusMethod: policyFields.consensusMethod.optional(),
   reviewThreshold: policyFields.reviewThreshold.optional(),
+  goldShare: policyFields.goldShare.optional(),
+  minGoldAccuracy: policyFields.minGoldAccuracy.optional(),
+  minGoldAnswers: policyFields.minGoldAnswers.optional(),
 });
 export type UpdateProjectRequest = z.infer<typeof updateProjectRequestSchema>;
 
@@ -78,6 +90,9 @@ export const projectSchema = z.object({
   overlapFraction: z.number(),
   consensusMethod: z.enum(CONSENSUS_METHODS),
   reviewThreshold: z.number(),
+  goldShare: z.number(),
+  minGoldAccuracy: z.number().nullable(),
+  minGoldAnswers: z.number(),
   createdAt: z.string(),
   myRole: roleSchema,
 });
@@ -106,3 +121,15 @@ export const projectStatsSchema = z.object({
   byLabel: z.array(z.object({ label: z.number(), name: z.string(), count: z.number() })),
 });
 export type ProjectStats = z.infer<typeof projectStatsSchema>;
+
+/** `GET /api/projects/:projectId/annotators` (owner): each member's output and running accuracy on gold checks. */
+export const annotatorQualitySchema = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  annotations: z.number(),
+  checks: z.object({ answered: z.number(), correct: z.number(), accuracy: z.number().nullable() }),
+  paused: z.boolean(),
+});
+export type AnnotatorQuality = z.infer<typeof annotatorQualitySchema>;

@@ -10,6 +10,7 @@ export enum ErrorCode {
   NotLeased = 'NOT_LEASED',
   ImportRejected = 'IMPORT_REJECTED',
   BadFile = 'BAD_FILE',
+  Paused = 'ANNOTATOR_PAUSED',
 }
 
 export interface FieldError {

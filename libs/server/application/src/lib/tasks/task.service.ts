@@ -1,7 +1,7 @@
 // The annotator's loop: next tasks (leases), submit (idempotent), skip, undo.
 import { Injectable, Logger } from '@nestjs/common';
-import type { Annotation, NextTasksResponse, SubmitAnnotationRequest, UndoResponse } from '@arbiter/contracts';
-import { TaskRepository } from '@arbiter/server/data-access';
+import type { Annotation, AnnotatorQuality, NextTasksResponse, Project, SubmitAnnotationRequest, UndoResponse } from '@arbiter/contracts';
+import { HoneypotRepository, TaskRepository } from '@arbiter/server/data-access';
 import { AnalysisProducer } from '@arbiter/server/jobs';
 import type { Principal } from '../auth/principal';
 import { ArbiterError, ErrorCode, forbidden, invalid, notFound } from '../errors/arbiter.error';
@@ -22,7 +22,17 @@ export class TaskService {
     private readonly projects: ProjectService,
     private readonly events: ProjectEvents,
     private readonly analysis: AnalysisProducer,
+    private readonly honeypots: HoneypotRepository,
   ) {}
+
+  /** Paused when, after enough gold checks, accuracy on them is under the project's minimum. */
+  private static paused(project: Project, checks: { answered: number; correct: number }): boolean {
+    return (
+      project.minGoldAccuracy !== null &&
+      checks.answered >= project.minGoldAnswers &&
+      checks.correct / checks.answered < project.minGoldAccuracy
+    );
+  }
 
   /** After a change is committed: live counters now, agreement shortly (a queue outage must not undo the label). */
   private changed(projectId: string): void {
@@ -33,7 +43,17 @@ export class TaskService {
   async next(projectId: string, principal: Principal, count: number): Promise<NextTasksResponse> {
     const userId = annotatorOf(principal);
     const project = await this.projects.get(projectId, 'annotator');
-    const tasks = await this.tasks.claim(projectId, userId, count, project.leaseSeconds);
+    const checks = await this.honeypots.accuracy(projectId, userId);
+    if (TaskService.paused(project, checks)) {
+      const pct = (x: number) => `${Math.round(x * 100)}%`;
+      throw new ArbiterError(
+        ErrorCode.Paused,
+        `You are paused: your accuracy on check items is ${pct(checks.correct / checks.answered)} (${checks.correct} of ` +
+          `${checks.answered}), under this project's ${pct(project.minGoldAccuracy ?? 0)}. Read the guidelines again and ` +
+          'ask a project owner to resume you.',
+      );
+    }
+    const tasks = await this.tasks.claim(projectId, userId, count, project.leaseSeconds, project.goldShare);
     const progress = await this.tasks.progress(projectId, userId);
     return { tasks, progress };
   }
@@ -55,6 +75,8 @@ export class TaskService {
         return { annotation: out.annotation, replayed: false };
       case 'replayed':
         return { annotation: out.annotation, replayed: true };
+      case 'checked':
+        return { annotation: out.annotation, replayed: false };
       case 'item-not-found':
         throw notFound('item');
       case 'key-reused':
@@ -81,5 +103,17 @@ export class TaskService {
     if (!out) throw new ArbiterError(ErrorCode.NotFound, 'nothing to undo');
     this.changed(projectId);
     return out;
+  }
+
+  /** Owners see each member's output and running accuracy on gold checks. */
+  async annotators(projectId: string): Promise<AnnotatorQuality[]> {
+    const project = await this.projects.get(projectId, 'owner');
+    const rows = await this.honeypots.quality(projectId);
+    return rows.map((r) => ({ ...r, paused: TaskService.paused(project, r.checks) }));
+  }
+
+  async resume(projectId: string, userId: string): Promise<void> {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    if (!uuid.test(userId) || !(await this.honeypots.resume(projectId, userId))) throw notFound('member');
   }
 }

@@ -2,6 +2,7 @@ import { AgreementRepository } from './agreement.repository';
 import { ApiKeyRepository } from './api-key.repository';
 import { CounterRepository } from './counter.repository';
 import { HealthRepository } from './health.repository';
+import { HoneypotRepository } from './honeypot.repository';
 import { ItemRepository } from './item.repository';
 import { ProjectRepository } from './project.repository';
 import { TaskRepository } from './task.repository';
@@ -10,6 +11,7 @@ import { UserRepository } from './user.repository';
 export * from './agreement.repository';
 export * from './api-key.repository';
 export * from './counter.repository';
+export * from './honeypot.repository';
 export * from './item.repository';
 export * from './project.repository';
 export * from './task.repository';
@@ -24,4 +26,5 @@ export const REPOSITORIES = [
   ItemRepository,
   TaskRepository,
   AgreementRepository,
+  HoneypotRepository,
 ];

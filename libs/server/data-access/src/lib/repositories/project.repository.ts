@@ -15,13 +15,18 @@ interface ProjectRow {
   overlapFraction: number;
   consensusMethod: Project['consensusMethod'];
   reviewThreshold: number;
+  goldShare: number;
+  minGoldAccuracy: number | null;
+  minGoldAnswers: number;
   createdAt: Date;
   myRole: Role;
 }
 
 const COLUMNS = `p.id, p.name, p.description, p.guidelines, p.label_kind AS "labelKind", p.labels,
   p.overlap, p.lease_seconds AS "leaseSeconds", p.overlap_fraction::float8 AS "overlapFraction",
-  p.consensus_method AS "consensusMethod", p.review_threshold::float8 AS "reviewThreshold", p.created_at AS "createdAt"`;
+  p.consensus_method AS "consensusMethod", p.review_threshold::float8 AS "reviewThreshold",
+  p.gold_share::float8 AS "goldShare", p.min_gold_accuracy::float8 AS "minGoldAccuracy",
+  p.min_gold_answers AS "minGoldAnswers", p.created_at AS "createdAt"`;
 
 function toProject(r: ProjectRow): Project {
   return {
@@ -35,6 +40,9 @@ function toProject(r: ProjectRow): Project {
     overlapFraction: r.overlapFraction,
     consensusMethod: r.consensusMethod,
     reviewThreshold: r.reviewThreshold,
+    goldShare: r.goldShare,
+    minGoldAccuracy: r.minGoldAccuracy,
+    minGoldAnswers: r.minGoldAnswers,
     createdAt: new Date(r.createdAt).toISOString(),
     myRole: r.myRole,
   };
@@ -50,6 +58,9 @@ export interface NewProject {
   overlapFraction: number;
   consensusMethod: Project['consensusMethod'];
   reviewThreshold: number;
+  goldShare: number;
+  minGoldAccuracy: number | null;
+  minGoldAnswers: number;
 }
 
 @Injectable()
@@ -61,10 +72,10 @@ export class ProjectRepository {
     return this.sql.tx(async (c) => {
       const { rows } = await c.query<ProjectRow>(
         `INSERT INTO projects AS p (name, description, guidelines, label_kind, labels, overlap, lease_seconds, created_by,
-           overlap_fraction, consensus_method, review_threshold)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}, 'owner' AS "myRole"`,
+           overlap_fraction, consensus_method, review_threshold, gold_share, min_gold_accuracy, min_gold_answers)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${COLUMNS}, 'owner' AS "myRole"`,
         [p.name, p.description, p.guidelines, p.labelSchema.kind, JSON.stringify(p.labelSchema.labels), p.overlap, p.leaseSeconds, ownerId,
-          p.overlapFraction, p.consensusMethod, p.reviewThreshold],
+          p.overlapFraction, p.consensusMethod, p.reviewThreshold, p.goldShare, p.minGoldAccuracy, p.minGoldAnswers],
       );
       await c.query(`INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, 'owner')`, [rows[0].id, ownerId]);
       return toProject(rows[0]);
@@ -92,7 +103,9 @@ export class ProjectRepository {
          name = coalesce($3, name), description = coalesce($4, description), guidelines = coalesce($5, guidelines),
          label_kind = coalesce($6, label_kind), labels = coalesce($7::jsonb, labels),
          lease_seconds = coalesce($8, lease_seconds), consensus_method = coalesce($9, consensus_method),
-         review_threshold = coalesce($10, review_threshold)
+         review_threshold = coalesce($10, review_threshold), gold_share = coalesce($11, gold_share),
+         min_gold_accuracy = CASE WHEN $12::boolean THEN $13::real ELSE min_gold_accuracy END,
+         min_gold_answers = coalesce($14, min_gold_answers)
        WHERE p.id = $1 RETURNING ${COLUMNS}, $2::text AS "myRole"`,
       [
         projectId,
@@ -105,6 +118,10 @@ export class ProjectRepository {
         patch.leaseSeconds ?? null,
         patch.consensusMethod ?? null,
         patch.reviewThreshold ?? null,
+        patch.goldShare ?? null,
+        patch.minGoldAccuracy !== undefined,
+        patch.minGoldAccuracy ?? null,
+        patch.minGoldAnswers ?? null,
       ],
     );
     return row ? toProject(row) : null;

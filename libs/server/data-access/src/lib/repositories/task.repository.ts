@@ -4,18 +4,10 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import type { Annotation, Task } from '@arbiter/contracts';
+import { taskSelect, TaskRow, toTask } from './task-row';
 import { Sql } from '../sql';
 import { CounterDelta, CounterRepository } from './counter.repository';
-
-interface TaskRow {
-  id: string;
-  externalId: string | null;
-  text: string;
-  imageUrl: string | null;
-  metadata: Record<string, unknown>;
-  prediction: number[] | null;
-  leaseExpiresAt: Date;
-}
+import { HoneypotRepository } from './honeypot.repository';
 
 interface AnnotationRow {
   id: string;
@@ -31,27 +23,15 @@ const ANNOTATION_COLUMNS = `id::text AS id, item_id::text AS "itemId", user_id A
   idempotency_key AS "idempotencyKey", created_at AS "createdAt", slot`;
 
 export type SubmitOutcome =
-  | { kind: 'created' | 'replayed'; annotation: Annotation }
+  | { kind: 'created' | 'replayed' | 'checked'; annotation: Annotation }
   | { kind: 'item-not-found' }
   | { kind: 'key-reused'; itemId: string }
   | { kind: 'already-labeled' }
   | { kind: 'completed-elsewhere' };
 
-function toTask(r: TaskRow): Task {
-  return {
-    item: { id: r.id, externalId: r.externalId, text: r.text, imageUrl: r.imageUrl, metadata: r.metadata, suggestion: r.prediction },
-    leaseExpiresAt: new Date(r.leaseExpiresAt).toISOString(),
-  };
-}
-
 function toAnnotation(r: AnnotationRow): Annotation {
   return { id: r.id, itemId: r.itemId, userId: r.userId, labels: r.labels, idempotencyKey: r.idempotencyKey, createdAt: new Date(r.createdAt).toISOString() };
 }
-
-/** Task rows from a relation `s` with item_id and lease_expires_at (a table or a CTE's RETURNING). */
-const taskSelect = (source: string) => `SELECT i.id::text AS id, i.external_id AS "externalId", i.text,
-  i.image_url AS "imageUrl", i.metadata, i.prediction::float8[] AS prediction, s.lease_expires_at AS "leaseExpiresAt"
-  FROM ${source} s JOIN items i ON i.id = s.item_id`;
 
 function statusDeltas(before: string, after: string): CounterDelta[] {
   return before === after
@@ -67,30 +47,37 @@ export class TaskRepository {
   constructor(
     private readonly sql: Sql,
     private readonly counters: CounterRepository,
+    private readonly honeypots: HoneypotRepository,
   ) {}
 
   /**
    * Renews the annotator's held leases, then claims new slots until `count` are held. One annotator's claims
    * are serialised by an advisory lock; different annotators never wait on each other (SKIP LOCKED).
    */
-  async claim(projectId: string, userId: string, count: number, leaseSeconds: number): Promise<Task[]> {
+  async claim(projectId: string, userId: string, count: number, leaseSeconds: number, goldShare = 0): Promise<Task[]> {
     return this.sql.tx(async (c) => {
       await c.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`claim:${projectId}:${userId}`]);
-      const held = await c.query<TaskRow>(
+      const held = await c.query<TaskRow & { leasedAt: Date }>(
         `WITH renewed AS (
            UPDATE task_slots SET lease_expires_at = now() + make_interval(secs => $3)
             WHERE project_id = $1 AND user_id = $2 AND state = 'leased' RETURNING item_id, leased_at, lease_expires_at)
-         ${taskSelect('renewed')}
-         ORDER BY s.leased_at, s.item_id`,
+         ${taskSelect('renewed').replace('SELECT i.id::text AS id,', 'SELECT s.leased_at AS "leasedAt", i.id::text AS id,')}`,
         [projectId, userId, leaseSeconds],
       );
-      const tasks = held.rows.map(toTask);
+      const checks = await this.honeypots.renewHeld(c, projectId, userId, leaseSeconds);
+      const tasks = [...held.rows, ...checks]
+        .sort((a, b) => new Date(a.leasedAt).getTime() - new Date(b.leasedAt).getTime() || Number(a.id) - Number(b.id))
+        .map(toTask);
       while (tasks.length < count) {
-        const next = await this.claimOne(c, projectId, userId, leaseSeconds);
+        // A gold check when one is due and left; otherwise the next open slot. Checks never outlast real work.
+        const check = (await this.honeypots.due(c, projectId, userId, goldShare, tasks.length))
+          ? await this.honeypots.claim(c, projectId, userId, leaseSeconds)
+          : null;
+        const next = check ? toTask(check) : await this.claimOne(c, projectId, userId, leaseSeconds);
         if (!next) break;
         tasks.push(next);
       }
-      return tasks.slice(0, Math.max(count, held.rows.length));
+      return tasks;
     });
   }
 
@@ -102,6 +89,8 @@ export class TaskRepository {
             AND (s.state = 'free' OR (s.state = 'leased' AND s.lease_expires_at < now()))
             AND NOT EXISTS (SELECT 1 FROM task_slots o WHERE o.item_id = s.item_id AND o.user_id = $2)
             AND NOT EXISTS (SELECT 1 FROM skips k WHERE k.user_id = $2 AND k.item_id = s.item_id)
+            AND NOT EXISTS (SELECT 1 FROM honeypot_leases l WHERE l.user_id = $2 AND l.item_id = s.item_id)
+            AND NOT EXISTS (SELECT 1 FROM honeypot_answers h WHERE h.user_id = $2 AND h.item_id = s.item_id)
           ORDER BY s.item_id, s.slot
           LIMIT 1
           FOR UPDATE SKIP LOCKED),
@@ -137,6 +126,7 @@ export class TaskRepository {
       const item = await c.query(`SELECT 1 FROM items WHERE id = $1 AND project_id = $2`, [itemId, projectId]);
       if (item.rowCount === 0) return false;
       await c.query(`INSERT INTO skips (user_id, item_id, project_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [userId, itemId, projectId]);
+      await this.honeypots.release(c, userId, itemId);
       await c.query(
         `UPDATE task_slots SET state = 'free', user_id = NULL, leased_at = NULL, lease_expires_at = NULL
           WHERE item_id = $1 AND user_id = $2 AND state = 'leased'`,
@@ -174,6 +164,16 @@ export class TaskRepository {
           ? { kind: 'replayed', annotation: toAnnotation(prior.rows[0]) }
           : { kind: 'key-reused', itemId: prior.rows[0].itemId };
       }
+      // A gold check is answered like any task but scored, not counted as an annotation.
+      const priorCheck = await this.honeypots.findByKey(c, userId, key);
+      if (priorCheck) {
+        return priorCheck.itemId === itemId
+          ? { kind: 'replayed', annotation: toAnnotation({ ...priorCheck, userId, slot: -1 }) }
+          : { kind: 'key-reused', itemId: priorCheck.itemId };
+      }
+      const check = await this.honeypots.answer(c, projectId, userId, itemId, labels, key);
+      if (check) return { kind: 'checked', annotation: toAnnotation({ ...check, userId, slot: -1 }) };
+      if (await this.honeypots.hasAnswered(c, userId, itemId)) return { kind: 'already-labeled' };
       const mine = await c.query(`SELECT 1 FROM annotations WHERE item_id = $1 AND user_id = $2`, [itemId, userId]);
       if (mine.rowCount) return { kind: 'already-labeled' };
 
