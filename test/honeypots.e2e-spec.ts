@@ -47,7 +47,7 @@ describe('gold checks (honeypots)', () => {
     expect(b.seen.map((x) => x[0])).toEqual(['n', 'n', 'n', 'g', 'n', 'n', 'n', 'g']);
     expect(b.stopped!.status).toBe(403);
     expect(b.stopped!.body).toMatchObject({ code: 'ANNOTATOR_PAUSED' });
-    expect((b.stopped!.body as { message: string }).message).toMatch(/paused.*0% \(0 of 2\).*60%/);
+    expect((b.stopped!.body as unknown as { message: string }).message).toMatch(/paused.*0% \(0 of 2\).*60%/);
 
     // Checks are not annotations: 6 normal labels each, no gold item completed by a check.
     const stats = await owner.get<ProjectStats>(`/api/projects/${p.id}/stats`);
