@@ -1,7 +1,7 @@
 // The shell: who is signed in, which screen the hash names, and the links between the feature screens.
 import type { Project } from '@arbiter/contracts';
 import { errorView, useLogout, useMe } from '@arbiter/web/data-access';
-import { AnnotatePage } from '@arbiter/web/feature-annotate';
+import { AnnotatePage, ReviewPage } from '@arbiter/web/feature-annotate';
 import { LoginPage } from '@arbiter/web/feature-auth';
 import { ProjectPage, ProjectsPage } from '@arbiter/web/feature-project';
 import { ErrorMessage } from '@arbiter/web/ui';
@@ -42,10 +42,13 @@ export function App() {
           key={route.projectId}
           projectId={route.projectId}
           annotateHref={paths.annotate(route.projectId)}
+          reviewHref={paths.review(route.projectId)}
           projectsHref={paths.projects()}
         />
       ) : route.name === 'annotate' ? (
         <AnnotatePage key={route.projectId} projectId={route.projectId} projectHref={paths.project(route.projectId)} />
+      ) : route.name === 'review' ? (
+        <ReviewPage key={route.projectId} projectId={route.projectId} projectHref={paths.project(route.projectId)} />
       ) : (
         <ProjectsPage
           projectHref={paths.project}

@@ -8,6 +8,8 @@ describe('parseRoute', () => {
     ['#/projects', { name: 'projects' }],
     ['#/projects/abc', { name: 'project', projectId: 'abc' }],
     ['#/projects/abc/annotate', { name: 'annotate', projectId: 'abc' }],
+    ['#/projects/abc/review', { name: 'review', projectId: 'abc' }],
+    ['#/projects/abc/reviews', { name: 'projects' }],
     ['#/nowhere/else', { name: 'projects' }],
   ])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
@@ -15,5 +17,6 @@ describe('parseRoute', () => {
 
   it('reads back what paths writes', () => {
     expect(parseRoute(paths.annotate('a/b'))).toEqual({ name: 'annotate', projectId: 'a/b' });
+    expect(parseRoute(paths.review('a/b'))).toEqual({ name: 'review', projectId: 'a/b' });
   });
 });

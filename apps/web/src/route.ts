@@ -3,13 +3,15 @@ export type Route =
   | { name: 'login' }
   | { name: 'projects' }
   | { name: 'project'; projectId: string }
-  | { name: 'annotate'; projectId: string };
+  | { name: 'annotate'; projectId: string }
+  | { name: 'review'; projectId: string };
 
 export const paths = {
   login: () => '#/login',
   projects: () => '#/projects',
   project: (projectId: string) => `#/projects/${encodeURIComponent(projectId)}`,
   annotate: (projectId: string) => `#/projects/${encodeURIComponent(projectId)}/annotate`,
+  review: (projectId: string) => `#/projects/${encodeURIComponent(projectId)}/review`,
 };
 
 export function parseRoute(hash: string): Route {
@@ -17,5 +19,6 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'login' && parts.length === 1) return { name: 'login' };
   if (parts[0] === 'projects' && parts.length === 2) return { name: 'project', projectId: parts[1] };
   if (parts[0] === 'projects' && parts.length === 3 && parts[2] === 'annotate') return { name: 'annotate', projectId: parts[1] };
+  if (parts[0] === 'projects' && parts.length === 3 && parts[2] === 'review') return { name: 'review', projectId: parts[1] };
   return { name: 'projects' };
 }

@@ -1,1 +1,2 @@
 export * from './lib/components/annotate-page';
+export * from './lib/components/review-page';

@@ -1,7 +1,13 @@
+import type { ListReviewQuery } from '@arbiter/contracts';
+
 export const queryKeys = {
   me: ['me'] as const,
   projects: ['projects'] as const,
   project: (projectId: string) => ['projects', projectId] as const,
   members: (projectId: string) => ['projects', projectId, 'members'] as const,
   stats: (projectId: string) => ['projects', projectId, 'stats'] as const,
+  agreement: (projectId: string) => ['projects', projectId, 'agreement'] as const,
+  /** Prefix of both review queues: one invalidation refreshes open and decided. */
+  review: (projectId: string) => ['projects', projectId, 'review'] as const,
+  reviewQueue: (projectId: string, status: ListReviewQuery['status']) => ['projects', projectId, 'review', status] as const,
 };

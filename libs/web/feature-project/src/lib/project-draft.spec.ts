@@ -14,7 +14,27 @@ describe('toCreateProjectRequest', () => {
         name: 'Spam',
         overlap: 2,
         labelSchema: { kind: 'single', labels: [{ name: 'ham', hotkey: 'h' }, { name: 'spam' }] },
+        overlapFraction: 1,
+        consensusMethod: 'majority',
+        reviewThreshold: 0,
       }),
+    });
+  });
+
+  it('turns the percentages into fractions', () => {
+    const r = toCreateProjectRequest(
+      draft({
+        name: 'Sampled',
+        overlap: '3',
+        overlapPercent: '10',
+        consensusMethod: 'dawid-skene',
+        reviewThresholdPercent: '75',
+        labels: [{ name: 'a', hotkey: '' }, { name: 'b', hotkey: '' }],
+      }),
+    );
+    expect(r).toEqual({
+      ok: true,
+      value: expect.objectContaining({ overlap: 3, overlapFraction: 0.1, consensusMethod: 'dawid-skene', reviewThreshold: 0.75 }),
     });
   });
 
@@ -25,6 +45,9 @@ describe('toCreateProjectRequest', () => {
     ['the skip key as a hotkey', { labels: [{ name: 'a', hotkey: 's' }, { name: 'b', hotkey: '' }] }, 'labelSchema.labels.0.hotkey', '"s" is reserved for skip, undo or reload'],
     ['a duplicate hotkey', { labels: [{ name: 'a', hotkey: 'x' }, { name: 'b', hotkey: 'x' }] }, 'labelSchema.labels.1.hotkey', 'hotkey "x" is already used'],
     ['overlap zero', { overlap: '0' }, 'overlap', 'A whole number from 1 to 50'],
+    ['an overlap share of 0%', { overlapPercent: '0' }, 'overlapFraction', 'A percentage above 0, at most 100'],
+    ['an overlap share above 100%', { overlapPercent: '150' }, 'overlapFraction', 'A percentage above 0, at most 100'],
+    ['a blank review threshold', { reviewThresholdPercent: '' }, 'reviewThreshold', 'A percentage from 0 to 100'],
   ])('rejects %s', (_name, over, path, message) => {
     const base = { name: 'P', labels: [{ name: 'a', hotkey: '' }, { name: 'b', hotkey: '' }] };
     const r = toCreateProjectRequest(draft({ ...base, ...over }));

@@ -1,11 +1,14 @@
 // The create-project form's state, and its translation into a request checked by the shared contract.
 import { createProjectRequestSchema, type CreateProjectRequest } from '@arbiter/contracts';
 import { RESERVED_LABEL_KEYS } from '@arbiter/web/ui';
+import { parsePercent } from './percent';
 
 export interface LabelDraft {
   name: string;
   hotkey: string;
 }
+
+export type ConsensusMethod = CreateProjectRequest['consensusMethod'];
 
 export interface ProjectDraft {
   name: string;
@@ -13,6 +16,11 @@ export interface ProjectDraft {
   guidelines: string;
   kind: 'single' | 'multi';
   overlap: string;
+  /** Percent of items that get `overlap` annotators. */
+  overlapPercent: string;
+  consensusMethod: ConsensusMethod;
+  /** Percent consensus confidence under which an item goes to review. */
+  reviewThresholdPercent: string;
   labels: LabelDraft[];
 }
 
@@ -22,6 +30,9 @@ export const EMPTY_PROJECT_DRAFT: ProjectDraft = {
   guidelines: '',
   kind: 'single',
   overlap: '1',
+  overlapPercent: '100',
+  consensusMethod: 'majority',
+  reviewThresholdPercent: '0',
   labels: [
     { name: '', hotkey: '' },
     { name: '', hotkey: '' },
@@ -51,6 +62,9 @@ export function toCreateProjectRequest(
     guidelines: d.guidelines,
     labelSchema: { kind: d.kind, labels },
     overlap,
+    overlapFraction: parsePercent(d.overlapPercent),
+    consensusMethod: d.consensusMethod,
+    reviewThreshold: parsePercent(d.reviewThresholdPercent),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -62,9 +76,11 @@ export function toCreateProjectRequest(
   return { ok: true, value: parsed.data };
 }
 
-function friendlyMessage(path: string, code: string, message: string): string {
+export function friendlyMessage(path: string, code: string, message: string): string {
   if (path === 'labelSchema.labels' && code === 'too_small') return 'Add at least two labels';
   if (code === 'too_small' && (path === 'name' || path.endsWith('.name'))) return 'Required';
   if (path === 'overlap') return 'A whole number from 1 to 50';
+  if (path === 'overlapFraction') return 'A percentage above 0, at most 100';
+  if (path === 'reviewThreshold') return 'A percentage from 0 to 100';
   return message;
 }

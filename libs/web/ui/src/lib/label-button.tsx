@@ -6,11 +6,21 @@ export interface LabelButtonProps {
   selected: boolean;
   /** The model's probability for this label when it is the top suggestion. */
   suggestedProbability?: number | null;
+  /** Whose suggestion it is: the model's on the annotate screen, the consensus on the review screen. */
+  suggestionSource?: string;
   description?: string;
   onToggle: () => void;
 }
 
-export function LabelButton({ name, hotkey, selected, suggestedProbability, description, onToggle }: LabelButtonProps) {
+export function LabelButton({
+  name,
+  hotkey,
+  selected,
+  suggestedProbability,
+  suggestionSource = 'model',
+  description,
+  onToggle,
+}: LabelButtonProps) {
   const suggested = suggestedProbability !== undefined && suggestedProbability !== null;
   const classes = ['label-button', selected ? 'is-selected' : '', suggested ? 'is-suggested' : ''].filter(Boolean);
   return (
@@ -26,7 +36,7 @@ export function LabelButton({ name, hotkey, selected, suggestedProbability, desc
       <span className="label-button__name">{name}</span>
       {suggested && (
         <span className="label-button__suggestion" data-testid="suggestion">
-          model {Math.round(suggestedProbability * 100)}%
+          {suggestionSource} {Math.round(suggestedProbability * 100)}%
         </span>
       )}
     </button>

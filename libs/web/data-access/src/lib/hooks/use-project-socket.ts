@@ -1,6 +1,8 @@
 // Live project events over socket.io: joins the project's room (the server checks membership) and keeps
-// the latest stats and import progress. Stats also go into the query cache so every view of them is live.
+// the latest stats and import progress. Stats also go into the query cache so every view of them is live;
+// a new agreement report invalidates the report and the review queues (the worker rebuilds both together).
 import {
+  agreementEventSchema,
   importProgressEventSchema,
   joinAckSchema,
   SOCKET_EVENTS,
@@ -19,9 +21,11 @@ export interface ProjectSocketState {
   error: string | null;
   stats: ProjectStats | null;
   importProgress: ImportProgressEvent | null;
+  /** When the latest agreement report announced on the socket was computed. */
+  agreementAt: string | null;
 }
 
-const INITIAL: ProjectSocketState = { live: false, error: null, stats: null, importProgress: null };
+const INITIAL: ProjectSocketState = { live: false, error: null, stats: null, importProgress: null, agreementAt: null };
 const JOIN_TIMEOUT_MS = 10_000;
 
 export function useProjectSocket(projectId: string): ProjectSocketState {
@@ -32,6 +36,10 @@ export function useProjectSocket(projectId: string): ProjectSocketState {
     setState(INITIAL);
     const socket = io({ withCredentials: true });
     const patch = (p: Partial<ProjectSocketState>) => setState((s) => ({ ...s, ...p }));
+    const refreshAgreement = () => {
+      void qc.invalidateQueries({ queryKey: queryKeys.agreement(projectId) });
+      void qc.invalidateQueries({ queryKey: queryKeys.review(projectId) });
+    };
 
     // socket.io forgets rooms on reconnect, so join on every connect, then catch up on what was missed.
     socket.on('connect', () => {
@@ -41,6 +49,7 @@ export function useProjectSocket(projectId: string): ProjectSocketState {
         if (!ack.data.ok) return patch({ live: false, error: ack.data.message });
         patch({ live: true, error: null });
         void qc.invalidateQueries({ queryKey: queryKeys.stats(projectId) });
+        refreshAgreement();
       });
     });
     socket.on('disconnect', () => patch({ live: false }));
@@ -54,6 +63,12 @@ export function useProjectSocket(projectId: string): ProjectSocketState {
     socket.on(SOCKET_EVENTS.importProgress, (raw: unknown) => {
       const ev = importProgressEventSchema.safeParse(raw);
       if (ev.success && ev.data.projectId === projectId) patch({ importProgress: ev.data });
+    });
+    socket.on(SOCKET_EVENTS.agreement, (raw: unknown) => {
+      const ev = agreementEventSchema.safeParse(raw);
+      if (!ev.success || ev.data.projectId !== projectId) return;
+      refreshAgreement();
+      patch({ agreementAt: ev.data.computedAt });
     });
     return () => {
       socket.disconnect();

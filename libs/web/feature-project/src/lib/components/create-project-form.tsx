@@ -3,6 +3,7 @@ import { errorView, useCreateProject } from '@arbiter/web/data-access';
 import { ErrorMessage } from '@arbiter/web/ui';
 import { useState, type FormEvent } from 'react';
 import { EMPTY_PROJECT_DRAFT, toCreateProjectRequest, type DraftErrors, type ProjectDraft } from '../project-draft';
+import { ConsensusMethodSelect } from './consensus-method-select';
 import { LabelListEditor } from './label-list-editor';
 
 export interface CreateProjectFormProps {
@@ -60,6 +61,48 @@ export function CreateProjectForm({ onCreated, onCancel }: CreateProjectFormProp
             data-testid="project-overlap"
           />
           {errors['overlap'] && <span className="field-error">{errors['overlap']}</span>}
+        </label>
+        <label className="field">
+          <span>…on this share of items (%)</span>
+          <input
+            type="number"
+            min={1}
+            max={100}
+            step="any"
+            value={draft.overlapPercent}
+            onChange={(e) => set('overlapPercent', e.target.value)}
+            aria-invalid={Boolean(errors['overlapFraction'])}
+            data-testid="project-overlap-percent"
+          />
+          {errors['overlapFraction'] && <span className="field-error">{errors['overlapFraction']}</span>}
+        </label>
+      </div>
+      <p className="hint">
+        The other items get one annotator each: agreement measured on a sample (say 10%) without paying for k labels on
+        every item.
+      </p>
+      <div className="form__row">
+        <label className="field">
+          <span>Consensus method</span>
+          <ConsensusMethodSelect
+            value={draft.consensusMethod}
+            onChange={(m) => set('consensusMethod', m)}
+            testId="project-consensus-method"
+          />
+        </label>
+        <label className="field">
+          <span>Review items with consensus confidence below (%)</span>
+          <input
+            type="number"
+            min={0}
+            max={100}
+            step="any"
+            value={draft.reviewThresholdPercent}
+            onChange={(e) => set('reviewThresholdPercent', e.target.value)}
+            aria-invalid={Boolean(errors['reviewThreshold'])}
+            data-testid="project-review-threshold"
+          />
+          {errors['reviewThreshold'] && <span className="field-error">{errors['reviewThreshold']}</span>}
         </label>
       </div>
       <label className="field">

@@ -1,18 +1,23 @@
 import { ROLE_RANK } from '@arbiter/contracts';
 import { errorView, useProject, useProjectSocket, useProjectStats } from '@arbiter/web/data-access';
 import { ErrorMessage, GuidelinesPanel } from '@arbiter/web/ui';
+import { percentText } from '../percent';
+import { AgreementPanel } from './agreement-panel';
 import { ExportLinks } from './export-links';
 import { ImportPanel } from './import-panel';
 import { MembersPanel } from './members-panel';
 import { ProjectStatsPanel } from './project-stats-panel';
+import { ReviewLink } from './review-link';
+import { ReviewSettingsForm } from './review-settings-form';
 
 export interface ProjectPageProps {
   projectId: string;
   annotateHref: string;
+  reviewHref: string;
   projectsHref: string;
 }
 
-export function ProjectPage({ projectId, annotateHref, projectsHref }: ProjectPageProps) {
+export function ProjectPage({ projectId, annotateHref, reviewHref, projectsHref }: ProjectPageProps) {
   const project = useProject(projectId);
   // Loaded once over HTTP, then replaced by every `project:stats` event the socket receives.
   const stats = useProjectStats(projectId);
@@ -29,6 +34,7 @@ export function ProjectPage({ projectId, annotateHref, projectsHref }: ProjectPa
 
   const p = project.data;
   const rank = ROLE_RANK[p.myRole];
+  const sampled = p.overlap > 1 && p.overlapFraction < 1 ? ` on ${percentText(p.overlapFraction)}% of items` : '';
   return (
     <main className="page">
       <nav className="breadcrumbs">
@@ -39,12 +45,13 @@ export function ProjectPage({ projectId, annotateHref, projectsHref }: ProjectPa
           <h1 data-testid="project-title">{p.name}</h1>
           <p className="muted">
             <span className="badge">{p.myRole}</span> {p.labelSchema.kind === 'single' ? 'one label' : 'any labels'} per
-            item · {p.overlap} annotator{p.overlap === 1 ? '' : 's'} per item
+            item · {p.overlap} annotator{p.overlap === 1 ? '' : 's'} per item{sampled}
           </p>
           {p.description && <p>{p.description}</p>}
         </div>
         <div className="page__actions">
           {rank >= ROLE_RANK.engineer && <ExportLinks projectId={projectId} />}
+          {rank >= ROLE_RANK.reviewer && <ReviewLink projectId={projectId} href={reviewHref} />}
           <a className="btn btn--primary" href={annotateHref} data-testid="start-labeling">
             Start labeling
           </a>
@@ -53,6 +60,8 @@ export function ProjectPage({ projectId, annotateHref, projectsHref }: ProjectPa
       {stats.data && <ProjectStatsPanel stats={stats.data} labels={p.labelSchema.labels} live={socket.live} />}
       {stats.isError && <ErrorMessage {...errorView(stats.error)} />}
       {socket.error && <p className="hint">Live updates unavailable: {socket.error}</p>}
+      {rank >= ROLE_RANK.reviewer && <AgreementPanel project={p} />}
+      {p.myRole === 'owner' && <ReviewSettingsForm project={p} />}
       {rank >= ROLE_RANK.engineer && <ImportPanel projectId={projectId} progress={socket.importProgress} />}
       {p.myRole === 'owner' && <MembersPanel projectId={projectId} />}
       <GuidelinesPanel text={p.guidelines} />

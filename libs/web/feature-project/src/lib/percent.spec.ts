@@ -1,0 +1,30 @@
+/// <reference types="jest" />
+import { parsePercent, percentText } from './percent';
+
+describe('parsePercent', () => {
+  it.each([
+    ['100', 1],
+    ['10', 0.1],
+    ['12.5', 0.125],
+    [' 33.3 % ', 0.333],
+    ['0', 0],
+  ])('%j → %d', (text, fraction) => {
+    expect(parsePercent(text)).toBe(fraction);
+  });
+
+  it.each(['', '  ', 'ten', '1e999'])('%j is not a number', (text) => {
+    expect(parsePercent(text)).toBeNaN();
+  });
+});
+
+describe('percentText', () => {
+  it.each([
+    [1, '100'],
+    [0.125, '12.5'],
+    [0.7, '70'],
+    [0.333, '33.3'],
+  ])('%d → %s', (fraction, text) => {
+    expect(percentText(fraction)).toBe(text);
+    expect(parsePercent(text)).toBe(fraction);
+  });
+});
