@@ -8,9 +8,9 @@ export class Agreement1795460000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       ALTER TABLE projects
-        ADD COLUMN overlap_fraction real NOT NULL DEFAULT 1 CHECK (overlap_fraction > 0 AND overlap_fraction <= 1),
+        ADD COLUMN overlap_fraction double precision NOT NULL DEFAULT 1 CHECK (overlap_fraction > 0 AND overlap_fraction <= 1),
         ADD COLUMN consensus_method text NOT NULL DEFAULT 'majority' CHECK (consensus_method IN ('majority', 'dawid-skene')),
-        ADD COLUMN review_threshold real NOT NULL DEFAULT 0 CHECK (review_threshold >= 0 AND review_threshold <= 1);
+        ADD COLUMN review_threshold double precision NOT NULL DEFAULT 0 CHECK (review_threshold >= 0 AND review_threshold <= 1);
 
       ALTER TABLE items
         ADD COLUMN gold_source text CHECK (gold_source IN ('import', 'review')),
@@ -22,7 +22,7 @@ export class Agreement1795460000000 implements MigrationInterface {
         item_id bigint PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
         project_id uuid NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
         labels smallint[] NOT NULL,
-        confidence real NOT NULL,
+        confidence double precision NOT NULL,
         method text NOT NULL,
         computed_at timestamptz NOT NULL DEFAULT now()
       );

@@ -8,8 +8,8 @@ export class Honeypots1795470000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       ALTER TABLE projects
-        ADD COLUMN gold_share real NOT NULL DEFAULT 0 CHECK (gold_share >= 0 AND gold_share <= 0.5),
-        ADD COLUMN min_gold_accuracy real CHECK (min_gold_accuracy >= 0 AND min_gold_accuracy <= 1),
+        ADD COLUMN gold_share double precision NOT NULL DEFAULT 0 CHECK (gold_share >= 0 AND gold_share <= 0.5),
+        ADD COLUMN min_gold_accuracy double precision CHECK (min_gold_accuracy >= 0 AND min_gold_accuracy <= 1),
         ADD COLUMN min_gold_answers integer NOT NULL DEFAULT 5 CHECK (min_gold_answers >= 1);
       ALTER TABLE project_members ADD COLUMN checks_reset_at timestamptz;
 

@@ -103,6 +103,11 @@ describe('agreement, consensus and adjudication in the workflow', () => {
     expect((await decide(annotators.A, [1])).status).toBe(403);
     expect((await decide(reviewer, [1])).status).toBe(204);
     expect((await decide(reviewer, [0])).status).toBe(409);
+    // A decision can be revised (and only a decided item can be).
+    const revise = (labels: number[], itemId = first.itemId) => reviewer.request('PUT', `/api/projects/${p.id}/review/${itemId}/decision`, { labels });
+    expect((await revise([0], queue.body.items[1].itemId)).status).toBe(409);
+    expect((await revise([0])).status).toBe(204);
+    expect((await revise([1])).status).toBe(204);
     const gold = await db.query(
       `SELECT gold::int[] AS gold, gold_source, gold_by::text AS by FROM items WHERE id = $1`,
       [first.itemId],
@@ -110,8 +115,20 @@ describe('agreement, consensus and adjudication in the workflow', () => {
     expect(gold.rows[0]).toEqual({ gold: [1], gold_source: 'review', by: reviewer.user!.id });
     const open = await reviewer.get<ReviewPage>(`/api/projects/${p.id}/review`);
     expect(open.body.items).toHaveLength(3);
+    expect(open.body.total).toBe(3);
     const decided = await reviewer.get<ReviewPage>(`/api/projects/${p.id}/review?status=decided`);
     expect(decided.body.items.map((i) => [i.itemId, i.decision])).toEqual([[first.itemId, [1]]]);
+    expect(decided.body.items[0].decidedBy).toEqual({ userId: reviewer.user!.id, name: 'Rita Reviewer' });
+    expect(decided.body.total).toBe(1);
+
+    // Changing the consensus method recomputes the report without waiting for a new label.
+    expect((await owner.patch(`/api/projects/${p.id}`, { consensusMethod: 'dawid-skene' })).status).toBe(200);
+    for (let i = 0; i < 300; i++) {
+      const r = await owner.get<AgreementResponse>(`/api/projects/${p.id}/agreement`);
+      if (r.body.report?.consensus.method === 'dawid-skene') break;
+      if (i === 299) throw new Error('the report was not recomputed with Dawid-Skene');
+      await new Promise((res) => setTimeout(res, 100));
+    }
   }, 120_000);
 
   it('is 404 for another project and 403 for annotators', async () => {

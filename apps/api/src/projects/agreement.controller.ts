@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AgreementResponse, ReviewPage } from '@arbiter/contracts';
 import { AgreementService, Principal } from '@arbiter/server/application';
@@ -33,5 +33,13 @@ export class AgreementController {
   @HttpCode(204)
   decide(@CurrentProject() c: Ctx, @Param('itemId') itemId: string, @Body() body: ReviewDecisionDto, @CurrentPrincipal() p: Principal): Promise<void> {
     return this.agreement.decide(c.id, itemId, body, p);
+  }
+
+  /** Changes an earlier decision (a mistyped key is not gold forever). */
+  @ProjectRole('reviewer')
+  @Put('review/:itemId/decision')
+  @HttpCode(204)
+  revise(@CurrentProject() c: Ctx, @Param('itemId') itemId: string, @Body() body: ReviewDecisionDto, @CurrentPrincipal() p: Principal): Promise<void> {
+    return this.agreement.decide(c.id, itemId, body, p, true);
   }
 }

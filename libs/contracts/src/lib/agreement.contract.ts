@@ -43,8 +43,12 @@ export const reviewItemSchema = z.object({
   status: z.enum(['open', 'decided']),
   text: z.string(),
   externalId: z.string().nullable(),
+  imageUrl: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
   gold: z.array(z.number()).nullable(),
   decision: z.array(z.number()).nullable(),
+  decidedBy: z.object({ userId: z.string(), name: z.string() }).nullable(),
+  decidedAt: z.string().nullable(),
   consensus: z.object({ labels: z.array(z.number()), confidence: z.number(), method: z.string() }).nullable(),
   /** The k labels side by side, with their annotators' names (shown to reviewers only). */
   annotations: z.array(z.object({ userId: z.string(), name: z.string(), labels: z.array(z.number()) })),
@@ -58,8 +62,17 @@ export const listReviewQuerySchema = z.strictObject({
 });
 export type ListReviewQuery = z.infer<typeof listReviewQuerySchema>;
 
-export const reviewPageSchema = z.object({ items: z.array(reviewItemSchema), nextAfter: itemIdSchema.nullable() });
+export const reviewPageSchema = z.object({
+  items: z.array(reviewItemSchema),
+  nextAfter: itemIdSchema.nullable(),
+  /** Items in the queue with this status, across all pages. */
+  total: z.number(),
+});
 export type ReviewPage = z.infer<typeof reviewPageSchema>;
 
+/**
+ * `POST .../review/:itemId/decision` decides an open item (409 if someone already did);
+ * `PUT` revises a decided one. Either way the labels become the item's gold, with who and when.
+ */
 export const reviewDecisionRequestSchema = z.strictObject({ labels: z.array(z.number().int().min(0).max(199)).max(200) });
 export type ReviewDecisionRequest = z.infer<typeof reviewDecisionRequestSchema>;

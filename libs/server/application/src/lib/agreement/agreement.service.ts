@@ -69,11 +69,13 @@ export class AgreementService {
   }
 
   async reviewPage(projectId: string, q: ListReviewQuery): Promise<ReviewPage> {
-    const items = await this.agreement.reviewPage(projectId, q.status, q.after ?? '0', q.limit);
-    return { items, nextAfter: items.length === q.limit ? items[items.length - 1].itemId : null };
+    const rows = await this.agreement.reviewPage(projectId, q.status, q.after ?? '0', q.limit);
+    const items = rows.map((r) => ({ ...r, decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null }));
+    const total = await this.agreement.reviewCount(projectId, q.status);
+    return { items, nextAfter: items.length === q.limit ? items[items.length - 1].itemId : null, total };
   }
 
-  async decide(projectId: string, itemId: string, req: ReviewDecisionRequest, principal: Principal): Promise<void> {
+  async decide(projectId: string, itemId: string, req: ReviewDecisionRequest, principal: Principal, revise = false): Promise<void> {
     if (principal.kind !== 'user') throw forbidden('API keys cannot adjudicate; sign in as a reviewer');
     if (!/^[1-9][0-9]{0,18}$/.test(itemId)) throw notFound('review item');
     const project = await this.projects.get(projectId, 'reviewer');
@@ -82,9 +84,10 @@ export class AgreementService {
     const bad = labels.find((l) => l >= k);
     if (bad !== undefined) throw invalid('labels', `label id ${bad} is not in this project (0..${k - 1})`);
     if (project.labelSchema.kind === 'single' && labels.length !== 1) throw invalid('labels', 'a single-label project takes exactly one label');
-    const out = await this.agreement.decide(projectId, itemId, labels, principal.userId);
+    const out = await this.agreement.decide(projectId, itemId, labels, principal.userId, revise);
     if (out === 'not-found') throw notFound('review item');
-    if (out === 'already-decided') throw new ArbiterError(ErrorCode.Conflict, 'this item has already been decided');
+    if (out === 'already-decided') throw new ArbiterError(ErrorCode.Conflict, 'this item has already been decided; revise it with PUT');
+    if (out === 'not-decided') throw new ArbiterError(ErrorCode.Conflict, 'this item has not been decided yet; decide it with POST');
     // New gold changes every annotator's score against gold.
     this.analysis.scheduleAgreement(projectId).catch((err) => this.logger.warn(`agreement not scheduled for ${projectId}: ${err}`));
   }

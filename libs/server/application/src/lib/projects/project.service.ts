@@ -1,6 +1,6 @@
 // Projects, membership and roles: every project-scoped call goes through `access`.
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   AddMemberRequest,
   ApiKey,
@@ -14,6 +14,7 @@ import {
   UpdateProjectRequest,
 } from '@arbiter/contracts';
 import { ApiKeyRepository, ProjectRepository } from '@arbiter/server/data-access';
+import { AnalysisProducer } from '@arbiter/server/jobs';
 import { API_KEY_PREFIX, hashToken } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
 import { ArbiterError, ErrorCode, forbidden, notFound } from '../errors/arbiter.error';
@@ -22,9 +23,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class ProjectService {
+  private readonly logger = new Logger('ProjectService');
+
   constructor(
     private readonly projects: ProjectRepository,
     private readonly apiKeys: ApiKeyRepository,
+    private readonly analysis: AnalysisProducer,
   ) {}
 
   /**
@@ -77,6 +81,10 @@ export class ProjectService {
     }
     const p = await this.projects.update(projectId, role, req);
     if (!p) throw notFound('project');
+    // A new consensus method or threshold changes the consensus and the review queue: recompute now.
+    if (req.consensusMethod !== undefined || req.reviewThreshold !== undefined) {
+      this.analysis.scheduleAgreement(projectId).catch((err) => this.logger.warn(`agreement not scheduled for ${projectId}: ${err}`));
+    }
     return p;
   }
 

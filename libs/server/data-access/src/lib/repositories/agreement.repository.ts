@@ -22,10 +22,14 @@ export interface ReviewRow {
   status: 'open' | 'decided';
   text: string;
   externalId: string | null;
+  imageUrl: string | null;
+  metadata: Record<string, unknown>;
   gold: number[] | null;
   consensus: { labels: number[]; confidence: number; method: string } | null;
   annotations: { userId: string; name: string; labels: number[] }[];
   decision: number[] | null;
+  decidedBy: { userId: string; name: string } | null;
+  decidedAt: Date | null;
 }
 
 const PAGE = 50_000;
@@ -86,7 +90,7 @@ export class AgreementRepository {
         await c.query(
           `INSERT INTO item_consensus (item_id, project_id, labels, confidence, method)
            SELECT item, $1, labels::smallint[], confidence, $2
-             FROM unnest($3::bigint[], $4::text[], $5::real[]) AS t(item, labels, confidence)`,
+             FROM unnest($3::bigint[], $4::text[], $5::float8[]) AS t(item, labels, confidence)`,
           [projectId, method, part.map((x) => x.itemId), part.map((x) => `{${x.labels.join(',')}}`), part.map((x) => x.confidence)],
         );
       }
@@ -119,8 +123,11 @@ export class AgreementRepository {
   /** Review items with every annotation (and its annotator) side by side, oldest first, keyset-paginated. */
   async reviewPage(projectId: string, status: 'open' | 'decided', after: string, limit: number): Promise<ReviewRow[]> {
     return this.sql.many<ReviewRow>(
-      `SELECT q.item_id::text AS "itemId", q.reason, q.status, i.text, i.external_id AS "externalId", i.gold::int[] AS gold,
-              q.decision::int[] AS decision,
+      `SELECT q.item_id::text AS "itemId", q.reason, q.status, i.text, i.external_id AS "externalId",
+              i.image_url AS "imageUrl", i.metadata, i.gold::int[] AS gold, q.decision::int[] AS decision,
+              CASE WHEN q.decided_by IS NULL THEN NULL
+                   ELSE json_build_object('userId', q.decided_by, 'name', (SELECT name FROM users WHERE id = q.decided_by)) END AS "decidedBy",
+              q.decided_at AS "decidedAt",
               CASE WHEN c.item_id IS NULL THEN NULL
                    ELSE json_build_object('labels', c.labels, 'confidence', c.confidence, 'method', c.method) END AS consensus,
               coalesce((SELECT json_agg(json_build_object('userId', a.user_id, 'name', u.name, 'labels', a.labels) ORDER BY a.id)
@@ -132,15 +139,33 @@ export class AgreementRepository {
     );
   }
 
-  /** Records the reviewer's labels as the item's gold, with provenance; false when the item is not in review. */
-  async decide(projectId: string, itemId: string, labels: number[], reviewerId: string): Promise<'decided' | 'not-found' | 'already-decided'> {
+  async reviewCount(projectId: string, status: 'open' | 'decided'): Promise<number> {
+    const row = await this.sql.one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM review_queue WHERE project_id = $1 AND status = $2`,
+      [projectId, status],
+    );
+    return row?.n ?? 0;
+  }
+
+  /**
+   * Records the reviewer's labels as the item's gold, with provenance. A first decision needs an open item
+   * (two reviewers racing: the second hears 'already-decided'); a revision needs a decided one.
+   */
+  async decide(
+    projectId: string,
+    itemId: string,
+    labels: number[],
+    reviewerId: string,
+    revise = false,
+  ): Promise<'decided' | 'not-found' | 'already-decided' | 'not-decided'> {
     return this.sql.tx(async (c) => {
       const row = await c.query<{ status: string }>(
         `SELECT status FROM review_queue WHERE project_id = $1 AND item_id = $2 FOR UPDATE`,
         [projectId, itemId],
       );
       if (!row.rows[0]) return 'not-found';
-      if (row.rows[0].status === 'decided') return 'already-decided';
+      if (!revise && row.rows[0].status === 'decided') return 'already-decided';
+      if (revise && row.rows[0].status !== 'decided') return 'not-decided';
       await c.query(
         `UPDATE items SET gold = $2, gold_source = 'review', gold_by = $3, gold_at = now() WHERE id = $1`,
         [itemId, labels, reviewerId],

@@ -104,7 +104,7 @@ export class ProjectRepository {
          label_kind = coalesce($6, label_kind), labels = coalesce($7::jsonb, labels),
          lease_seconds = coalesce($8, lease_seconds), consensus_method = coalesce($9, consensus_method),
          review_threshold = coalesce($10, review_threshold), gold_share = coalesce($11, gold_share),
-         min_gold_accuracy = CASE WHEN $12::boolean THEN $13::real ELSE min_gold_accuracy END,
+         min_gold_accuracy = CASE WHEN $12::boolean THEN $13::float8 ELSE min_gold_accuracy END,
          min_gold_answers = coalesce($14, min_gold_answers)
        WHERE p.id = $1 RETURNING ${COLUMNS}, $2::text AS "myRole"`,
       [
