@@ -1,0 +1,99 @@
+// Checks an LF definition that may come from JSON (a request body, a stored row) before it is compiled, so a bad
+// definition fails once with a typed error naming the property, never per item.
+import {
+  COMPARISON_OPS,
+  type ComparisonOp,
+  LF_KINDS,
+  type LfDefinition,
+  type LfKind,
+  MAX_LABEL,
+} from './lf-definitions';
+import { LfDefinitionError, LfDefinitionErrorCode as Code } from './lf-definition.error';
+import { isPythonSpace } from './split-words';
+
+// g and y make RegExp#test stateful (lastIndex), d only adds indices nobody reads.
+const ALLOWED_FLAGS = 'imsuv';
+
+export function validateLfDefinition(input: unknown): LfDefinition {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new LfDefinitionError(Code.NotAnObject, '', 'an LF definition must be an object');
+  }
+  const def = input as Record<string, unknown>;
+  const kind = def['kind'];
+  if (typeof kind !== 'string' || !LF_KINDS.includes(kind as LfKind)) {
+    throw new LfDefinitionError(Code.UnknownKind, 'kind', `unknown LF kind ${JSON.stringify(kind)}; expected one of ${LF_KINDS.join(', ')}`);
+  }
+  checkLabel(def['label']);
+  switch (kind as LfKind) {
+    case 'keyword':
+      checkKeywords(def['keywords'], def['match']);
+      break;
+    case 'regex':
+      buildRegex(def['pattern'], def['flags']);
+      break;
+    case 'threshold':
+      if (typeof def['field'] !== 'string' || def['field'] === '') {
+        throw new LfDefinitionError(Code.InvalidField, 'field', 'field must name a metadata field');
+      }
+      checkComparison(def['op'], def['value']);
+      break;
+    case 'word-count':
+      checkComparison(def['op'], def['value']);
+      break;
+  }
+  return def as unknown as LfDefinition;
+}
+
+/** Compiles the regex of a regex LF, naming the flag or the syntax problem when it cannot. */
+export function buildRegex(pattern: unknown, flags: unknown = ''): RegExp {
+  if (typeof flags !== 'string') throw new LfDefinitionError(Code.InvalidRegexFlags, 'flags', 'flags must be a string');
+  for (const [i, flag] of [...flags].entries()) {
+    if (!ALLOWED_FLAGS.includes(flag)) {
+      throw new LfDefinitionError(Code.InvalidRegexFlags, 'flags', `flag "${flag}" is not allowed; use any of "${ALLOWED_FLAGS}"`);
+    }
+    if (flags.indexOf(flag) !== i) throw new LfDefinitionError(Code.InvalidRegexFlags, 'flags', `flag "${flag}" is repeated`);
+  }
+  if (flags.includes('u') && flags.includes('v')) {
+    throw new LfDefinitionError(Code.InvalidRegexFlags, 'flags', 'flags "u" and "v" cannot be combined');
+  }
+  if (typeof pattern !== 'string') throw new LfDefinitionError(Code.InvalidRegexPattern, 'pattern', 'pattern must be a string');
+  try {
+    return new RegExp(pattern, flags);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new LfDefinitionError(Code.InvalidRegexPattern, 'pattern', `pattern is not a valid regular expression: ${reason}`);
+  }
+}
+
+function checkLabel(label: unknown): void {
+  if (typeof label !== 'number' || !Number.isInteger(label) || label < 0 || label > MAX_LABEL) {
+    throw new LfDefinitionError(Code.InvalidLabel, 'label', `label must be an integer from 0 to ${MAX_LABEL}`);
+  }
+}
+
+function checkKeywords(keywords: unknown, match: unknown): void {
+  if (match !== undefined && match !== 'word' && match !== 'substring') {
+    throw new LfDefinitionError(Code.InvalidMatch, 'match', 'match must be "word" or "substring"');
+  }
+  if (!Array.isArray(keywords) || keywords.length === 0) {
+    throw new LfDefinitionError(Code.InvalidKeywords, 'keywords', 'keywords must be a non-empty array of strings');
+  }
+  for (const [i, keyword] of keywords.entries()) {
+    if (typeof keyword !== 'string' || keyword === '') {
+      throw new LfDefinitionError(Code.InvalidKeywords, `keywords[${i}]`, 'a keyword must be a non-empty string');
+    }
+    // A word never contains whitespace, so such a keyword could never vote.
+    if (match !== 'substring' && [...keyword].some((ch) => isPythonSpace(ch.charCodeAt(0)))) {
+      throw new LfDefinitionError(Code.InvalidKeywords, `keywords[${i}]`, `keyword "${keyword}" contains whitespace, so it never equals a word`);
+    }
+  }
+}
+
+function checkComparison(op: unknown, value: unknown): asserts op is ComparisonOp {
+  if (typeof op !== 'string' || !(COMPARISON_OPS as readonly string[]).includes(op)) {
+    throw new LfDefinitionError(Code.InvalidOperator, 'op', `op must be one of ${COMPARISON_OPS.join(' ')}`);
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new LfDefinitionError(Code.InvalidValue, 'value', 'value must be a finite number');
+  }
+}
