@@ -3,22 +3,11 @@
 // then adjudicates the first disagreement by keyboard only, and the decision becomes the item's gold.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import type { AgreementReport, AgreementResponse, NextTasksResponse, ReviewPage } from '@arbiter/contracts';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { AgreementReport, AgreementResponse, NextTasksResponse, Project, ReviewPage } from '@arbiter/contracts';
 import { addMember, importJsonl, newProject, newUser, signIn, startStack, type ApiClient, type Stack } from '@arbiter/testing';
-
-const SCREENSHOTS = resolve(__dirname, '../../dist/screenshots');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { expectText, launchChromium, SCREENSHOTS } from './browser-support';
 
 type Label = 'ham' | 'spam';
 const LABEL_ID: Record<Label, number> = { ham: 0, spam: 1 };
@@ -46,16 +35,6 @@ const ITEMS: { id: string; text: string; A: Label; B: Label; C: Label; gold?: La
 const ANNOTATORS = ['A', 'B', 'C'] as const;
 const nameOf = (a: (typeof ANNOTATORS)[number]) => `Annotator ${a}`;
 
-/** Waits until the element's text matches, and says what it showed instead when it never does. */
-async function expectText(locator: Locator, expected: string | RegExp, timeout = 15_000): Promise<void> {
-  try {
-    await locator.filter({ hasText: expected }).first().waitFor({ timeout });
-  } catch {
-    const actual = await locator.allTextContents().catch(() => ['<not found>']);
-    throw new Error(`expected ${locator} to show ${expected}, it shows ${JSON.stringify(actual)}`);
-  }
-}
-
 const itemText = (page: Page) => page.getByTestId('item-text');
 const cell = (page: Page, row: string, col: string) =>
   page.locator(`[data-testid="kappa-cell"][data-row="${row}"][data-col="${col}"]`);
@@ -70,7 +49,7 @@ describe('agreement dashboard and adjudication in the browser', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     stack = await startStack();
     owner = await signIn(stack.baseUrl, stack.admin);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1280, height: 900 } });
   }, 120_000);
 
@@ -91,8 +70,12 @@ describe('agreement dashboard and adjudication in the browser', () => {
   it('shows the kappa heatmap, and a keyboard decision on a disagreement becomes gold', async () => {
     // The project, its items and three annotators labeling everything through the API.
     const project = await newProject(owner, { name: 'Spam triage review', overlap: 3 });
-    const rows = ITEMS.map((i) => ({ id: i.id, text: i.text, ...(i.gold ? { gold: i.gold } : {}) }));
-    const imported = await importJsonl(owner, project.id, rows, 'format=jsonl&externalIdField=id&goldField=gold');
+    // m2 also has a screenshot of the message and where it came from, which the reviewer sees too.
+    const imageUrl = `${stack.baseUrl}/m2-screenshot.png`;
+    const extra = (id: string) => (id === 'm2' ? { image: imageUrl, channel: 'sms' } : {});
+    const rows = ITEMS.map((i) => ({ id: i.id, text: i.text, ...(i.gold ? { gold: i.gold } : {}), ...extra(i.id) }));
+    const query = 'format=jsonl&externalIdField=id&goldField=gold&imageUrlField=image';
+    const imported = await importJsonl(owner, project.id, rows, query);
     expect(imported.body).toMatchObject({ inserted: 6, rejected: 0 });
     for (const a of ANNOTATORS) {
       const client = await newUser(owner, nameOf(a));
@@ -154,6 +137,10 @@ describe('agreement dashboard and adjudication in the browser', () => {
       await expectText(itemText(page), ITEMS[1].text);
       await expectText(page.getByTestId('review-reason'), 'Annotators disagree');
       await expectText(page.getByTestId('review-consensus'), 'Consensus ham · 67% confident (majority)');
+      expect(await page.locator('img.item__image').getAttribute('src')).toBe(imageUrl);
+      await expectText(page.locator('.item__metadata'), /Metadata \(1\)/);
+      await page.locator('.item__metadata summary').click();
+      await expectText(page.locator('.item__metadata dl'), /channel\s*sms/);
       const annotations = page.getByTestId('review-annotation');
       expect(await annotations.count()).toBe(3);
       for (const a of ANNOTATORS) {
@@ -205,14 +192,49 @@ describe('agreement dashboard and adjudication in the browser', () => {
       await page.keyboard.press('d');
       await expectText(page.getByTestId('decided-list'), 'Limited offer');
       expect(await page.getByTestId('decided-decision').allTextContents()).toEqual(['spam', 'spam', 'spam']);
+      await expectText(page.getByTestId('decided-by'), 'Rita Reviewer');
+      await expectText(page.getByTestId('review-decided'), /^Decided spam by Rita Reviewer on /);
+
+      // A decision is not gold forever: revise m2 from the decided list with the keyboard. The list opens on
+      // the oldest decision; j and k move through it like the open queue.
+      await expectText(page.getByTestId('review-position'), /^decided item 1 of 3$/);
+      await page.keyboard.press('j');
+      await expectText(page.getByTestId('review-position'), /^decided item 2 of 3$/);
+      await expectText(itemText(page), ITEMS[3].text);
+      await page.keyboard.press('k');
+      await expectText(itemText(page), ITEMS[1].text);
+      await page.locator('[data-external-id="m2"][aria-selected="true"]').waitFor();
+      // The current decision is preselected: Enter without a change sends nothing.
+      await page.locator('[data-testid="label-spam"][aria-pressed="true"]').waitFor();
+      await page.keyboard.press('Enter');
+      await expectText(page.getByTestId('notice'), 'That is the current decision');
+      await page.keyboard.press('h');
+      await page.locator('[data-testid="label-ham"][aria-pressed="true"]').waitFor();
       await page.screenshot({ path: join(SCREENSHOTS, 'review-decided.png'), fullPage: true });
+      await page.keyboard.press('Enter');
+      await expectText(page.getByTestId('notice'), 'Revised: the gold is now ham.');
+      await expectText(page.locator('[data-external-id="m2"] [data-testid="decided-decision"]'), /^ham$/);
+      await expectText(page.getByTestId('review-decided'), /^Decided ham by Rita Reviewer on /);
+
+      // The API has the new gold, with who revised it.
+      const revised = (await reviewer.get<ReviewPage>(`/api/projects/${project.id}/review?status=decided`)).body;
+      expect(revised.total).toBe(3);
+      expect(revised.items.map((i) => [i.externalId, i.decision, i.gold])).toEqual([
+        ['m2', [0], [0]],
+        ['m4', [1], [1]],
+        ['m6', [1], [1]],
+      ]);
+      expect(revised.items[0].decidedBy).toEqual({ userId: reviewer.user!.id, name: 'Rita Reviewer' });
+
+      // And the report follows: A said ham on m2, spam on m4 and m6, so now matches all six gold labels.
+      await expectText(watchedAccuracyOfA, /^100%.*n = 6$/, 30_000);
     } catch (err) {
       await page.screenshot({ path: join(SCREENSHOTS, 'adjudicate-failure.png'), fullPage: true }).catch(() => undefined);
       throw new Error(`${(err as Error).message}\n--- server logs ---\n${stack.logs().slice(-4000)}`);
     }
   }, 120_000);
 
-  it('creates a project with sampled overlap and a review policy, and the owner changes the policy', async () => {
+  it('creates a project with sampled overlap, a review policy and gold checks, and the owner changes them', async () => {
     const ownerContext = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1280, height: 900 } });
     const page = await ownerContext.newPage();
     page.setDefaultTimeout(15_000);
@@ -229,15 +251,17 @@ describe('agreement dashboard and adjudication in the browser', () => {
       await page.getByTestId('project-overlap-percent').fill('10');
       await page.getByTestId('project-consensus-method').selectOption('dawid-skene');
       await page.getByTestId('project-review-threshold').fill('70');
+      await page.getByTestId('project-gold-share').fill('25');
+      await page.getByTestId('project-min-gold-accuracy').fill('60');
+      await page.getByTestId('project-min-gold-answers').fill('3');
       await page.getByTestId('create-project-submit').click();
       await expectText(page.getByTestId('project-title'), 'Sampled agreement');
-      await expectText(page.locator('.page__header'), '3 annotators per item on 10% of items');
+      await expectText(page.locator('.page__header'), '3 annotators per item on 10% of items · 25% gold checks');
       const projectId = decodeURIComponent(page.url().split('/').pop()!);
-      const stored = (await owner.get<{ overlapFraction: number; consensusMethod: string; reviewThreshold: number }>(`/api/projects/${projectId}`)).body;
-      // The server keeps these as 4-byte floats: 0.1 comes back as 0.10000000149…
-      expect(stored.consensusMethod).toBe('dawid-skene');
-      expect(stored.overlapFraction).toBeCloseTo(0.1, 6);
-      expect(stored.reviewThreshold).toBeCloseTo(0.7, 6);
+      const stored = (await owner.get<Project>(`/api/projects/${projectId}`)).body;
+      expect(stored).toMatchObject({ consensusMethod: 'dawid-skene', overlapFraction: 0.1, reviewThreshold: 0.7 });
+      expect(stored).toMatchObject({ goldShare: 0.25, minGoldAccuracy: 0.6, minGoldAnswers: 3 });
+      await expectText(page.getByTestId('gold-policy'), "Gold checks are 25% of each annotator's tasks; after 3 checks, accuracy under 60% pauses them.");
 
       // Nothing annotated yet: no report, an empty review queue.
       await page.getByTestId('agreement-empty').waitFor();
@@ -250,9 +274,20 @@ describe('agreement dashboard and adjudication in the browser', () => {
       await page.getByTestId('settings-review-threshold').fill('55.5');
       await page.getByTestId('settings-save').click();
       await page.getByTestId('settings-saved').waitFor();
-      const updated = (await owner.get<{ consensusMethod: string; reviewThreshold: number }>(`/api/projects/${projectId}`)).body;
-      expect(updated.consensusMethod).toBe('majority');
-      expect(updated.reviewThreshold).toBeCloseTo(0.555, 6);
+      const updated = (await owner.get<Project>(`/api/projects/${projectId}`)).body;
+      expect(updated).toMatchObject({ consensusMethod: 'majority', reviewThreshold: 0.555, goldShare: 0.25 });
+
+      // Gold checks are edited in the same form; a blank accuracy means nobody is ever paused.
+      expect(await page.getByTestId('settings-gold-share').inputValue()).toBe('25');
+      expect(await page.getByTestId('settings-min-gold-accuracy').inputValue()).toBe('60');
+      expect(await page.getByTestId('settings-min-gold-answers').inputValue()).toBe('3');
+      await page.getByTestId('settings-gold-share').fill('10');
+      await page.getByTestId('settings-min-gold-accuracy').fill('');
+      await page.getByTestId('settings-save').click();
+      await page.getByTestId('settings-saved').waitFor();
+      await expectText(page.getByTestId('gold-policy'), "Gold checks are 10% of each annotator's tasks; nobody is paused for inaccuracy.");
+      const gold = (await owner.get<Project>(`/api/projects/${projectId}`)).body;
+      expect(gold).toMatchObject({ consensusMethod: 'majority', reviewThreshold: 0.555, goldShare: 0.1, minGoldAccuracy: null, minGoldAnswers: 3 });
       await page.screenshot({ path: join(SCREENSHOTS, 'project-settings.png'), fullPage: true });
 
       await page.getByTestId('review-link').click();

@@ -2,21 +2,11 @@
 // project, import a CSV, label by keyboard only (with an undo), and watch the project's counts change live.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startStack, type Stack } from '@arbiter/testing';
+import { expectText, launchChromium, SCREENSHOTS } from './browser-support';
 
-const SCREENSHOTS = resolve(__dirname, '../../dist/screenshots');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const ITEMS = [
   'Congratulations, you won a free cruise! Click the link to claim.',
   'Are we still on for lunch at noon tomorrow?',
@@ -24,16 +14,6 @@ const ITEMS = [
   'The quarterly report is attached, comments welcome.',
   'Cheap watches, best prices, limited offer!!!',
 ];
-
-/** Waits until the element's text matches, and says what it showed instead when it never does. */
-async function expectText(locator: Locator, expected: string | RegExp, timeout = 15_000): Promise<void> {
-  try {
-    await locator.filter({ hasText: expected }).first().waitFor({ timeout });
-  } catch {
-    const actual = await locator.allTextContents().catch(() => ['<not found>']);
-    throw new Error(`expected ${locator} to show ${expected}, it shows ${JSON.stringify(actual)}`);
-  }
-}
 
 async function itemText(page: Page): Promise<string> {
   return (await page.getByTestId('item-text').textContent()) ?? '';
@@ -55,7 +35,7 @@ describe('annotating in the browser', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     workDir = mkdtempSync(join(tmpdir(), 'arbiter-browser-'));
     stack = await startStack();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1280, height: 860 } });
   }, 120_000);
 

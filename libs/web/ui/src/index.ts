@@ -1,6 +1,7 @@
 // Presentational components: data in through props, never fetched here.
 // Their styles live in the app's stylesheet (apps/web/src/components.css): a CSS import here would break the jest specs that load these files.
 
+export * from './lib/accuracy-bar';
 export * from './lib/bar-chart';
 export * from './lib/card';
 export * from './lib/count-table';

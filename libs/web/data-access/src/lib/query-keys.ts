@@ -6,6 +6,7 @@ export const queryKeys = {
   project: (projectId: string) => ['projects', projectId] as const,
   members: (projectId: string) => ['projects', projectId, 'members'] as const,
   stats: (projectId: string) => ['projects', projectId, 'stats'] as const,
+  annotators: (projectId: string) => ['projects', projectId, 'annotators'] as const,
   agreement: (projectId: string) => ['projects', projectId, 'agreement'] as const,
   /** Prefix of both review queues: one invalidation refreshes open and decided. */
   review: (projectId: string) => ['projects', projectId, 'review'] as const,

@@ -1,5 +1,5 @@
 /// <reference types="jest" />
-import { cursorAfterDecision, cursorIndex, labelNames, reviewKeys, START_CURSOR, stepCursor } from './review-queue';
+import { cursorAfterDecision, cursorIndex, labelNames, openTotal, reviewKeys, sameLabels, START_CURSOR, stepCursor } from './review-queue';
 
 const ids = ['10', '20', '30', '40'];
 
@@ -60,5 +60,28 @@ describe('labelNames', () => {
     [[], 'no label'],
   ])('%j → %s', (ids, text) => {
     expect(labelNames(labels, ids)).toBe(text);
+  });
+});
+
+describe('openTotal', () => {
+  it.each([
+    ['is the server total when nothing was decided here', 250, ['1', '2'], [], 250],
+    ['subtracts items decided here that the loaded pages still hold', 250, ['1', '2', '3'], ['1', '2'], 248],
+    ['ignores decisions the server already dropped from its pages and total', 248, ['3'], ['1', '2'], 248],
+    ['never shows fewer than the items still on screen', 1, ['1', '2', '3'], ['1'], 2],
+  ])('%s', (_name, total, loaded, removed, expected) => {
+    expect(openTotal(total, loaded, new Set(removed))).toBe(expected);
+  });
+});
+
+describe('sameLabels', () => {
+  it.each([
+    [[1], [1], true],
+    [[0, 2], [2, 0], true],
+    [[0], [1], false],
+    [[0], [0, 1], false],
+    [[], [], true],
+  ])('%j vs %j → %s', (a, b, same) => {
+    expect(sameLabels(a, b)).toBe(same);
   });
 });

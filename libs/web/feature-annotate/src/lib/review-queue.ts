@@ -57,3 +57,22 @@ export function labelNames(labels: readonly Pick<LabelDef, 'name'>[], ids: reado
   if (ids.length === 0) return 'no label';
   return ids.map((id) => labels[id]?.name ?? `#${id}`).join(', ');
 }
+
+/**
+ * Open items across all pages: the server's `total`, minus the items decided here that it still counted (they
+ * are in the loaded pages until the next refetch), never fewer than the items still shown.
+ */
+export function openTotal(total: number, loadedIds: readonly string[], removed: ReadonlySet<string>): number {
+  const removedLoaded = loadedIds.filter((id) => removed.has(id)).length;
+  return Math.max(loadedIds.length - removedLoaded, total - removedLoaded);
+}
+
+/** Same labels regardless of order: a revision that changes nothing is not sent. */
+export function sameLabels(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/** When a decision was made, in the reader's locale and time zone. */
+export function formatDecidedAt(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

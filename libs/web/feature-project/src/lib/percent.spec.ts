@@ -1,5 +1,5 @@
 /// <reference types="jest" />
-import { parsePercent, percentText } from './percent';
+import { parseCount, parseOptionalPercent, parsePercent, percentText } from './percent';
 
 describe('parsePercent', () => {
   it.each([
@@ -26,5 +26,28 @@ describe('percentText', () => {
   ])('%d → %s', (fraction, text) => {
     expect(percentText(fraction)).toBe(text);
     expect(parsePercent(text)).toBe(fraction);
+  });
+});
+
+describe('parseOptionalPercent', () => {
+  it.each([
+    ['', null],
+    ['  ', null],
+    ['60', 0.6],
+    ['abc', Number.NaN],
+  ])('%j → %p', (text, value) => {
+    expect(parseOptionalPercent(text)).toBe(value);
+  });
+});
+
+describe('parseCount', () => {
+  it.each([
+    ['5', 5],
+    [' 12 ', 12],
+    ['2.5', 2.5],
+    ['', Number.NaN],
+    ['five', Number.NaN],
+  ])('%j → %p', (text, value) => {
+    expect(parseCount(text)).toBe(value);
   });
 });

@@ -13,3 +13,14 @@ export function parsePercent(text: string): number {
 export function percentText(fraction: number): string {
   return String(Math.round(fraction * 1e6) / 1e4);
 }
+
+/** A percentage that may be left blank: blank → null ("no limit"), otherwise as `parsePercent`. */
+export function parseOptionalPercent(text: string): number | null {
+  return text.trim() === '' ? null : parsePercent(text);
+}
+
+/** A count typed in a field: blank or not a number → NaN, which the contracts reject with a field error. */
+export function parseCount(text: string): number {
+  const t = text.trim();
+  return t === '' ? Number.NaN : Number(t);
+}

@@ -17,7 +17,22 @@ describe('toCreateProjectRequest', () => {
         overlapFraction: 1,
         consensusMethod: 'majority',
         reviewThreshold: 0,
+        goldShare: 0,
+        minGoldAccuracy: null,
+        minGoldAnswers: 5,
       }),
+    });
+  });
+
+  it('sends gold checks as fractions, and a blank accuracy as "never pause"', () => {
+    const labels = [{ name: 'a', hotkey: '' }, { name: 'b', hotkey: '' }];
+    expect(toCreateProjectRequest(draft({ name: 'G', labels, goldSharePercent: '25', minGoldAccuracyPercent: '60', minGoldAnswers: '2' }))).toEqual({
+      ok: true,
+      value: expect.objectContaining({ goldShare: 0.25, minGoldAccuracy: 0.6, minGoldAnswers: 2 }),
+    });
+    expect(toCreateProjectRequest(draft({ name: 'G', labels, goldSharePercent: '10', minGoldAccuracyPercent: ' ' }))).toEqual({
+      ok: true,
+      value: expect.objectContaining({ goldShare: 0.1, minGoldAccuracy: null, minGoldAnswers: 5 }),
     });
   });
 
@@ -48,6 +63,11 @@ describe('toCreateProjectRequest', () => {
     ['an overlap share of 0%', { overlapPercent: '0' }, 'overlapFraction', 'A percentage above 0, at most 100'],
     ['an overlap share above 100%', { overlapPercent: '150' }, 'overlapFraction', 'A percentage above 0, at most 100'],
     ['a blank review threshold', { reviewThresholdPercent: '' }, 'reviewThreshold', 'A percentage from 0 to 100'],
+    ['a gold share above 50%', { goldSharePercent: '60' }, 'goldShare', 'A percentage from 0 to 50'],
+    ['a blank gold share', { goldSharePercent: '' }, 'goldShare', 'A percentage from 0 to 50'],
+    ['a minimum accuracy above 100%', { minGoldAccuracyPercent: '120' }, 'minGoldAccuracy', 'A percentage from 0 to 100, or blank to never pause'],
+    ['zero checks before pausing', { minGoldAnswers: '0' }, 'minGoldAnswers', 'A whole number from 1 to 1000'],
+    ['a fractional number of checks', { minGoldAnswers: '2.5' }, 'minGoldAnswers', 'A whole number from 1 to 1000'],
   ])('rejects %s', (_name, over, path, message) => {
     const base = { name: 'P', labels: [{ name: 'a', hotkey: '' }, { name: 'b', hotkey: '' }] };
     const r = toCreateProjectRequest(draft({ ...base, ...over }));

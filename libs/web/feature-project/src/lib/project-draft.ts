@@ -1,7 +1,7 @@
 // The create-project form's state, and its translation into a request checked by the shared contract.
 import { createProjectRequestSchema, type CreateProjectRequest } from '@arbiter/contracts';
 import { RESERVED_LABEL_KEYS } from '@arbiter/web/ui';
-import { parsePercent } from './percent';
+import { parseCount, parseOptionalPercent, parsePercent } from './percent';
 
 export interface LabelDraft {
   name: string;
@@ -21,6 +21,12 @@ export interface ProjectDraft {
   consensusMethod: ConsensusMethod;
   /** Percent consensus confidence under which an item goes to review. */
   reviewThresholdPercent: string;
+  /** Percent of each annotator's tasks that are gold checks. */
+  goldSharePercent: string;
+  /** Percent accuracy on gold checks under which an annotator is paused; blank: never. */
+  minGoldAccuracyPercent: string;
+  /** Checks answered before the accuracy can pause anyone. */
+  minGoldAnswers: string;
   labels: LabelDraft[];
 }
 
@@ -33,6 +39,9 @@ export const EMPTY_PROJECT_DRAFT: ProjectDraft = {
   overlapPercent: '100',
   consensusMethod: 'majority',
   reviewThresholdPercent: '0',
+  goldSharePercent: '0',
+  minGoldAccuracyPercent: '',
+  minGoldAnswers: '5',
   labels: [
     { name: '', hotkey: '' },
     { name: '', hotkey: '' },
@@ -55,16 +64,18 @@ export function toCreateProjectRequest(
     if (RESERVED_LABEL_KEYS.includes(hotkey)) errors[labelPath(i, 'hotkey')] = `"${hotkey}" is reserved for skip, undo or reload`;
     return hotkey ? { name: l.name, hotkey } : { name: l.name };
   });
-  const overlap = d.overlap.trim() === '' ? Number.NaN : Number(d.overlap);
   const parsed = createProjectRequestSchema.safeParse({
     name: d.name,
     description: d.description,
     guidelines: d.guidelines,
     labelSchema: { kind: d.kind, labels },
-    overlap,
+    overlap: parseCount(d.overlap),
     overlapFraction: parsePercent(d.overlapPercent),
     consensusMethod: d.consensusMethod,
     reviewThreshold: parsePercent(d.reviewThresholdPercent),
+    goldShare: parsePercent(d.goldSharePercent),
+    minGoldAccuracy: parseOptionalPercent(d.minGoldAccuracyPercent),
+    minGoldAnswers: parseCount(d.minGoldAnswers),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -82,5 +93,8 @@ export function friendlyMessage(path: string, code: string, message: string): st
   if (path === 'overlap') return 'A whole number from 1 to 50';
   if (path === 'overlapFraction') return 'A percentage above 0, at most 100';
   if (path === 'reviewThreshold') return 'A percentage from 0 to 100';
+  if (path === 'goldShare') return 'A percentage from 0 to 50';
+  if (path === 'minGoldAccuracy') return 'A percentage from 0 to 100, or blank to never pause';
+  if (path === 'minGoldAnswers') return 'A whole number from 1 to 1000';
   return message;
 }

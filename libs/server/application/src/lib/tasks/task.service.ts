@@ -76,6 +76,8 @@ export class TaskService {
       case 'replayed':
         return { annotation: out.annotation, replayed: true };
       case 'checked':
+        // Not an annotation, but it moves the annotator's running accuracy that owners watch.
+        this.events.countersChanged(projectId);
         return { annotation: out.annotation, replayed: false };
       case 'item-not-found':
         throw notFound('item');

@@ -1,6 +1,7 @@
 // Live project events over socket.io: joins the project's room (the server checks membership) and keeps
-// the latest stats and import progress. Stats also go into the query cache so every view of them is live;
-// a new agreement report invalidates the report and the review queues (the worker rebuilds both together).
+// the latest stats and import progress. Stats also go into the query cache so every view of them is live, and
+// refresh the owner's annotator table (labels given, gold-check accuracy); a new agreement report invalidates the
+// report and the review queues (the worker rebuilds both together).
 import {
   agreementEventSchema,
   importProgressEventSchema,
@@ -49,6 +50,7 @@ export function useProjectSocket(projectId: string): ProjectSocketState {
         if (!ack.data.ok) return patch({ live: false, error: ack.data.message });
         patch({ live: true, error: null });
         void qc.invalidateQueries({ queryKey: queryKeys.stats(projectId) });
+        void qc.invalidateQueries({ queryKey: queryKeys.annotators(projectId) });
         refreshAgreement();
       });
     });
@@ -58,6 +60,8 @@ export function useProjectSocket(projectId: string): ProjectSocketState {
       const ev = statsEventSchema.safeParse(raw);
       if (!ev.success || ev.data.projectId !== projectId) return;
       qc.setQueryData(queryKeys.stats(projectId), ev.data.stats);
+      // Only an owner's page has this query mounted; invalidating an unused key fetches nothing.
+      void qc.invalidateQueries({ queryKey: queryKeys.annotators(projectId) });
       patch({ stats: ev.data.stats });
     });
     socket.on(SOCKET_EVENTS.importProgress, (raw: unknown) => {

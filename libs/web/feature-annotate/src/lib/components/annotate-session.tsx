@@ -7,6 +7,7 @@ import { useTaskQueue } from '../hooks/use-task-queue';
 import { toggleLabel, topSuggestion } from '../task-list';
 import { ActionButton } from './action-button';
 import { ItemView } from './item-view';
+import { PausedPanel } from './paused-panel';
 
 export interface AnnotateSessionProps {
   project: Project;
@@ -53,8 +54,9 @@ export function AnnotateSession({ project, projectHref }: AnnotateSessionProps) 
 
   const actions: Record<string, () => void> = {
     [ACTION_KEYS.guidelines]: () => setShowGuidelines((v) => !v),
-    [ACTION_KEYS.undo]: queue.undo,
     [ACTION_KEYS.reload]: queue.reload,
+    // Paused, nothing is held: only the guidelines and reload ("am I resumed?") keys do anything.
+    ...(queue.paused === null ? { [ACTION_KEYS.undo]: queue.undo } : {}),
     ...(showGuidelines ? { Escape: () => setShowGuidelines(false) } : {}),
     ...(current ? { [ACTION_KEYS.submit]: submit, [ACTION_KEYS.skip]: skip } : {}),
   };
@@ -101,6 +103,8 @@ export function AnnotateSession({ project, projectHref }: AnnotateSessionProps) 
               {kind === 'single' ? 'Pick one label' : 'Pick every label that applies'}, then press <Kbd keyName="Enter" />.
             </p>
           </>
+        ) : queue.paused !== null ? (
+          <PausedPanel message={queue.paused} projectHref={projectHref} />
         ) : queue.loadError ? (
           <ErrorMessage message={`Could not load the next item: ${queue.loadError}`} testId="load-error" />
         ) : !queue.loaded || queue.busy ? (
@@ -128,16 +132,25 @@ export function AnnotateSession({ project, projectHref }: AnnotateSessionProps) 
         )}
 
         <div className="action-row" role="toolbar" aria-label="Actions">
-          <ActionButton label="Submit" keyName={ACTION_KEYS.submit} onClick={submit} disabled={!current} primary testId="submit" />
-          <ActionButton label="Skip" keyName={ACTION_KEYS.skip} onClick={skip} disabled={!current} testId="skip" />
-          <ActionButton label="Undo" keyName={ACTION_KEYS.undo} onClick={queue.undo} testId="undo" />
+          {queue.paused === null && (
+            <>
+              <ActionButton label="Submit" keyName={ACTION_KEYS.submit} onClick={submit} disabled={!current} primary testId="submit" />
+              <ActionButton label="Skip" keyName={ACTION_KEYS.skip} onClick={skip} disabled={!current} testId="skip" />
+              <ActionButton label="Undo" keyName={ACTION_KEYS.undo} onClick={queue.undo} testId="undo" />
+            </>
+          )}
           <ActionButton
             label={showGuidelines ? 'Hide guidelines' : 'Guidelines'}
             keyName={ACTION_KEYS.guidelines}
             onClick={() => setShowGuidelines((v) => !v)}
             testId="toggle-guidelines"
           />
-          <ActionButton label="Reload" keyName={ACTION_KEYS.reload} onClick={queue.reload} testId="reload" />
+          <ActionButton
+            label={queue.paused === null ? 'Reload' : 'Check again'}
+            keyName={ACTION_KEYS.reload}
+            onClick={queue.reload}
+            testId="reload"
+          />
           <span className="muted next-status" data-testid="next-status">
             {queue.loadError ? 'server unreachable, press r to retry' : next ? 'next item ready' : queue.busy ? 'fetching next…' : ''}
           </span>

@@ -1,29 +1,29 @@
-import type { LabelDef } from '@arbiter/contracts';
-import { errorView, reviewItemsOf, useReviewQueue } from '@arbiter/web/data-access';
-import { ErrorMessage } from '@arbiter/web/ui';
-import { labelNames } from '../review-queue';
+import type { LabelDef, ReviewItem } from '@arbiter/contracts';
+import { useEffect, useRef } from 'react';
+import { formatDecidedAt, labelNames } from '../review-queue';
 
 export interface DecidedListProps {
-  projectId: string;
+  items: ReviewItem[];
   labels: LabelDef[];
+  /** The item the keys act on (its row is highlighted and kept in view). */
+  selectedId: string | null;
+  onSelect: (itemId: string) => void;
+  more: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
 }
 
 const REASONS = { disagreement: 'disagreement', low_confidence: 'low confidence' } as const;
 
-/** Items already adjudicated, oldest first, with what annotators said and what the reviewer decided. */
-export function DecidedList({ projectId, labels }: DecidedListProps) {
-  const decided = useReviewQueue(projectId, 'decided');
-  const items = reviewItemsOf(decided.data?.pages);
-  if (decided.isPending) return <p className="muted">Loading decided items…</p>;
-  if (decided.isError) return <ErrorMessage {...errorView(decided.error)} />;
-  if (items.length === 0)
-    return (
-      <p className="empty" data-testid="nothing-decided">
-        Nothing decided yet.
-      </p>
-    );
+/** Items already adjudicated, oldest first: what annotators said, what was decided, by whom and when. */
+export function DecidedList({ items, labels, selectedId, onSelect, more, loadingMore, onLoadMore }: DecidedListProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    scroller.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
   return (
-    <div className="table-scroll">
+    <div className="table-scroll decided-scroll" ref={scroller}>
       <table className="table decided-table" data-testid="decided-list">
         <thead>
           <tr>
@@ -31,11 +31,19 @@ export function DecidedList({ projectId, labels }: DecidedListProps) {
             <th scope="col">Reason</th>
             <th scope="col">Annotators</th>
             <th scope="col">Decision</th>
+            <th scope="col">Decided by</th>
           </tr>
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr key={item.itemId} data-testid={`decided-row-${item.itemId}`}>
+            <tr
+              key={item.itemId}
+              className={item.itemId === selectedId ? 'decided-row is-selected' : 'decided-row'}
+              aria-selected={item.itemId === selectedId}
+              onClick={() => onSelect(item.itemId)}
+              data-testid={`decided-row-${item.itemId}`}
+              data-external-id={item.externalId ?? undefined}
+            >
               <td className="decided-table__text">
                 {item.externalId && <span className="muted">#{item.externalId} </span>}
                 {item.text}
@@ -51,13 +59,21 @@ export function DecidedList({ projectId, labels }: DecidedListProps) {
               <td data-testid="decided-decision">
                 <strong>{labelNames(labels, item.decision ?? item.gold ?? [])}</strong>
               </td>
+              <td data-testid="decided-by">
+                {item.decidedBy?.name ?? <span className="muted">unknown</span>}
+                {item.decidedAt && (
+                  <time className="decided-table__at" dateTime={item.decidedAt} title={item.decidedAt}>
+                    {formatDecidedAt(item.decidedAt)}
+                  </time>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {decided.hasNextPage && (
-        <button type="button" className="btn" onClick={() => void decided.fetchNextPage()} disabled={decided.isFetchingNextPage}>
-          {decided.isFetchingNextPage ? 'Loading…' : 'Load more'}
+      {more && (
+        <button type="button" className="btn" onClick={onLoadMore} disabled={loadingMore}>
+          {loadingMore ? 'Loading…' : 'Load more'}
         </button>
       )}
     </div>

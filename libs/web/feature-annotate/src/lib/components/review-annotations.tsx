@@ -1,4 +1,5 @@
 import type { LabelDef, ReviewItem } from '@arbiter/contracts';
+import { sameLabels } from '../review-queue';
 
 export interface ReviewAnnotationsProps {
   annotations: ReviewItem['annotations'];
@@ -7,14 +8,12 @@ export interface ReviewAnnotationsProps {
   consensus: number[] | null;
 }
 
-const sameSet = (a: number[], b: number[]) => a.length === b.length && a.every((x) => b.includes(x));
-
 /** The k annotations side by side, each under its annotator's name; those departing from consensus stand out. */
 export function ReviewAnnotations({ annotations, labels, consensus }: ReviewAnnotationsProps) {
   return (
     <ul className="review-annotations" aria-label="Annotations" data-testid="review-annotations">
       {annotations.map((a, i) => {
-        const dissent = consensus !== null && !sameSet(a.labels, consensus);
+        const dissent = consensus !== null && !sameLabels(a.labels, consensus);
         return (
           <li
             key={`${a.userId}-${i}`}

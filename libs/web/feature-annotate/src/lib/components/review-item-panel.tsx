@@ -1,6 +1,6 @@
 import type { LabelSchema, ReviewItem } from '@arbiter/contracts';
 import { formatShare, Kbd, LabelButton } from '@arbiter/web/ui';
-import { labelNames } from '../review-queue';
+import { formatDecidedAt, labelNames } from '../review-queue';
 import { ItemView } from './item-view';
 import { ReviewAnnotations } from './review-annotations';
 
@@ -12,14 +12,17 @@ export interface ReviewItemPanelProps {
   /** "item 2 of 14 open". */
   positionText: string;
   onPick: (label: number) => void;
+  /** `decide` an open item (the default), or `revise` a decided one, which also shows who decided what and when. */
+  mode?: 'decide' | 'revise';
 }
 
 const REASONS = { disagreement: 'Annotators disagree', low_confidence: 'Low consensus confidence' } as const;
 
-/** One open item: why it is here, the consensus, the k annotations by name, and the label buttons to decide. */
-export function ReviewItemPanel({ item, labelSchema, hotkeys, selected, positionText, onPick }: ReviewItemPanelProps) {
+/** One item: why it is here, the consensus, the k annotations by name, and the label buttons to decide or revise. */
+export function ReviewItemPanel({ item, labelSchema, hotkeys, selected, positionText, onPick, mode = 'decide' }: ReviewItemPanelProps) {
   const { labels, kind } = labelSchema;
   const consensus = item.consensus;
+  const pickText = kind === 'single' ? 'Pick the right label' : 'Pick every label that applies';
   return (
     <>
       <div className="review-meta">
@@ -40,9 +43,30 @@ export function ReviewItemPanel({ item, labelSchema, hotkeys, selected, position
           {positionText}
         </span>
       </div>
-      <ItemView item={{ id: item.itemId, externalId: item.externalId, text: item.text, imageUrl: null, metadata: {}, suggestion: null }} />
+      {mode === 'revise' && (
+        <p className="decided-note" data-testid="review-decided">
+          Decided <strong>{labelNames(labels, item.decision ?? item.gold ?? [])}</strong>
+          {item.decidedBy && <> by {item.decidedBy.name}</>}
+          {item.decidedAt && (
+            <>
+              {' '}
+              on <time dateTime={item.decidedAt}>{formatDecidedAt(item.decidedAt)}</time>
+            </>
+          )}
+        </p>
+      )}
+      <ItemView
+        item={{
+          id: item.itemId,
+          externalId: item.externalId,
+          text: item.text,
+          imageUrl: item.imageUrl,
+          metadata: item.metadata,
+          suggestion: null,
+        }}
+      />
       <ReviewAnnotations annotations={item.annotations} labels={labels} consensus={consensus?.labels ?? null} />
-      <div className="label-row" role="group" aria-label="Decision">
+      <div className="label-row" role="group" aria-label={mode === 'revise' ? 'Revised decision' : 'Decision'}>
         {labels.map((l, id) => (
           <LabelButton
             key={id}
@@ -57,8 +81,15 @@ export function ReviewItemPanel({ item, labelSchema, hotkeys, selected, position
         ))}
       </div>
       <p className="muted annotate__mode">
-        {kind === 'single' ? 'Pick the right label' : 'Pick every label that applies'}, then press <Kbd keyName="Enter" /> to record
-        it as the item&apos;s gold.
+        {mode === 'revise' ? (
+          <>
+            {pickText}, then press <Kbd keyName="Enter" /> to replace the item&apos;s gold.
+          </>
+        ) : (
+          <>
+            {pickText}, then press <Kbd keyName="Enter" /> to record it as the item&apos;s gold.
+          </>
+        )}
       </p>
     </>
   );

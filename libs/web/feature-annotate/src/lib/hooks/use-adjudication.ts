@@ -4,7 +4,7 @@
 import type { ReviewItem } from '@arbiter/contracts';
 import { errorView, isApiError, reviewItemsOf, useDecideReviewItem, useReviewQueue } from '@arbiter/web/data-access';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { cursorAfterDecision, cursorIndex, START_CURSOR, stepCursor, type ReviewCursor } from '../review-queue';
+import { cursorAfterDecision, cursorIndex, openTotal, START_CURSOR, stepCursor, type ReviewCursor } from '../review-queue';
 
 /** Load the next page when the cursor gets this close to the end of what is loaded. */
 const PREFETCH_DISTANCE = 5;
@@ -18,9 +18,8 @@ export interface Adjudication {
   current: ReviewItem | null;
   /** 0-based position of `current` in the loaded queue. */
   position: number;
-  /** Open items loaded, and whether the server has more. */
-  open: number;
-  more: boolean;
+  /** Open items across all pages (the server's total less what was decided here); null until loaded. */
+  total: number | null;
   loading: boolean;
   loadError: string | null;
   notice: ReviewNotice | null;
@@ -37,7 +36,8 @@ export function useAdjudication(projectId: string): Adjudication {
   const [cursor, setCursor] = useState<ReviewCursor>(START_CURSOR);
   const [notice, setNotice] = useState<ReviewNotice | null>(null);
 
-  const items = useMemo(() => reviewItemsOf(queue.data?.pages).filter((i) => !removed.has(i.itemId)), [queue.data, removed]);
+  const loaded = useMemo(() => reviewItemsOf(queue.data?.pages), [queue.data]);
+  const items = useMemo(() => loaded.filter((i) => !removed.has(i.itemId)), [loaded, removed]);
   const ids = useMemo(() => items.map((i) => i.itemId), [items]);
   const index = cursorIndex(ids, cursor);
   const current = index >= 0 ? items[index] : null;
@@ -83,11 +83,13 @@ export function useAdjudication(projectId: string): Adjudication {
   const { refetch } = queue;
   const reload = useCallback(() => void refetch(), [refetch]);
 
+  const firstPage = queue.data?.pages[0];
+  const total = firstPage ? openTotal(firstPage.total, loaded.map((i) => i.itemId), removed) : null;
+
   return {
     current,
     position: index,
-    open: items.length,
-    more: Boolean(hasNextPage),
+    total,
     loading: queue.isPending,
     loadError: queue.isError ? errorView(queue.error).message : null,
     notice,

@@ -1,11 +1,13 @@
 // The annotator's queue: the item on screen plus one prefetched, so the next item never waits on the network.
 // Server calls run one after another (submit, then refill, …) so undo always undoes the latest submission
 // and a refill never sees a half-applied state; the screen moves on at once, without waiting for them.
+// When gold checks pause the annotator, the queue empties and stays still (no lease renewals) until they reload.
 import type { NextTasksResponse, Task, UndoResponse } from '@arbiter/contracts';
 import {
   errorView,
   isApiError,
   isRetryable,
+  pausedMessage,
   randomId,
   useNextTasks,
   useSkipTask,
@@ -33,6 +35,8 @@ export interface TaskQueue {
   loaded: boolean;
   /** The last refill failed; the queue keeps what it has. */
   loadError: string | null;
+  /** The server's explanation when gold checks paused this annotator; the queue is then empty. */
+  paused: string | null;
   notice: QueueNotice | null;
   /** Both name the item they act on: a key pressed before the screen caught up must not hit the next item. */
   submit: (itemId: string, labels: number[]) => void;
@@ -58,6 +62,7 @@ export function useTaskQueue(projectId: string, { leaseSeconds, onUndone }: Task
   const [running, setRunning] = useState(0);
   const [loaded, setLoaded] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [paused, setPaused] = useState<string | null>(null);
   const [notice, setNotice] = useState<QueueNotice | null>(null);
 
   // The queue as of now (state lags a render behind); every change goes through `updateTasks`.
@@ -93,8 +98,15 @@ export function useTaskQueue(projectId: string, { leaseSeconds, onUndone }: Task
         setNotice((n) => n ?? { kind: 'info', text: 'Your lease on that item ran out and someone else took it; here is the next one.' });
       setProgress(res.progress);
       setLoadError(null);
+      setPaused(null);
     } catch (err) {
-      setLoadError(errorView(err).message);
+      const pausedBecause = pausedMessage(err);
+      if (pausedBecause === null) return setLoadError(errorView(err).message);
+      // Held leases stay on the server (they expire, or come back after a resume); nothing is shown meanwhile.
+      updateTasks(() => []);
+      setLoadError(null);
+      setNotice(null);
+      setPaused(pausedBecause);
     } finally {
       setLoaded(true);
     }
@@ -183,11 +195,12 @@ export function useTaskQueue(projectId: string, { leaseSeconds, onUndone }: Task
     reload();
   }, [reload]);
 
+  // Renewing leases is pointless while paused: the server answers 403 until an owner resumes the annotator.
   useEffect(() => {
-    if (!leaseSeconds) return;
+    if (!leaseSeconds || paused !== null) return;
     const timer = setInterval(reload, Math.max(2, leaseSeconds / 2) * 1000);
     return () => clearInterval(timer);
-  }, [leaseSeconds, reload]);
+  }, [leaseSeconds, paused, reload]);
 
   return {
     current: tasks[0] ?? null,
@@ -196,6 +209,7 @@ export function useTaskQueue(projectId: string, { leaseSeconds, onUndone }: Task
     busy: running > 0,
     loaded,
     loadError,
+    paused,
     notice,
     submit,
     skip,

@@ -4,6 +4,7 @@ import { ErrorMessage } from '@arbiter/web/ui';
 import { useState, type FormEvent } from 'react';
 import { EMPTY_PROJECT_DRAFT, toCreateProjectRequest, type DraftErrors, type ProjectDraft } from '../project-draft';
 import { ConsensusMethodSelect } from './consensus-method-select';
+import { GoldCheckFields } from './gold-check-fields';
 import { LabelListEditor } from './label-list-editor';
 
 export interface CreateProjectFormProps {
@@ -105,6 +106,7 @@ export function CreateProjectForm({ onCreated, onCancel }: CreateProjectFormProp
           {errors['reviewThreshold'] && <span className="field-error">{errors['reviewThreshold']}</span>}
         </label>
       </div>
+      <GoldCheckFields values={draft} errors={errors} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} testIdPrefix="project" />
       <label className="field">
         <span>Guidelines (shown to annotators with ?)</span>
         <textarea rows={5} value={draft.guidelines} onChange={(e) => set('guidelines', e.target.value)} data-testid="project-guidelines" />

@@ -3,12 +3,13 @@ import { errorView, useProject, useProjectSocket, useProjectStats } from '@arbit
 import { ErrorMessage, GuidelinesPanel } from '@arbiter/web/ui';
 import { percentText } from '../percent';
 import { AgreementPanel } from './agreement-panel';
+import { AnnotatorsPanel } from './annotators-panel';
 import { ExportLinks } from './export-links';
 import { ImportPanel } from './import-panel';
 import { MembersPanel } from './members-panel';
 import { ProjectStatsPanel } from './project-stats-panel';
+import { PolicySettingsForm } from './policy-settings-form';
 import { ReviewLink } from './review-link';
-import { ReviewSettingsForm } from './review-settings-form';
 
 export interface ProjectPageProps {
   projectId: string;
@@ -35,6 +36,7 @@ export function ProjectPage({ projectId, annotateHref, reviewHref, projectsHref 
   const p = project.data;
   const rank = ROLE_RANK[p.myRole];
   const sampled = p.overlap > 1 && p.overlapFraction < 1 ? ` on ${percentText(p.overlapFraction)}% of items` : '';
+  const checks = p.goldShare > 0 ? ` · ${percentText(p.goldShare)}% gold checks` : '';
   return (
     <main className="page">
       <nav className="breadcrumbs">
@@ -46,6 +48,7 @@ export function ProjectPage({ projectId, annotateHref, reviewHref, projectsHref 
           <p className="muted">
             <span className="badge">{p.myRole}</span> {p.labelSchema.kind === 'single' ? 'one label' : 'any labels'} per
             item · {p.overlap} annotator{p.overlap === 1 ? '' : 's'} per item{sampled}
+            {checks}
           </p>
           {p.description && <p>{p.description}</p>}
         </div>
@@ -60,8 +63,9 @@ export function ProjectPage({ projectId, annotateHref, reviewHref, projectsHref 
       {stats.data && <ProjectStatsPanel stats={stats.data} labels={p.labelSchema.labels} live={socket.live} />}
       {stats.isError && <ErrorMessage {...errorView(stats.error)} />}
       {socket.error && <p className="hint">Live updates unavailable: {socket.error}</p>}
+      {p.myRole === 'owner' && <AnnotatorsPanel project={p} />}
       {rank >= ROLE_RANK.reviewer && <AgreementPanel project={p} />}
-      {p.myRole === 'owner' && <ReviewSettingsForm project={p} />}
+      {p.myRole === 'owner' && <PolicySettingsForm project={p} />}
       {rank >= ROLE_RANK.engineer && <ImportPanel projectId={projectId} progress={socket.importProgress} />}
       {p.myRole === 'owner' && <MembersPanel projectId={projectId} />}
       <GuidelinesPanel text={p.guidelines} />

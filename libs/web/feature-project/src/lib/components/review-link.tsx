@@ -1,14 +1,14 @@
-import { reviewItemsOf, useReviewQueue } from '@arbiter/web/data-access';
+import { useReviewQueue } from '@arbiter/web/data-access';
 
 export interface ReviewLinkProps {
   projectId: string;
   href: string;
 }
 
-/** "Review (N)": the first page of the open queue, shared with the review screen's cache; "N+" when longer. */
+/** "Review (N)": N is the open queue's total across all pages, from the first page shared with the review screen. */
 export function ReviewLink({ projectId, href }: ReviewLinkProps) {
   const queue = useReviewQueue(projectId, 'open');
-  const count = queue.data ? `${reviewItemsOf(queue.data.pages).length}${queue.hasNextPage ? '+' : ''}` : '…';
+  const count = queue.data?.pages[0]?.total ?? '…';
   return (
     <a className="btn" href={href} data-testid="review-link">
       Review ({count})
