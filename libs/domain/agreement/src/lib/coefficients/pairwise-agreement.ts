@@ -25,7 +25,12 @@ export interface PairwiseAgreementMatrix {
   n: number[][];
   /** Share of those items given the same label; null when n = 0. */
   agreement: (number | null)[][];
-  /** Set only when the input is empty or malformed; the matrices are then empty. */
+  /**
+   * Light's kappa (Light 1971): the mean of the defined off-diagonal Cohen's kappas, a one-number summary of
+   * the matrix; null when no pair of raters shares an item.
+   */
+  value: number | null;
+  /** Set when value is null or the input is empty or malformed (the matrices are then empty). */
   reason?: string;
 }
 
@@ -33,7 +38,7 @@ export function pairwiseAgreementMatrix(
   annotations: PairwiseAnnotation[],
   options: PairwiseAgreementOptions = {},
 ): PairwiseAgreementMatrix {
-  const fail = (reason: string): PairwiseAgreementMatrix => ({ raters: [], kappa: [], n: [], agreement: [], reason });
+  const fail = (reason: string): PairwiseAgreementMatrix => ({ value: null, raters: [], kappa: [], n: [], agreement: [], reason });
   if (!Array.isArray(annotations)) return fail('annotations must be an array');
   if (annotations.length === 0) return fail('no annotations');
   const bad = invalidWeights(options.weights) ?? invalidLabels(options.labels);
@@ -89,5 +94,13 @@ export function pairwiseAgreementMatrix(
       agreement[i][j] = agreement[j][i] = cell.n === 0 ? null : same / cell.n;
     }
   }
-  return { raters, kappa, n, agreement };
+  const pairs: number[] = [];
+  for (let i = 0; i < raters.length; i++) {
+    for (let j = i + 1; j < raters.length; j++) {
+      const k = kappa[i][j];
+      if (k !== null) pairs.push(k);
+    }
+  }
+  if (!pairs.length) return { value: null, reason: 'no pair of raters has a defined kappa', raters, kappa, n, agreement };
+  return { value: pairs.reduce((s, k) => s + k, 0) / pairs.length, raters, kappa, n, agreement };
 }

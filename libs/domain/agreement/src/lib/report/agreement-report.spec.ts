@@ -80,3 +80,12 @@ describe('buildAgreementReport on the hand-derived three-annotator fixture', () 
     expect(ds.consensus).toHaveLength(10);
   });
 });
+
+describe("Light's kappa on the three-annotator fixture", () => {
+  it('is the mean of the three pairwise kappas: (0.6 + 0.6 + 0.2) / 3', async () => {
+    const { pairwiseAgreementMatrix } = await import('../coefficients/pairwise-agreement');
+    const m = pairwiseAgreementMatrix(annotations.map((a) => ({ item: a.item, rater: a.rater, label: a.labels[0] })));
+    expect(m.value).toBeCloseTo(1.4 / 3, 12);
+    expect(pairwiseAgreementMatrix([{ item: 1, rater: 'a', label: 0 }]).value).toBeNull();
+  });
+});
