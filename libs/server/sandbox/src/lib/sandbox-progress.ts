@@ -1,0 +1,39 @@
+// Memory shared by the host and the sandbox worker: which item runs since when, and the votes so far.
+// Shared rather than posted so that a worker killed by the watchdog still leaves its votes and its
+// whereabouts behind (a catastrophic regex cannot be interrupted from inside QuickJS).
+
+/** Phases below 0; from 0 on, the phase is the index of the item being evaluated. */
+export const PHASE_IDLE = -2;
+export const PHASE_LOADING = -1;
+
+const HEADER_BYTES = 16;
+
+export class SandboxProgress {
+  private readonly phase: Int32Array;
+  private readonly since: Float64Array;
+  readonly votes: Int8Array;
+
+  constructor(readonly buffer: SharedArrayBuffer) {
+    this.phase = new Int32Array(buffer, 0, 1);
+    this.since = new Float64Array(buffer, 8, 1);
+    this.votes = new Int8Array(buffer, HEADER_BYTES);
+  }
+
+  static create(itemCount: number): SandboxProgress {
+    const progress = new SandboxProgress(new SharedArrayBuffer(HEADER_BYTES + itemCount));
+    progress.votes.fill(-1);
+    progress.enter(PHASE_IDLE);
+    return progress;
+  }
+
+  /** The start time goes first: a reader that sees the new phase also sees when it began. */
+  enter(phase: number): void {
+    this.since[0] = Date.now();
+    Atomics.store(this.phase, 0, phase);
+  }
+
+  current(): { phase: number; since: number } {
+    const phase = Atomics.load(this.phase, 0);
+    return { phase, since: this.since[0] };
+  }
+}
