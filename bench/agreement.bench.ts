@@ -2,9 +2,10 @@
 // interval on ~1M synthetic ratings, each timed against one plain pass reading the same arrays in the same run, plus
 // the peak heap and RSS each call adds. Run with `npm run bench -- agreement`.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { GCProfiler, getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { GCProfiler, getHeapStatistics } from 'node:v8';
+import { loadTestEnv } from '@arbiter/server/config';
 import {
+  mulberry32,
   bootstrapInterval,
   cohensKappa,
   fleissKappa,
@@ -15,8 +16,8 @@ import {
 } from '@arbiter/domain/agreement';
 import { median, progressBar, recordResult } from './support/report';
 
-const RATINGS = Number(process.env.BENCH_RATINGS ?? 1_000_000);
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
+const RATINGS = loadTestEnv().BENCH_RATINGS ?? 1_000_000;
+const REPEATS = loadTestEnv().BENCH_REPEATS ?? 5;
 const WARMUPS = 2;
 const MEMORY_REPEATS = 3;
 const RATERS = 10;
@@ -27,17 +28,6 @@ const BOOTSTRAP_ITEMS = 10_000;
 const BOOTSTRAP_SAMPLES = 200;
 const SEED = 20240601;
 const MB = 2 ** 20;
-
-// Tommy Ettinger's mulberry32: a deterministic input on every machine.
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `reliability[r][i]`: each item has a uniform true class; each present rating is it with p ≈ 0.8. */
 function ratings(items: number, missing: number, seed: number): Rating[][] {
@@ -104,20 +94,8 @@ function readAnnotations(list: PairwiseAnnotation[]): number {
   return sum;
 }
 
-// gc() without --expose-gc: the flag can still be set at runtime and gc picked up from a fresh context.
-function exposeGc(): (() => void) | null {
-  const existing = (globalThis as { gc?: () => void }).gc;
-  if (typeof existing === 'function') return existing;
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc: unknown = runInNewContext('gc');
-    return typeof gc === 'function' ? (gc as () => void) : null;
-  } catch {
-    return null;
-  }
-}
-
-const gc = exposeGc();
+// `npm run bench` starts node with --expose-gc; run another way, memory deltas include earlier garbage.
+const gc: (() => void) | null = typeof globalThis.gc === 'function' ? globalThis.gc : null;
 
 function statusKb(field: 'VmRSS' | 'VmHWM'): number {
   return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync('/proc/self/status', 'utf8'))![1]);

@@ -7,13 +7,14 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
+import { loadTestEnv } from '@arbiter/server/config';
 import { from as copyFrom } from 'pg-copy-streams';
 import { newProject, signIn } from '@arbiter/testing';
 import { startStack } from '@arbiter/testing';
 import { median, progressBar, recordResult } from './support/report';
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 200_000);
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const ROWS = loadTestEnv().BENCH_ROWS ?? 200_000;
+const REPEATS = loadTestEnv().BENCH_REPEATS ?? 3;
 const AGNEWS = resolve(__dirname, '../../shared/data/agnews-test/test.jsonl');
 
 function peakRssMb(pid: number): number {

@@ -13,5 +13,6 @@ const wanted = process.argv.slice(2);
 const benches = readdirSync('bench').filter((f) => f.endsWith('.bench.ts') && (!wanted.length || wanted.some((w) => f.startsWith(w))));
 for (const b of benches) {
   console.log(`› bench/${b}`);
-  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--tsconfig', 'tsconfig.json', `bench/${b}`], { stdio: 'inherit' });
+  // --expose-gc lets memory benchmarks collect before each measured call; tsx resolves tsconfig paths.
+  execFileSync(process.execPath, ['--expose-gc', '--require', 'tsx/cjs', `bench/${b}`], { stdio: 'inherit' });
 }

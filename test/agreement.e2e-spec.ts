@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { io } from 'socket.io-client';
 import type { AgreementResponse, NextTasksResponse, ReviewPage } from '@arbiter/contracts';
-import { addMember, ApiClient, importJsonl, newProject, newUser, signIn, startStack, Stack } from '@arbiter/testing';
+import { ApiClient, Stack, addMember, closeSession, importJsonl, newProject, newUser, openSession } from '@arbiter/testing';
 
 const fixture = JSON.parse(readFileSync(resolve(__dirname, '../libs/domain/agreement/fixtures/report/three-annotators.json'), 'utf8'));
 
@@ -15,16 +15,8 @@ describe('agreement, consensus and adjudication in the workflow', () => {
   let stack: Stack;
   let owner: ApiClient;
   let db: Client;
-  beforeAll(async () => {
-    stack = await startStack();
-    owner = await signIn(stack.baseUrl, stack.admin);
-    db = new Client({ connectionString: stack.databaseUrl });
-    await db.connect();
-  }, 90_000);
-  afterAll(async () => {
-    await db?.end();
-    await stack?.stop();
-  }, 30_000);
+  beforeAll(async () => ({ stack, owner, db } = await openSession()), 90_000);
+  afterAll(() => closeSession({ stack, db }), 30_000);
 
   async function waitForReport(pid: string, annotations: number) {
     for (let i = 0; i < 300; i++) {

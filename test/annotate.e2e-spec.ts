@@ -3,23 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Annotation, NextTasksResponse, ProjectStats, UndoResponse } from '@arbiter/contracts';
-import { addMember, ApiClient, importJsonl, newProject, newUser, signIn } from '@arbiter/testing';
-import { startStack, Stack } from '@arbiter/testing';
+import { ApiClient, Stack, addMember, closeSession, importJsonl, newProject, newUser, openSession, waitForJob } from '@arbiter/testing';
 
 describe('annotating', () => {
   let stack: Stack;
   let owner: ApiClient;
   let db: Client;
-  beforeAll(async () => {
-    stack = await startStack();
-    owner = await signIn(stack.baseUrl, stack.admin);
-    db = new Client({ connectionString: stack.databaseUrl });
-    await db.connect();
-  }, 90_000);
-  afterAll(async () => {
-    await db?.end();
-    await stack?.stop();
-  }, 30_000);
+  beforeAll(async () => ({ stack, owner, db } = await openSession()), 90_000);
+  afterAll(() => closeSession({ stack, db }), 30_000);
 
   async function projectWith(n: number, overlap = 1) {
     const p = await newProject(owner, { overlap });
@@ -175,13 +166,7 @@ describe('annotating', () => {
     await db.query(`UPDATE project_counters SET value = 999 WHERE project_id = $1`, [p.id]);
     const r = await owner.post<{ jobId: string }>(`/api/projects/${p.id}/recount`);
     expect(r.status).toBe(202);
-    let state = '';
-    for (let i = 0; i < 200 && state !== 'completed' && state !== 'failed'; i++) {
-      // Poll the job's own state (queue quiescence), not a guessed delay.
-      state = (await owner.get<{ state: string }>(`/api/projects/${p.id}/jobs/${r.body.jobId}`)).body.state;
-      if (state !== 'completed') await new Promise((res) => setTimeout(res, 50));
-    }
-    expect(state).toBe('completed');
+    expect(await waitForJob(owner, p.id, r.body.jobId)).toBe('completed');
     const stats = await owner.get<ProjectStats>(`/api/projects/${p.id}/stats`);
     expect(stats.body.byStatus).toEqual({ new: 3, in_progress: 0, completed: 1 });
     expect(stats.body.byLabel.map((l) => l.count)).toEqual([0, 1]);

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { NextTasksResponse, ProjectStats } from '@arbiter/contracts';
-import { ApiClient, importJsonl, newProject } from '@arbiter/testing';
-import { freePort } from '@arbiter/testing';
+import { childProcessEnv } from '@arbiter/server/config';
+import { ApiClient, freePort, importJsonl, newProject, waitForJob } from '@arbiter/testing';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -22,7 +22,7 @@ interface Started {
 async function start(dataDir: string, port: number): Promise<Started> {
   const proc = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, ARBITER_EMBEDDED: 'true', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
+    env: { ...childProcessEnv(), ARBITER_EMBEDDED: 'true', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -82,12 +82,7 @@ describe('npm start on the embedded default', () => {
 
       // A worker job over BullMQ's PostgreSQL backend.
       const job = await owner.post<{ jobId: string }>(`/api/projects/${p.id}/recount`);
-      let state = '';
-      for (let i = 0; i < 600 && state !== 'completed' && state !== 'failed'; i++) {
-        state = (await owner.get<{ state: string }>(`/api/projects/${p.id}/jobs/${job.body.jobId}`)).body.state;
-        if (state !== 'completed') await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(state).toBe('completed');
+      expect(await waitForJob(owner, p.id, job.body.jobId)).toBe('completed');
     } finally {
       expect(await stop(first)).toBe(0);
     }

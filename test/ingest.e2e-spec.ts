@@ -6,8 +6,7 @@ import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { io } from 'socket.io-client';
 import type { ImportProgressEvent, ImportReport, ItemPage, ProjectStats } from '@arbiter/contracts';
-import { ApiClient, newProject, signIn } from '@arbiter/testing';
-import { startStack, Stack } from '@arbiter/testing';
+import { ApiClient, Stack, closeSession, newProject, openSession } from '@arbiter/testing';
 
 const DATA = resolve(__dirname, '../../shared/data');
 const PSY = resolve(DATA, 'youtube-spam/Youtube01-Psy.csv');
@@ -32,16 +31,8 @@ describe('ingest', () => {
   let stack: Stack;
   let owner: ApiClient;
   let db: Client;
-  beforeAll(async () => {
-    stack = await startStack();
-    owner = await signIn(stack.baseUrl, stack.admin);
-    db = new Client({ connectionString: stack.databaseUrl });
-    await db.connect();
-  }, 90_000);
-  afterAll(async () => {
-    await db?.end();
-    await stack?.stop();
-  }, 30_000);
+  beforeAll(async () => ({ stack, owner, db } = await openSession()), 90_000);
+  afterAll(() => closeSession({ stack, db }), 30_000);
 
   const upload = (pid: string, query: string, body: string | Uint8Array, type = 'text/csv') =>
     owner.post<ImportReply>(

@@ -2,7 +2,7 @@
 // worker, and /health reports it.
 import { randomUUID } from 'node:crypto';
 import type { NextTasksResponse, ProjectStats } from '@arbiter/contracts';
-import { importJsonl, newProject, signIn, startStack, Stack } from '@arbiter/testing';
+import { importJsonl, newProject, signIn, startStack, Stack, waitForJob } from '@arbiter/testing';
 
 describe('BullMQ on the PostgreSQL backend (real PostgreSQL, no Redis)', () => {
   let stack: Stack;
@@ -23,12 +23,7 @@ describe('BullMQ on the PostgreSQL backend (real PostgreSQL, no Redis)', () => {
     await owner.post(`/api/projects/${p.id}/annotations`, { itemId: t.item.id, labels: [0], idempotencyKey: randomUUID() });
     const job = await owner.post<{ jobId: string }>(`/api/projects/${p.id}/recount`);
     expect(job.status).toBe(202);
-    let state = '';
-    for (let i = 0; i < 600 && state !== 'completed' && state !== 'failed'; i++) {
-      state = (await owner.get<{ state: string }>(`/api/projects/${p.id}/jobs/${job.body.jobId}`)).body.state;
-      if (state !== 'completed') await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(state).toBe('completed');
+    expect(await waitForJob(owner, p.id, job.body.jobId)).toBe('completed');
     const stats = await owner.get<ProjectStats>(`/api/projects/${p.id}/stats`);
     expect(stats.body.byStatus).toEqual({ new: 1, in_progress: 0, completed: 1 });
   }, 90_000);

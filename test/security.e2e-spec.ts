@@ -69,6 +69,8 @@ describe('access control', () => {
       ['POST', `/api/projects/${projectA}/tasks/${itemB}/skip`],
       ['POST', `/api/projects/${projectA}/annotations`, { itemId: itemB, labels: [0], idempotencyKey: randomUUID() }],
       ['GET', `/api/projects/${projectA}/items/not-a-number`],
+      ['GET', `/api/projects/${projectA}/items/9999999999999999999`],
+      ['POST', `/api/projects/${projectA}/tasks/9999999999999999999/skip`],
     ];
     for (const [method, path, body] of viaA) {
       const r = await ownerA.request(method, path, body);

@@ -1,6 +1,7 @@
 // The Nx tags are enforced: a domain or contracts file that reaches for a framework fails lint.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { childProcessEnv } from '@arbiter/server/config';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -9,7 +10,7 @@ describe('module boundaries', () => {
     // The boundary rule reads Nx's project graph; compute it as `npm test` does.
     execFileSync(process.execPath, [resolve(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], {
       cwd: ROOT,
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+      env: { ...childProcessEnv(), NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
       stdio: 'ignore',
     });
   }, 60_000);

@@ -1,9 +1,10 @@
 // A fresh, migrated database per test file on the machine's real PostgreSQL; dropped afterwards.
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { loadTestEnv } from '@arbiter/server/config';
 
-export const ADMIN_DATABASE_URL = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const ADMIN_DATABASE_URL = loadTestEnv().TEST_ADMIN_DATABASE_URL;
+export const TEST_REDIS_URL = loadTestEnv().TEST_REDIS_URL;
 
 export function databaseUrl(name: string): string {
   const u = new URL(ADMIN_DATABASE_URL);

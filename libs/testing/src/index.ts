@@ -2,3 +2,4 @@
 export * from './client';
 export * from './database';
 export * from './stack';
+export * from './session';

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { childProcessEnv } from '@arbiter/server/config';
 import { createDatabase, dropDatabase, TEST_REDIS_URL } from './database';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -80,7 +81,7 @@ export async function startStack(opts: { workers?: number; env?: Record<string, 
   const port = await freePort();
   let output = '';
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
+    ...childProcessEnv(),
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
     REDIS_URL: TEST_REDIS_URL,

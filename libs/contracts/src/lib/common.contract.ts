@@ -9,7 +9,15 @@ export const ROLE_RANK: Record<Role, number> = { annotator: 1, reviewer: 2, engi
 
 export const uuidSchema = z.uuid();
 /** Item ids are PostgreSQL bigints, sent as decimal strings so no client loses precision. */
-export const itemIdSchema = z.string().regex(/^[1-9][0-9]{0,18}$/, 'must be a positive integer id');
+export const itemIdSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,18}$/, 'must be a positive integer id')
+  // PostgreSQL's bigint ends at 9223372036854775807; compared as digits, so malformed input cannot throw here.
+  .refine((s) => s.length < 19 || s <= '9223372036854775807', 'must be a positive integer id');
+
+/** Path parameters are checked with these before they reach SQL: a malformed id is simply not found. */
+export const isUuid = (s: string): boolean => uuidSchema.safeParse(s).success;
+export const isItemId = (s: string): boolean => itemIdSchema.safeParse(s).success;
 
 /** The body of every 4xx/5xx answer. */
 export const errorResponseSchema = z.object({

@@ -1,2 +1,3 @@
 export * from './config.schema';
 export * from './logger';
+export * from './test-env';

@@ -2,6 +2,7 @@
 // and job status is scoped to its project.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
+import { loadTestEnv } from '@arbiter/server/config';
 import { MaintenanceProducer } from './maintenance.producer';
 import { bullRootOptions, QUEUE } from './queue-connection';
 
@@ -9,7 +10,7 @@ describe('MaintenanceProducer', () => {
   const prefix = `int_${randomBytes(4).toString('hex')}`;
   const opts = bullRootOptions({
     backend: 'redis',
-    redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    redisUrl: loadTestEnv().TEST_REDIS_URL,
     databaseUrl: '',
     prefix,
   });

@@ -1,7 +1,7 @@
 // Agreement as part of the workflow: the worker recomputes a project's report, consensus and review queue after
 // changes; reviewers read the queue and decide, and a decision becomes gold with its provenance.
-import { Injectable, Logger } from '@nestjs/common';
-import type { AgreementReport, ListReviewQuery, ReviewDecisionRequest, ReviewPage } from '@arbiter/contracts';
+import { Injectable } from '@nestjs/common';
+import { isItemId, type AgreementReport, type ListReviewQuery, type ReviewDecisionRequest, type ReviewPage } from '@arbiter/contracts';
 import { buildAgreementReport, type AgreementReport as DomainReport } from '@arbiter/domain/agreement';
 import { AgreementRepository } from '@arbiter/server/data-access';
 import { AnalysisProducer } from '@arbiter/server/jobs';
@@ -15,8 +15,6 @@ const bootstrapSamples = (annotations: number) => Math.max(50, Math.min(500, Mat
 
 @Injectable()
 export class AgreementService {
-  private readonly logger = new Logger('AgreementService');
-
   constructor(
     private readonly agreement: AgreementRepository,
     private readonly projects: ProjectService,
@@ -77,7 +75,7 @@ export class AgreementService {
 
   async decide(projectId: string, itemId: string, req: ReviewDecisionRequest, principal: Principal, revise = false): Promise<void> {
     if (principal.kind !== 'user') throw forbidden('API keys cannot adjudicate; sign in as a reviewer');
-    if (!/^[1-9][0-9]{0,18}$/.test(itemId)) throw notFound('review item');
+    if (!isItemId(itemId)) throw notFound('review item');
     const project = await this.projects.get(projectId, 'reviewer');
     const k = project.labelSchema.labels.length;
     const labels = [...new Set(req.labels)].sort((a, b) => a - b);
@@ -89,6 +87,6 @@ export class AgreementService {
     if (out === 'already-decided') throw new ArbiterError(ErrorCode.Conflict, 'this item has already been decided; revise it with PUT');
     if (out === 'not-decided') throw new ArbiterError(ErrorCode.Conflict, 'this item has not been decided yet; decide it with POST');
     // New gold changes every annotator's score against gold.
-    this.analysis.scheduleAgreement(projectId).catch((err) => this.logger.warn(`agreement not scheduled for ${projectId}: ${err}`));
+    this.analysis.afterChange(projectId);
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Item, ItemPage, ListItemsQuery } from '@arbiter/contracts';
+import { isItemId, type Item, type ItemPage, type ListItemsQuery } from '@arbiter/contracts';
 import { ItemRepository } from '@arbiter/server/data-access';
 import { notFound } from '../errors/arbiter.error';
 
-const ITEM_ID = /^[1-9][0-9]{0,18}$/;
 
 @Injectable()
 export class ItemQueryService {
@@ -15,7 +14,7 @@ export class ItemQueryService {
   }
 
   async get(projectId: string, itemId: string): Promise<Item> {
-    const item = ITEM_ID.test(itemId) ? await this.items.get(projectId, itemId) : null;
+    const item = isItemId(itemId) ? await this.items.get(projectId, itemId) : null;
     if (!item) throw notFound('item');
     return item as Item;
   }

@@ -1,12 +1,13 @@
 // Projects, membership and roles: every project-scoped call goes through `access`.
 import { randomBytes } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   AddMemberRequest,
   ApiKey,
   CreateApiKeyRequest,
   CreatedApiKey,
   CreateProjectRequest,
+  isUuid,
   Member,
   Project,
   Role,
@@ -19,12 +20,9 @@ import { API_KEY_PREFIX, hashToken } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
 import { ArbiterError, ErrorCode, forbidden, notFound } from '../errors/arbiter.error';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class ProjectService {
-  private readonly logger = new Logger('ProjectService');
-
   constructor(
     private readonly projects: ProjectRepository,
     private readonly apiKeys: ApiKeyRepository,
@@ -36,7 +34,7 @@ export class ProjectService {
    * (or that does not exist) is a 404, so its existence is not revealed; too low a role is a 403.
    */
   async access(principal: Principal, projectId: string, minRole: Role): Promise<Role> {
-    if (!UUID.test(projectId)) throw notFound('project');
+    if (!isUuid(projectId)) throw notFound('project');
     let role: Role | null;
     if (principal.kind === 'apiKey') role = principal.projectId === projectId.toLowerCase() ? principal.role : null;
     else role = await this.projects.roleOf(projectId, principal.userId);
@@ -83,7 +81,7 @@ export class ProjectService {
     if (!p) throw notFound('project');
     // A new consensus method or threshold changes the consensus and the review queue: recompute now.
     if (req.consensusMethod !== undefined || req.reviewThreshold !== undefined) {
-      this.analysis.scheduleAgreement(projectId).catch((err) => this.logger.warn(`agreement not scheduled for ${projectId}: ${err}`));
+      this.analysis.afterChange(projectId);
     }
     return p;
   }
@@ -126,6 +124,6 @@ export class ProjectService {
   }
 
   async revokeApiKey(projectId: string, keyId: string): Promise<void> {
-    if (!UUID.test(keyId) || !(await this.apiKeys.revoke(projectId, keyId))) throw notFound('API key');
+    if (!isUuid(keyId) || !(await this.apiKeys.revoke(projectId, keyId))) throw notFound('API key');
   }
 }

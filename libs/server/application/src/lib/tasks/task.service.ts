@@ -1,6 +1,6 @@
 // The annotator's loop: next tasks (leases), submit (idempotent), skip, undo.
-import { Injectable, Logger } from '@nestjs/common';
-import type { Annotation, AnnotatorQuality, NextTasksResponse, Project, SubmitAnnotationRequest, UndoResponse } from '@arbiter/contracts';
+import { Injectable } from '@nestjs/common';
+import { isItemId, isUuid, type Annotation, type AnnotatorQuality, type NextTasksResponse, type Project, type SubmitAnnotationRequest, type UndoResponse } from '@arbiter/contracts';
 import { HoneypotRepository, TaskRepository } from '@arbiter/server/data-access';
 import { AnalysisProducer } from '@arbiter/server/jobs';
 import type { Principal } from '../auth/principal';
@@ -15,8 +15,6 @@ function annotatorOf(principal: Principal): string {
 
 @Injectable()
 export class TaskService {
-  private readonly logger = new Logger('TaskService');
-
   constructor(
     private readonly tasks: TaskRepository,
     private readonly projects: ProjectService,
@@ -37,7 +35,7 @@ export class TaskService {
   /** After a change is committed: live counters now, agreement shortly (a queue outage must not undo the label). */
   private changed(projectId: string): void {
     this.events.countersChanged(projectId);
-    this.analysis.scheduleAgreement(projectId).catch((err) => this.logger.warn(`agreement not scheduled for ${projectId}: ${err}`));
+    this.analysis.afterChange(projectId);
   }
 
   async next(projectId: string, principal: Principal, count: number): Promise<NextTasksResponse> {
@@ -95,7 +93,7 @@ export class TaskService {
 
   async skip(projectId: string, principal: Principal, itemId: string): Promise<void> {
     const userId = annotatorOf(principal);
-    if (!/^[1-9][0-9]{0,18}$/.test(itemId) || !(await this.tasks.skip(projectId, userId, itemId))) throw notFound('item');
+    if (!isItemId(itemId) || !(await this.tasks.skip(projectId, userId, itemId))) throw notFound('item');
   }
 
   async undo(projectId: string, principal: Principal): Promise<UndoResponse> {
@@ -115,7 +113,6 @@ export class TaskService {
   }
 
   async resume(projectId: string, userId: string): Promise<void> {
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    if (!uuid.test(userId) || !(await this.honeypots.resume(projectId, userId))) throw notFound('member');
+    if (!isUuid(userId) || !(await this.honeypots.resume(projectId, userId))) throw notFound('member');
   }
 }

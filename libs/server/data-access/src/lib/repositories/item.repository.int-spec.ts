@@ -3,12 +3,13 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { loadTestEnv } from '@arbiter/server/config';
 import { createDataSource, runMigrations } from '../data-source';
 import { Sql } from '../sql';
 import { CounterRepository } from './counter.repository';
 import { ImportRow, ItemRepository } from './item.repository';
 
-const ADMIN = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN = loadTestEnv().TEST_ADMIN_DATABASE_URL;
 
 describe('ItemRepository.importRows', () => {
   const name = `arbiter_int_${randomBytes(4).toString('hex')}`;

@@ -3,21 +3,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Item } from '@arbiter/contracts';
+import type { MappedItem } from '@arbiter/domain/ingest';
 import { copyRow, numberArray } from '../copy-text';
 import type { DatabaseOptions } from '../data-source';
 import { DATABASE_OPTIONS } from '../database-options.token';
 import { Sql } from '../sql';
 import { CounterRepository } from './counter.repository';
 
-export interface ImportRow {
-  line: number;
-  externalId: string | null;
-  text: string;
-  imageUrl: string | null;
-  metadata: Record<string, unknown>;
-  gold: number[] | null;
-  prediction: number[] | null;
-}
+/** A validated row of an upload, as the ingest domain maps it. */
+export type ImportRow = MappedItem;
 
 export interface ImportOutcome {
   staged: number;

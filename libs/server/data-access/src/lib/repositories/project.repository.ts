@@ -1,6 +1,6 @@
 // Projects, their label schema and their members.
 import { Injectable } from '@nestjs/common';
-import type { LabelSchema, Member, Project, Role } from '@arbiter/contracts';
+import type { CreateProjectRequest, LabelSchema, Member, Project, Role } from '@arbiter/contracts';
 import { Sql } from '../sql';
 
 interface ProjectRow {
@@ -48,20 +48,8 @@ function toProject(r: ProjectRow): Project {
   };
 }
 
-export interface NewProject {
-  name: string;
-  description: string;
-  guidelines: string;
-  labelSchema: LabelSchema;
-  overlap: number;
-  leaseSeconds: number;
-  overlapFraction: number;
-  consensusMethod: Project['consensusMethod'];
-  reviewThreshold: number;
-  goldShare: number;
-  minGoldAccuracy: number | null;
-  minGoldAnswers: number;
-}
+/** A project as created: the validated create request, defaults applied. */
+export type NewProject = CreateProjectRequest;
 
 @Injectable()
 export class ProjectRepository {

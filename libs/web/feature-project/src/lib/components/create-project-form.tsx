@@ -3,8 +3,8 @@ import { errorView, useCreateProject } from '@arbiter/web/data-access';
 import { ErrorMessage } from '@arbiter/web/ui';
 import { useState, type FormEvent } from 'react';
 import { EMPTY_PROJECT_DRAFT, toCreateProjectRequest, type DraftErrors, type ProjectDraft } from '../project-draft';
-import { ConsensusMethodSelect } from './consensus-method-select';
 import { GoldCheckFields } from './gold-check-fields';
+import { ReviewPolicyFields } from './review-policy-fields';
 import { LabelListEditor } from './label-list-editor';
 
 export interface CreateProjectFormProps {
@@ -82,30 +82,7 @@ export function CreateProjectForm({ onCreated, onCancel }: CreateProjectFormProp
         The other items get one annotator each: agreement measured on a sample (say 10%) without paying for k labels on
         every item.
       </p>
-      <div className="form__row">
-        <label className="field">
-          <span>Consensus method</span>
-          <ConsensusMethodSelect
-            value={draft.consensusMethod}
-            onChange={(m) => set('consensusMethod', m)}
-            testId="project-consensus-method"
-          />
-        </label>
-        <label className="field">
-          <span>Review items with consensus confidence below (%)</span>
-          <input
-            type="number"
-            min={0}
-            max={100}
-            step="any"
-            value={draft.reviewThresholdPercent}
-            onChange={(e) => set('reviewThresholdPercent', e.target.value)}
-            aria-invalid={Boolean(errors['reviewThreshold'])}
-            data-testid="project-review-threshold"
-          />
-          {errors['reviewThreshold'] && <span className="field-error">{errors['reviewThreshold']}</span>}
-        </label>
-      </div>
+      <ReviewPolicyFields values={draft} errors={errors} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} testIdPrefix="project" />
       <GoldCheckFields values={draft} errors={errors} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} testIdPrefix="project" />
       <label className="field">
         <span>Guidelines (shown to annotators with ?)</span>

@@ -4,8 +4,8 @@ import { Card, ErrorMessage } from '@arbiter/web/ui';
 import { useState, type FormEvent } from 'react';
 import { changedPolicyFields, policySettingsDraft, toPolicySettingsRequest, type PolicySettingsDraft } from '../policy-settings-draft';
 import type { DraftErrors } from '../project-draft';
-import { ConsensusMethodSelect } from './consensus-method-select';
 import { GoldCheckFields } from './gold-check-fields';
+import { ReviewPolicyFields } from './review-policy-fields';
 
 export interface PolicySettingsFormProps {
   project: Project;
@@ -29,30 +29,7 @@ export function PolicySettingsForm({ project }: PolicySettingsFormProps) {
   return (
     <Card title="Consensus, review and gold checks" testId="policy-settings">
       <form className="form" onSubmit={submit} aria-label="Consensus, review and gold check settings" noValidate>
-        <div className="form__row">
-          <label className="field">
-            <span>Consensus method</span>
-            <ConsensusMethodSelect
-              value={draft.consensusMethod}
-              onChange={(consensusMethod) => setDraft((d) => ({ ...d, consensusMethod }))}
-              testId="settings-consensus-method"
-            />
-          </label>
-          <label className="field">
-            <span>Review items with consensus confidence below (%)</span>
-            <input
-              type="number"
-              min={0}
-              max={100}
-              step="any"
-              value={draft.reviewThresholdPercent}
-              onChange={(e) => setDraft((d) => ({ ...d, reviewThresholdPercent: e.target.value }))}
-              aria-invalid={Boolean(errors['reviewThreshold'])}
-              data-testid="settings-review-threshold"
-            />
-            {errors['reviewThreshold'] && <span className="field-error">{errors['reviewThreshold']}</span>}
-          </label>
-        </div>
+        <ReviewPolicyFields values={draft} errors={errors} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} testIdPrefix="settings" />
         <p className="hint">
           Items whose annotators disagree always go to review. Saving a new method or threshold recomputes the consensus and the
           review queue right away.
