@@ -7,3 +7,4 @@ export * from './lib/item.contract';
 export * from './lib/jobs.contract';
 export * from './lib/project.contract';
 export * from './lib/task.contract';
+export * from './lib/lf.contract';

@@ -1,5 +1,6 @@
 // socket.io: the client joins a project room (membership checked) and receives live counters and progress.
 import { z } from 'zod';
+import { lfRunSchema } from './lf.contract';
 import { projectStatsSchema } from './project.contract';
 
 export const SOCKET_EVENTS = {
@@ -9,10 +10,20 @@ export const SOCKET_EVENTS = {
   importProgress: 'import:progress',
   /** A new agreement report is stored: refetch it. */
   agreement: 'project:agreement',
+  /** Progress of a labeling-function run (chunks and items done). */
+  lfRun: 'project:lf-run',
+  /** LFs, their stats or the weak labels changed: refetch them. */
+  lfs: 'project:lfs',
 } as const;
 
 export const agreementEventSchema = z.object({ projectId: z.uuid(), computedAt: z.string() });
 export type AgreementEvent = z.infer<typeof agreementEventSchema>;
+
+export const lfRunEventSchema = z.object({ projectId: z.uuid(), run: lfRunSchema });
+export type LfRunEvent = z.infer<typeof lfRunEventSchema>;
+
+export const lfsEventSchema = z.object({ projectId: z.uuid(), reason: z.enum(['changed', 'fitted']) });
+export type LfsEvent = z.infer<typeof lfsEventSchema>;
 
 export const joinProjectSchema = z.strictObject({ projectId: z.uuid() });
 export type JoinProject = z.infer<typeof joinProjectSchema>;

@@ -15,3 +15,15 @@ export type JobStatus = z.infer<typeof jobStatusSchema>;
 
 export const computeAgreementJobSchema = z.strictObject({ projectId: z.uuid() });
 export type ComputeAgreementJob = z.infer<typeof computeAgreementJobSchema>;
+
+/** Starts an LF run if LFs or items await votes, or refits the label model if the enabled LF set changed. */
+export const scheduleLfJobSchema = z.strictObject({ projectId: z.uuid() });
+export type ScheduleLfJob = z.infer<typeof scheduleLfJobSchema>;
+
+/** One chunk of a run: every LF version of the run on the chunk's items. */
+export const applyLfChunkJobSchema = z.strictObject({ projectId: z.uuid(), runId: z.uuid(), chunk: z.number().int().min(0) });
+export type ApplyLfChunkJob = z.infer<typeof applyLfChunkJobSchema>;
+
+/** The flow's parent: runs after every chunk; closes the run and fits the label model. */
+export const finishLfRunJobSchema = z.strictObject({ projectId: z.uuid(), runId: z.uuid().nullable() });
+export type FinishLfRunJob = z.infer<typeof finishLfRunJobSchema>;

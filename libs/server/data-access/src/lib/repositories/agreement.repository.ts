@@ -52,7 +52,7 @@ export class AgreementRepository {
     for (;;) {
       const page = await this.sql.many<{ id: string; item: string; rater: string; labels: number[] }>(
         `SELECT id::text, item_id::text AS item, user_id::text AS rater, labels::int[] AS labels
-           FROM annotations WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+           FROM annotations a WHERE a.project_id = $1 AND a.id > $2 ORDER BY a.id LIMIT $3`,
         [projectId, after, PAGE],
       );
       for (const r of page) annotations.push({ item: dense(r.item), rater: r.rater, labels: r.labels });

@@ -4,6 +4,7 @@ import { CounterRepository } from './counter.repository';
 import { HealthRepository } from './health.repository';
 import { HoneypotRepository } from './honeypot.repository';
 import { ItemRepository } from './item.repository';
+import { LfRepository } from './lf.repository';
 import { ProjectRepository } from './project.repository';
 import { TaskRepository } from './task.repository';
 import { UserRepository } from './user.repository';
@@ -13,6 +14,7 @@ export * from './api-key.repository';
 export * from './counter.repository';
 export * from './honeypot.repository';
 export * from './item.repository';
+export * from './lf.repository';
 export * from './project.repository';
 export * from './task.repository';
 export * from './user.repository';
@@ -27,4 +29,5 @@ export const REPOSITORIES = [
   TaskRepository,
   AgreementRepository,
   HoneypotRepository,
+  LfRepository,
 ];

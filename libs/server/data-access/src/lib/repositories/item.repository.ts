@@ -5,6 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Item } from '@arbiter/contracts';
 import type { MappedItem } from '@arbiter/domain/ingest';
 import { copyRow, numberArray } from '../copy-text';
+import { SHARED_ITEMS_LOCK } from './lf.repository';
 import type { DatabaseOptions } from '../data-source';
 import { DATABASE_OPTIONS } from '../database-options.token';
 import { Sql } from '../sql';
@@ -57,6 +58,8 @@ export class ItemRepository {
     const client = await this.sql.connect();
     try {
       await client.query('BEGIN');
+      // Held until commit: an LF run reading the highest item id waits for imports in flight (see LfRepository).
+      await client.query(SHARED_ITEMS_LOCK, [projectId]);
       await client.query(`CREATE TEMP TABLE import_rows (seq int, line int, external_id text, text text, image_url text,
         metadata jsonb, gold smallint[], prediction real[]) ON COMMIT DROP`);
       const staged = this.options.bulkInsert === 'insert' ? await this.insertRows(client, rows) : await this.copyRows(client, rows);

@@ -214,7 +214,7 @@ export class TaskRepository {
   async undoLast(projectId: string, userId: string, leaseSeconds: number): Promise<{ undone: Annotation; task: Task } | null> {
     return this.sql.tx(async (c) => {
       const last = await c.query<AnnotationRow>(
-        `SELECT ${ANNOTATION_COLUMNS} FROM annotations WHERE project_id = $1 AND user_id = $2 ORDER BY id DESC LIMIT 1`,
+        `SELECT ${ANNOTATION_COLUMNS} FROM annotations a WHERE a.project_id = $1 AND a.user_id = $2 ORDER BY a.id DESC LIMIT 1`,
         [projectId, userId],
       );
       const a = last.rows[0];
