@@ -5,7 +5,7 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { APPLICATION_SERVICES } from '@arbiter/server/application';
 import type { AppConfig } from '@arbiter/server/config';
 import { DatabaseModule } from '@arbiter/server/data-access';
-import { AnalysisProducer, bullRootOptions, MaintenanceProducer, QUEUE } from '@arbiter/server/jobs';
+import { AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, MaintenanceProducer, QUEUE } from '@arbiter/server/jobs';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { ProjectRoleGuard } from './auth/project-role.guard';
@@ -14,12 +14,14 @@ import { APP_CONFIG } from './config.token';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { ItemController } from './items/item.controller';
+import { LfController } from './lfs/lf.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { AgreementController } from './projects/agreement.controller';
 import { JobController } from './projects/job.controller';
 import { MemberController } from './projects/member.controller';
 import { ProjectController } from './projects/project.controller';
 import { AnalysisEventsListener } from './realtime/analysis-events.listener';
+import { LfEventsListener } from './realtime/lf-events.listener';
 import { ProjectGateway } from './realtime/project.gateway';
 import { TaskController } from './tasks/task.controller';
 
@@ -42,7 +44,8 @@ export class AppModule {
             prefix: config.QUEUE_PREFIX,
           }),
         ),
-        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }),
+        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }),
+        BullModule.registerFlowProducer({ name: LF_FLOW_PRODUCER }),
       ],
       controllers: [
         HealthController,
@@ -54,6 +57,7 @@ export class AppModule {
         TaskController,
         JobController,
         AgreementController,
+        LfController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -65,6 +69,8 @@ export class AppModule {
         MaintenanceProducer,
         AnalysisProducer,
         AnalysisEventsListener,
+        LfEventsListener,
+        LfProducer,
         ProjectGateway,
         ...APPLICATION_SERVICES,
       ],

@@ -8,6 +8,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { LfEvaluator } from '@arbiter/server/application';
 import { createLogger, loadConfig, PinoNestLogger } from '@arbiter/server/config';
 import { redisOptionsFromUrl } from '@arbiter/server/jobs';
 import { AppModule } from './app.module';
@@ -57,6 +58,8 @@ async function bootstrap(): Promise<void> {
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ url: `http://${config.HOST}:${port}` }, 'api listening');
+  // LF previews run code LFs here: optimise the sandbox thread now rather than during the first preview.
+  app.get(LfEvaluator).warmUp();
 }
 
 bootstrap().catch((err) => {

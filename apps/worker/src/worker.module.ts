@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import type { AppConfig } from '@arbiter/server/config';
-import { AgreementService, ProjectService, ProjectStatsService } from '@arbiter/server/application';
+import { AgreementService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProjectService, ProjectStatsService } from '@arbiter/server/application';
 import { DatabaseModule } from '@arbiter/server/data-access';
-import { AnalysisProducer, bullRootOptions, QUEUE } from '@arbiter/server/jobs';
+import { AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, QUEUE } from '@arbiter/server/jobs';
 import { AnalysisProcessor } from './processors/analysis.processor';
+import { LfProcessor } from './processors/lf.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 
 @Module({})
@@ -22,9 +23,23 @@ export class WorkerModule {
             prefix: config.QUEUE_PREFIX,
           }),
         ),
-        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }),
+        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }),
+        BullModule.registerFlowProducer({ name: LF_FLOW_PRODUCER }),
       ],
-      providers: [ProjectStatsService, ProjectService, AgreementService, AnalysisProducer, MaintenanceProcessor, AnalysisProcessor],
+      providers: [
+        { provide: LF_RUN_OPTIONS, useValue: { chunkSize: config.LF_CHUNK_SIZE } },
+        { provide: LF_EVALUATOR_OPTIONS, useValue: { sandboxThreads: config.LF_CONCURRENCY } },
+        ProjectStatsService,
+        ProjectService,
+        AgreementService,
+        AnalysisProducer,
+        LfProducer,
+        LfEvaluator,
+        LfRunService,
+        MaintenanceProcessor,
+        AnalysisProcessor,
+        LfProcessor,
+      ],
     };
   }
 }

@@ -6,6 +6,10 @@ import {
   createApiKeyRequestSchema,
   createProjectRequestSchema,
   createUserRequestSchema,
+  createLfRequestSchema,
+  lfPreviewRequestSchema,
+  updateLfRequestSchema,
+  weakLabelsQuerySchema,
   exportQuerySchema,
   importQuerySchema,
   listItemsQuerySchema,
@@ -31,3 +35,7 @@ export class NextTasksDto extends createZodDto(nextTasksRequestSchema) {}
 export class SubmitAnnotationDto extends createZodDto(submitAnnotationRequestSchema) {}
 export class ListReviewQueryDto extends createZodDto(listReviewQuerySchema) {}
 export class ReviewDecisionDto extends createZodDto(reviewDecisionRequestSchema) {}
+export class CreateLfDto extends createZodDto(createLfRequestSchema) {}
+export class UpdateLfDto extends createZodDto(updateLfRequestSchema) {}
+export class LfPreviewDto extends createZodDto(lfPreviewRequestSchema) {}
+export class WeakLabelsQueryDto extends createZodDto(weakLabelsQuerySchema) {}

@@ -5,6 +5,9 @@ export * from './lib/errors/arbiter.error';
 export * from './lib/ingest/export.service';
 export * from './lib/ingest/ingest.service';
 export * from './lib/ingest/item-query.service';
+export * from './lib/lf/lf-evaluator';
+export * from './lib/lf/lf-run.service';
+export * from './lib/lf/lf.service';
 export * from './lib/project-stats.service';
 export * from './lib/projects/project-events';
 export * from './lib/projects/project.service';
@@ -15,10 +18,13 @@ import { AuthService } from './lib/auth/auth.service';
 import { ExportService } from './lib/ingest/export.service';
 import { IngestService } from './lib/ingest/ingest.service';
 import { ItemQueryService } from './lib/ingest/item-query.service';
+import { LfEvaluator } from './lib/lf/lf-evaluator';
+import { LfRunService } from './lib/lf/lf-run.service';
+import { LfService } from './lib/lf/lf.service';
 import { ProjectStatsService } from './lib/project-stats.service';
 import { ProjectEvents } from './lib/projects/project-events';
 import { ProjectService } from './lib/projects/project.service';
 import { TaskService } from './lib/tasks/task.service';
 
 /** Every application service, for a module's providers. */
-export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService];
+export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService];

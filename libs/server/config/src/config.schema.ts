@@ -22,6 +22,11 @@ export const configSchema = z.object({
   WEB_DIST: z.string().default('dist/web'),
   DATA_DIR: z.string().default('.arbiter'),
   INGEST_MAX_ERRORS: z.coerce.number().int().min(1).default(100),
+  // Items per LF chunk job, and chunk jobs one worker process runs at once.
+  LF_CHUNK_SIZE: z.coerce.number().int().min(1).max(100_000).default(2000),
+  LF_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  // How long a worker's job lock lasts without renewal: a job of a crashed worker is retried after about this long.
+  QUEUE_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

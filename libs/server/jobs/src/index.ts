@@ -1,3 +1,4 @@
 export * from './lib/analysis.producer';
 export * from './lib/maintenance.producer';
 export * from './lib/queue-connection';
+export * from './lib/lf.producer';

@@ -1,6 +1,6 @@
 // Code labeling functions in a real sandbox: QuickJS compiled to WebAssembly, run in worker threads, with
 // per-item time limits, a memory cap and no host objects. See README.md for the guarantees and their limits.
-export { CodeLf, compileCodeLf } from './lib/code-lf.sandbox';
+export { CodeLf, SandboxPool, compileCodeLf } from './lib/code-lf.sandbox';
 export { CodeLfError, CodeLfErrorCode } from './lib/code-lf.error';
 export {
   ABSTAIN,

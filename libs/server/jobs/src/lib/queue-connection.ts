@@ -42,9 +42,13 @@ export function bullRootOptions(s: QueueSettings): BullRootOptions {
 export const QUEUE = {
   maintenance: 'maintenance',
   analysis: 'analysis',
+  lf: 'lf',
 } as const;
 
 export const JOB = {
   recountProject: 'recount-project',
   computeAgreement: 'compute-agreement',
+  scheduleLf: 'schedule-lf',
+  applyLfChunk: 'apply-lf-chunk',
+  finishLfRun: 'finish-lf-run',
 } as const;

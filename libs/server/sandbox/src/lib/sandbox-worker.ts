@@ -38,8 +38,16 @@ export class SandboxWorker {
   private worker: Worker | null = null;
   private abort: ((failure: CodeLfFailure) => void) | null = null;
 
-  /** One task at a time (the caller queues). */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  /** Tasks run one at a time, in call order: several code LFs may share one thread (see SandboxPool). */
   run(task: SandboxTask, watch: Watch): Promise<SandboxOutcome> {
+    const next = this.tail.then(() => this.runNow(task, watch));
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  private runNow(task: SandboxTask, watch: Watch): Promise<SandboxOutcome> {
     const worker = this.ensureWorker();
     const progress = new SandboxProgress(task.progress);
     const startedAt = Date.now();

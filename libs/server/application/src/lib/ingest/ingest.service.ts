@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import type { ImportQuery, ImportReport, RowError } from '@arbiter/contracts';
 import { IngestFileError, mapRecord, readRecords } from '@arbiter/domain/ingest';
 import { ImportRow, ItemRepository } from '@arbiter/server/data-access';
+import { LfProducer } from '@arbiter/server/jobs';
 import { ArbiterError, ErrorCode } from '../errors/arbiter.error';
 import { ProjectEvents } from '../projects/project-events';
 import { ProjectService } from '../projects/project.service';
@@ -17,6 +18,7 @@ export class IngestService {
     private readonly items: ItemRepository,
     private readonly projects: ProjectService,
     private readonly events: ProjectEvents,
+    private readonly lfProducer: LfProducer,
   ) {}
 
   async importFile(projectId: string, q: ImportQuery, body: AsyncIterable<Uint8Array>, maxErrors = 100): Promise<ImportReport> {
@@ -97,7 +99,11 @@ export class IngestService {
         { report },
       );
     }
-    if (outcome.inserted > 0) this.events.countersChanged(projectId);
+    if (outcome.inserted > 0) {
+      this.events.countersChanged(projectId);
+      // New items get the enabled LFs' votes (only the new ones are evaluated).
+      this.lfProducer.afterChange(projectId);
+    }
     return report;
   }
 }

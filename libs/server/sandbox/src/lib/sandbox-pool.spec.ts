@@ -1,0 +1,55 @@
+// A pool shares warm threads between code LFs: each LF still gets its own votes, one LF's runaway loop or
+// catastrophic regex does not spoil the others, and disposing an LF leaves the pool's threads to the rest.
+import { SandboxPool } from './code-lf.sandbox';
+import { ITEMS } from './code-lf.testing';
+
+jest.setTimeout(30_000);
+
+describe('SandboxPool', () => {
+  let pool: SandboxPool;
+  beforeEach(() => (pool = new SandboxPool(1)));
+  afterEach(() => pool.dispose());
+
+  it('evaluates different LFs on one thread, concurrently called, each with its own votes', async () => {
+    const [links, music] = await Promise.all([
+      pool.compile(`(item) => item.text.includes('http') ? 1 : ABSTAIN`),
+      pool.compile(`(item) => item.metadata.tags ? 0 : ABSTAIN`),
+    ]);
+    const [a, b] = await Promise.all([links.evaluate(ITEMS, 2), music.evaluate(ITEMS, 2)]);
+    expect([Array.from(a.votes), Array.from(b.votes)]).toEqual([
+      [1, -1, -1, -1],
+      [-1, 0, -1, -1],
+    ]);
+    links.dispose();
+    music.dispose();
+  });
+
+  it('keeps serving other LFs after one loops forever or hangs in a regex and is stopped', async () => {
+    const loop = await pool.compile(`(item) => { for (;;) {} }`, { timeLimitMs: 50 });
+    const regex = await pool.compile(`(item) => /^(a+)+$/.test('a'.repeat(40) + 'b') ? 1 : 0`, { timeLimitMs: 50 });
+    const good = await pool.compile(`(item) => item.text.length > 10 ? 1 : 0`);
+    const [l, r, g] = await Promise.all([loop.evaluate(ITEMS, 2), regex.evaluate(ITEMS, 2), good.evaluate(ITEMS, 2)]);
+    expect(l.error).toMatchObject({ itemId: 'a1', message: expect.stringContaining('a1') });
+    expect(r.error).toMatchObject({ itemId: 'a1' });
+    expect(g).toEqual({ votes: Int8Array.from([1, 0, 1, 0]), error: null });
+    // The thread killed for the regex is replaced: the good LF still evaluates.
+    expect((await good.evaluate(ITEMS, 2)).error).toBeNull();
+    for (const lf of [loop, regex, good]) lf.dispose();
+  });
+
+  it('leaves the thread to the other LFs when one LF is disposed', async () => {
+    const first = await pool.compile(`(item) => 1`);
+    const second = await pool.compile(`(item) => 0`);
+    first.dispose();
+    await expect(first.evaluate(ITEMS, 2)).rejects.toMatchObject({ code: 'CODE_LF_DISPOSED' });
+    expect(Array.from((await second.evaluate(ITEMS, 2)).votes)).toEqual([0, 0, 0, 0]);
+    second.dispose();
+  });
+
+  it('warms every thread up and refuses a bad size', async () => {
+    const two = new SandboxPool(2);
+    await expect(two.warmUp(10)).resolves.toBeUndefined();
+    two.dispose();
+    expect(() => new SandboxPool(0)).toThrow(/pool size/);
+  });
+});
