@@ -16,6 +16,7 @@ export default defineConfig({
       '@arbiter/web/feature-auth': lib('web/feature-auth'),
       '@arbiter/web/feature-annotate': lib('web/feature-annotate'),
       '@arbiter/web/feature-project': lib('web/feature-project'),
+      '@arbiter/web/feature-lf': lib('web/feature-lf'),
     },
   },
   build: { outDir: resolve(root, 'dist/web'), emptyOutDir: true, sourcemap: true },

@@ -5,9 +5,13 @@ import { AnnotatePage, ReviewPage } from '@arbiter/web/feature-annotate';
 import { LoginPage } from '@arbiter/web/feature-auth';
 import { ProjectPage, ProjectsPage } from '@arbiter/web/feature-project';
 import { ErrorMessage } from '@arbiter/web/ui';
+import { lazy, Suspense } from 'react';
 import { AppHeader } from './app-header';
 import { paths } from './route';
 import { navigate, useHashRoute } from './use-hash-route';
+
+// The LF screen (and the CodeMirror it loads) is fetched when first opened: annotators never download it.
+const LfPage = lazy(() => import('@arbiter/web/feature-lf').then((m) => ({ default: m.LfPage })));
 
 export function App() {
   const route = useHashRoute();
@@ -43,12 +47,17 @@ export function App() {
           projectId={route.projectId}
           annotateHref={paths.annotate(route.projectId)}
           reviewHref={paths.review(route.projectId)}
+          lfsHref={paths.lfs(route.projectId)}
           projectsHref={paths.projects()}
         />
       ) : route.name === 'annotate' ? (
         <AnnotatePage key={route.projectId} projectId={route.projectId} projectHref={paths.project(route.projectId)} />
       ) : route.name === 'review' ? (
         <ReviewPage key={route.projectId} projectId={route.projectId} projectHref={paths.project(route.projectId)} />
+      ) : route.name === 'lfs' ? (
+        <Suspense fallback={<main className="page muted">Loading…</main>}>
+          <LfPage key={route.projectId} projectId={route.projectId} projectHref={paths.project(route.projectId)} projectsHref={paths.projects()} />
+        </Suspense>
       ) : (
         <ProjectsPage
           projectHref={paths.project}

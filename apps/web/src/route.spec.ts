@@ -10,6 +10,8 @@ describe('parseRoute', () => {
     ['#/projects/abc/annotate', { name: 'annotate', projectId: 'abc' }],
     ['#/projects/abc/review', { name: 'review', projectId: 'abc' }],
     ['#/projects/abc/reviews', { name: 'projects' }],
+    ['#/projects/abc/lfs', { name: 'lfs', projectId: 'abc' }],
+    ['#/projects/abc/lfs/x', { name: 'projects' }],
     ['#/nowhere/else', { name: 'projects' }],
   ])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
@@ -18,5 +20,6 @@ describe('parseRoute', () => {
   it('reads back what paths writes', () => {
     expect(parseRoute(paths.annotate('a/b'))).toEqual({ name: 'annotate', projectId: 'a/b' });
     expect(parseRoute(paths.review('a/b'))).toEqual({ name: 'review', projectId: 'a/b' });
+    expect(parseRoute(paths.lfs('a/b'))).toEqual({ name: 'lfs', projectId: 'a/b' });
   });
 });

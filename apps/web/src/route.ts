@@ -4,7 +4,8 @@ export type Route =
   | { name: 'projects' }
   | { name: 'project'; projectId: string }
   | { name: 'annotate'; projectId: string }
-  | { name: 'review'; projectId: string };
+  | { name: 'review'; projectId: string }
+  | { name: 'lfs'; projectId: string };
 
 export const paths = {
   login: () => '#/login',
@@ -12,6 +13,7 @@ export const paths = {
   project: (projectId: string) => `#/projects/${encodeURIComponent(projectId)}`,
   annotate: (projectId: string) => `#/projects/${encodeURIComponent(projectId)}/annotate`,
   review: (projectId: string) => `#/projects/${encodeURIComponent(projectId)}/review`,
+  lfs: (projectId: string) => `#/projects/${encodeURIComponent(projectId)}/lfs`,
 };
 
 export function parseRoute(hash: string): Route {
@@ -20,5 +22,6 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'projects' && parts.length === 2) return { name: 'project', projectId: parts[1] };
   if (parts[0] === 'projects' && parts.length === 3 && parts[2] === 'annotate') return { name: 'annotate', projectId: parts[1] };
   if (parts[0] === 'projects' && parts.length === 3 && parts[2] === 'review') return { name: 'review', projectId: parts[1] };
+  if (parts[0] === 'projects' && parts.length === 3 && parts[2] === 'lfs') return { name: 'lfs', projectId: parts[1] };
   return { name: 'projects' };
 }

@@ -15,6 +15,8 @@ export * from './lib/kbd';
 export * from './lib/label-button';
 export * from './lib/label-hotkeys';
 export * from './lib/progress-bar';
+export * from './lib/sort-header';
 export * from './lib/stat-format';
 export * from './lib/stat-value';
 export * from './lib/stat-tile';
+export * from './lib/table-sort';

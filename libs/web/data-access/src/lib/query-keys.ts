@@ -11,4 +11,7 @@ export const queryKeys = {
   /** Prefix of both review queues: one invalidation refreshes open and decided. */
   review: (projectId: string) => ['projects', projectId, 'review'] as const,
   reviewQueue: (projectId: string, status: ListReviewQuery['status']) => ['projects', projectId, 'review', status] as const,
+  /** Prefix of the LF list and every LF's versions: one invalidation refreshes both. */
+  lfs: (projectId: string) => ['projects', projectId, 'lfs'] as const,
+  lfVersions: (projectId: string, lfId: string) => ['projects', projectId, 'lfs', lfId, 'versions'] as const,
 };

@@ -1,19 +1,24 @@
 // Live project events over socket.io: joins the project's room (the server checks membership) and keeps
 // the latest stats and import progress. Stats also go into the query cache so every view of them is live, and
 // refresh the owner's annotator table (labels given, gold-check accuracy); a new agreement report invalidates the
-// report and the review queues (the worker rebuilds both together).
+// report and the review queues (the worker rebuilds both together). LF runs report their progress into the LF list's
+// cached `run`; a finished run or a `project:lfs` event refetches the list (stats, label model, pending flags).
 import {
   agreementEventSchema,
   importProgressEventSchema,
   joinAckSchema,
+  lfRunEventSchema,
+  lfsEventSchema,
   SOCKET_EVENTS,
   statsEventSchema,
   type ImportProgressEvent,
+  type LfListResponse,
   type ProjectStats,
 } from '@arbiter/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { io } from 'socket.io-client';
+import { withLfRun } from '../api/get-lfs';
 import { queryKeys } from '../query-keys';
 
 export interface ProjectSocketState {
@@ -41,6 +46,7 @@ export function useProjectSocket(projectId: string): ProjectSocketState {
       void qc.invalidateQueries({ queryKey: queryKeys.agreement(projectId) });
       void qc.invalidateQueries({ queryKey: queryKeys.review(projectId) });
     };
+    const refreshLfs = () => void qc.invalidateQueries({ queryKey: queryKeys.lfs(projectId) });
 
     // socket.io forgets rooms on reconnect, so join on every connect, then catch up on what was missed.
     socket.on('connect', () => {
@@ -52,6 +58,7 @@ export function useProjectSocket(projectId: string): ProjectSocketState {
         void qc.invalidateQueries({ queryKey: queryKeys.stats(projectId) });
         void qc.invalidateQueries({ queryKey: queryKeys.annotators(projectId) });
         refreshAgreement();
+        refreshLfs();
       });
     });
     socket.on('disconnect', () => patch({ live: false }));
@@ -73,6 +80,18 @@ export function useProjectSocket(projectId: string): ProjectSocketState {
       if (!ev.success || ev.data.projectId !== projectId) return;
       refreshAgreement();
       patch({ agreementAt: ev.data.computedAt });
+    });
+    socket.on(SOCKET_EVENTS.lfRun, (raw: unknown) => {
+      const ev = lfRunEventSchema.safeParse(raw);
+      if (!ev.success || ev.data.projectId !== projectId) return;
+      const { run } = ev.data;
+      // Only the LF screen has this query; without it there is nothing to update.
+      qc.setQueryData(queryKeys.lfs(projectId), (old: LfListResponse | undefined) => withLfRun(old, run));
+      if (run.status !== 'running') refreshLfs();
+    });
+    socket.on(SOCKET_EVENTS.lfs, (raw: unknown) => {
+      const ev = lfsEventSchema.safeParse(raw);
+      if (ev.success && ev.data.projectId === projectId) refreshLfs();
     });
     return () => {
       socket.disconnect();

@@ -15,10 +15,12 @@ export interface ProjectPageProps {
   projectId: string;
   annotateHref: string;
   reviewHref: string;
+  /** The labeling-functions screen (reviewers and above). */
+  lfsHref: string;
   projectsHref: string;
 }
 
-export function ProjectPage({ projectId, annotateHref, reviewHref, projectsHref }: ProjectPageProps) {
+export function ProjectPage({ projectId, annotateHref, reviewHref, lfsHref, projectsHref }: ProjectPageProps) {
   const project = useProject(projectId);
   // Loaded once over HTTP, then replaced by every `project:stats` event the socket receives.
   const stats = useProjectStats(projectId);
@@ -55,6 +57,7 @@ export function ProjectPage({ projectId, annotateHref, reviewHref, projectsHref 
         <div className="page__actions">
           {rank >= ROLE_RANK.engineer && <ExportLinks projectId={projectId} />}
           {rank >= ROLE_RANK.reviewer && <ReviewLink projectId={projectId} href={reviewHref} />}
+          {rank >= ROLE_RANK.reviewer && <a className="btn" href={lfsHref} data-testid="lfs-link">Labeling functions</a>}
           <a className="btn btn--primary" href={annotateHref} data-testid="start-labeling">
             Start labeling
           </a>
