@@ -136,6 +136,22 @@ describe('annotating', () => {
     expect((await ann.post(`/api/projects/${p.id}/annotations/undo`)).status).toBe(404);
   });
 
+  it('undoes the latest submission when annotation ids gain a digit (9 then 10, 99 then 100)', async () => {
+    const p = await projectWith(120);
+    const ann = await newUser(owner, 'Digits');
+    await addMember(owner, p.id, ann, 'annotator');
+    let first = '';
+    let last: Annotation | undefined;
+    // Submit until the newest id is one digit longer than the first: text order would now pick the wrong one.
+    while (!last || last.id.length === first.length) {
+      const [t] = (await next(ann, p.id)).body.tasks;
+      last = (await submit(ann, p.id, t.item.id, [0])).body;
+      first ||= last.id;
+    }
+    const undo = await ann.post<UndoResponse>(`/api/projects/${p.id}/annotations/undo`);
+    expect(undo.body.undone).toMatchObject({ id: last.id, itemId: last.itemId });
+  });
+
   it('exports the current labels as JSONL and CSV, streamed', async () => {
     const p = await projectWith(2);
     for (let i = 0; i < 2; i++) {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { NextTasksResponse, ProjectStats } from '@arbiter/contracts';
+import type { LfListResponse, NextTasksResponse, ProjectStats } from '@arbiter/contracts';
 import { childProcessEnv } from '@arbiter/server/config';
 import { ApiClient, freePort, importJsonl, newProject, waitForJob } from '@arbiter/testing';
 
@@ -83,6 +83,17 @@ describe('npm start on the embedded default', () => {
       // A worker job over BullMQ's PostgreSQL backend.
       const job = await owner.post<{ jobId: string }>(`/api/projects/${p.id}/recount`);
       expect(await waitForJob(owner, p.id, job.body.jobId)).toBe('completed');
+
+      // A labeling function applied by a flow, with votes and weak labels written without COPY (PGlite has none).
+      const lf = await owner.post(`/api/projects/${p.id}/lfs`, { name: 'says one', definition: { kind: 'keyword', keywords: ['one'], label: 0 } });
+      expect(lf.status).toBe(201);
+      let lfs: LfListResponse | undefined;
+      for (let i = 0; i < 300 && !lfs?.labelModel; i++) {
+        lfs = (await owner.get<LfListResponse>(`/api/projects/${p.id}/lfs`)).body;
+        if (!lfs.labelModel) await new Promise((res) => setTimeout(res, 200));
+      }
+      expect(lfs?.lfs[0].stats).toMatchObject({ coverage: 0.5, labeled: 1 });
+      expect(lfs?.labelModel).toMatchObject({ items: 2, covered: 1 });
     } finally {
       expect(await stop(first)).toBe(0);
     }

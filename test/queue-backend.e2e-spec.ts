@@ -1,7 +1,7 @@
 // When Redis is absent, BullMQ runs on its PostgreSQL backend over the real database: jobs still run on the
 // worker, and /health reports it.
 import { randomUUID } from 'node:crypto';
-import type { NextTasksResponse, ProjectStats } from '@arbiter/contracts';
+import type { LfListResponse, NextTasksResponse, ProjectStats } from '@arbiter/contracts';
 import { importJsonl, newProject, signIn, startStack, Stack, waitForJob } from '@arbiter/testing';
 
 describe('BullMQ on the PostgreSQL backend (real PostgreSQL, no Redis)', () => {
@@ -26,5 +26,21 @@ describe('BullMQ on the PostgreSQL backend (real PostgreSQL, no Redis)', () => {
     expect(await waitForJob(owner, p.id, job.body.jobId)).toBe('completed');
     const stats = await owner.get<ProjectStats>(`/api/projects/${p.id}/stats`);
     expect(stats.body.byStatus).toEqual({ new: 1, in_progress: 0, completed: 1 });
+  }, 90_000);
+
+  it('runs a labeling-function flow (chunk jobs and their parent) on the same backend', async () => {
+    const owner = await signIn(stack.baseUrl, stack.admin);
+    const p = await newProject(owner);
+    const rows = Array.from({ length: 50 }, (_, i) => ({ text: i % 2 ? `visit http://x.example/${i}` : `hello ${i}` }));
+    await importJsonl(owner, p.id, rows);
+    const created = await owner.post(`/api/projects/${p.id}/lfs`, { name: 'link', definition: { kind: 'regex', pattern: 'http://', label: 1 } });
+    expect(created.status).toBe(201);
+    let list: LfListResponse | undefined;
+    for (let i = 0; i < 300 && !list?.labelModel; i++) {
+      list = (await owner.get<LfListResponse>(`/api/projects/${p.id}/lfs`)).body;
+      if (!list.labelModel) await new Promise((res) => setTimeout(res, 200));
+    }
+    expect(list?.run).toMatchObject({ status: 'completed', itemsDone: 50 });
+    expect(list?.lfs[0].stats).toMatchObject({ coverage: 0.5, labeled: 25 });
   }, 90_000);
 });

@@ -1,0 +1,59 @@
+// While workers apply an LF, the LF screen shows the run as a progress bar fed by socket.io events (items and
+// chunks done), and then what the run did.
+import type { Browser } from 'playwright-core';
+import { importJsonl, newProject, signIn, startStack, type Stack } from '@arbiter/testing';
+import { expectText, launchChromium, signInUi } from './browser-support';
+
+const ITEMS = 1000;
+// About 3 ms an item: a run of 20 chunks lasts a few seconds, long enough to be seen in flight.
+const SLOW_LF = `function lf(item) {
+  const until = Date.now() + 3;
+  while (Date.now() < until) {}
+  return item.text.includes('7') ? 1 : ABSTAIN;
+}`;
+
+describe('LF run progress in the browser', () => {
+  let stack: Stack;
+  let browser: Browser;
+  beforeAll(async () => {
+    stack = await startStack({ env: { LF_CHUNK_SIZE: '50', LF_CONCURRENCY: '1' } });
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  }, 60_000);
+
+  it('shows the run advancing chunk by chunk, then its outcome', async () => {
+    const owner = await signIn(stack.baseUrl, stack.admin);
+    const project = await newProject(owner, { name: 'Progress' });
+    const rows = Array.from({ length: ITEMS }, (_, i) => ({ text: `comment number ${i}` }));
+    expect((await importJsonl(owner, project.id, rows)).body).toMatchObject({ inserted: ITEMS });
+
+    const context = await browser.newContext({ baseURL: stack.baseUrl });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await signInUi(page, stack.admin.email, stack.admin.password);
+    await page.goto(`/#/projects/${project.id}/lfs`);
+    await expectText(page.getByTestId('live-indicator'), /^live$/);
+
+    expect((await owner.post(`/api/projects/${project.id}/lfs`, { name: 'sevens', definition: { kind: 'code', source: SLOW_LF } })).status).toBe(201);
+
+    // In flight: the bar holds a value strictly between none and all, and says how many chunks are done.
+    const bar = page.getByTestId('lf-run-progress').getByRole('progressbar');
+    // A string predicate: it runs in the page, and the server tsconfig has no DOM types.
+    await page.waitForFunction(`(() => {
+      const el = document.querySelector('[data-testid="lf-run-progress"] [role="progressbar"]');
+      const now = Number(el && el.getAttribute('aria-valuenow'));
+      return now > 0 && now < ${ITEMS};
+    })()`);
+    expect(await bar.getAttribute('aria-valuemax')).toBe(String(ITEMS));
+    await expectText(page.getByTestId('lf-run-progress'), /Applying 1 LF version: [\d,]+ of 1,000 items \(\d+\/20 chunks\)/);
+
+    // Done: the bar gives way to what the run did, and the LF's coverage (the items whose number has a 7).
+    await expectText(page.getByTestId('lf-run-status'), /Last run applied 1 LF version to 1,000 items/);
+    const sevens = rows.filter((r) => r.text.includes('7')).length;
+    await expectText(page.locator('[data-testid="lf-row-sevens"] [data-testid="lf-coverage"]'), `${((100 * sevens) / ITEMS).toFixed(1)}%`);
+    await context.close();
+  }, 120_000);
+});

@@ -1,0 +1,171 @@
+// Labeling functions through the API as an engineer uses them: clear 400s naming the field, roles, versions
+// that keep their own votes, the sample preview's numbers, an LF that loops forever marked errored while the
+// others' votes stay, and disabling an LF refitting the label model without it.
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { Lf, LfListResponse, LfPreviewResponse, LfVersion, NextTasksResponse, WeakLabelPage } from '@arbiter/contracts';
+import { ApiClient, Stack, addMember, closeSession, importJsonl, newProject, newUser, openSession } from '@arbiter/testing';
+
+// 120 short texts: every fourth mentions a link (spam), every third is gold.
+const ITEMS = Array.from({ length: 120 }, (_, i) => {
+  const spam = i % 4 === 0;
+  const text = spam ? `win money now at http://spam.example/${i}` : `nice song number ${i} and I love it`;
+  return { id: `c${i}`, text, ...(i % 3 === 0 ? { gold: spam ? 1 : 0 } : {}) };
+});
+const hasLink = (t: string) => /http:\/\//.test(t);
+
+describe('labeling functions through the API', () => {
+  let stack: Stack;
+  let owner: ApiClient;
+  let db: Client;
+  let projectId: string;
+  beforeAll(async () => {
+    ({ stack, owner, db } = await openSession());
+    projectId = (await newProject(owner)).id;
+    expect((await importJsonl(owner, projectId, ITEMS, 'format=jsonl&externalIdField=id&goldField=gold')).body).toMatchObject({
+      inserted: ITEMS.length,
+    });
+  }, 90_000);
+  afterAll(() => closeSession({ stack, db }), 30_000);
+
+  const url = (path = '') => `/api/projects/${projectId}/lfs${path}`;
+
+  async function waitFor(check: (r: LfListResponse) => boolean): Promise<LfListResponse> {
+    let last: LfListResponse | undefined;
+    for (let i = 0; i < 600; i++) {
+      last = (await owner.get<LfListResponse>(url())).body;
+      if (check(last)) return last;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    throw new Error(`never reached; last ${JSON.stringify(last)}\n${stack.logs().slice(-3000)}`);
+  }
+
+  it('refuses bad definitions with a 400 naming the field', async () => {
+    const cases: [unknown, string][] = [
+      [{ kind: 'regex', pattern: '(unclosed', label: 1 }, 'definition.pattern'],
+      [{ kind: 'keyword', keywords: ['free'], label: 7 }, 'definition.label'],
+      [{ kind: 'code', source: '(item) => {\n  return item.text.includes(\n}' }, 'definition.source'],
+      [{ kind: 'code', source: 'const x = 1;' }, 'definition.source'],
+      [{ kind: 'teleport', label: 1 }, 'definition.kind'],
+    ];
+    for (const [definition, field] of cases) {
+      const r = await owner.post<{ message: string; errors?: { path: string }[] }>(url(), { name: 'bad', definition });
+      expect({ status: r.status, field: r.body.errors?.[0]?.path ?? r.body.message }).toEqual({ status: 400, field: expect.stringContaining(field) });
+    }
+    const syntax = await owner.post<{ message: string }>(url(), { name: 'bad', definition: cases[2][0] });
+    expect(syntax.body.message).toMatch(/line \d/);
+    expect((await owner.get<LfListResponse>(url())).body.lfs).toEqual([]);
+  });
+
+  it('lets engineers write LFs, reviewers read them, annotators and strangers neither', async () => {
+    const [engineer, reviewer, annotator, stranger] = await Promise.all(['Eng', 'Rev', 'Ann', 'Str'].map((n) => newUser(owner, n)));
+    await addMember(owner, projectId, engineer, 'engineer');
+    await addMember(owner, projectId, reviewer, 'reviewer');
+    await addMember(owner, projectId, annotator, 'annotator');
+    const definition = { kind: 'keyword', keywords: ['money'], label: 1 };
+    expect((await annotator.post(url(), { name: 'a', definition })).status).toBe(403);
+    expect((await reviewer.post(url(), { name: 'r', definition })).status).toBe(403);
+    expect((await stranger.get(url())).status).toBe(404);
+    expect((await annotator.get(url())).status).toBe(403);
+    expect((await reviewer.get(url())).status).toBe(200);
+    const created = await engineer.post<Lf>(url(), { name: 'money', description: 'spam talks money', definition });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: 'money', enabled: true, current: { version: 1, kind: 'keyword', author: { name: 'Eng' } } });
+    expect((await engineer.post(url(), { name: 'MONEY', definition })).status).toBe(409);
+  });
+
+  it('previews an unsaved LF on the sample with its coverage and accuracy on gold', async () => {
+    const r = await owner.post<LfPreviewResponse>(url('/preview'), { definition: { kind: 'code', source: "(item) => item.text.includes('http://') ? 1 : ABSTAIN" } });
+    expect(r.status).toBe(200);
+    const linked = ITEMS.filter((i) => hasLink(i.text));
+    const goldLinked = linked.filter((i) => i.gold !== undefined);
+    expect(r.body).toMatchObject({
+      sampled: ITEMS.length,
+      votes: [{ label: 1, count: linked.length }],
+      coverage: linked.length / ITEMS.length,
+      gold: { items: ITEMS.filter((i) => i.gold !== undefined).length, correct: goldLinked.length, incorrect: 0, accuracy: 1 },
+      error: null,
+    });
+    expect(r.body.examples.every((e) => hasLink(e.text) && e.vote === 1)).toBe(true);
+    // Nothing was saved.
+    expect((await owner.get<LfListResponse>(url())).body.lfs.map((lf) => lf.name)).toEqual(['money']);
+  });
+
+  it('keeps each version with its own votes, and marks a looping LF errored while the others keep theirs', async () => {
+    const link = await owner.post<Lf>(url(), { name: 'link', definition: { kind: 'regex', pattern: 'https?://', label: 1 } });
+    const loop = await owner.post<Lf>(url(), { name: 'loops', definition: { kind: 'code', source: '(item) => { for (;;) {} }' } });
+    expect([link.status, loop.status]).toEqual([201, 201]);
+
+    const fitted = await waitFor((r) => r.lfs.every((lf) => !lf.pending) && r.labelModel?.lfVersionIds.length === 2);
+    const looping = fitted.lfs.find((lf) => lf.name === 'loops');
+    expect(looping?.current.error?.message).toMatch(/time limit|timed out|ms/i);
+    expect(looping?.current.error?.itemId).toBeTruthy();
+    const linkStats = fitted.lfs.find((lf) => lf.name === 'link')?.stats;
+    expect(linkStats).toMatchObject({ coverage: ITEMS.filter((i) => hasLink(i.text)).length / ITEMS.length, incorrect: 0, empiricalAccuracy: 1 });
+
+    // v2 of "link" votes on nothing here; v1's votes stay stored under v1.
+    const edited = await owner.patch<Lf>(url(`/${link.body.id}`), { definition: { kind: 'regex', pattern: 'ftp://', label: 1 } });
+    expect(edited.body.current.version).toBe(2);
+    await waitFor((r) => r.lfs.every((lf) => !lf.pending) && r.labelModel?.lfVersionIds.includes(edited.body.current.id) === true);
+    const versions = (await owner.get<LfVersion[]>(url(`/${link.body.id}/versions`))).body;
+    expect(versions.map((v) => v.version)).toEqual([2, 1]);
+    const { rows } = await db.query<{ version: number; votes: number }>(
+      `SELECT v.version, count(x.item_id)::int AS votes FROM lf_versions v LEFT JOIN lf_votes x ON x.lf_version_id = v.id
+        WHERE v.lf_id = $1 GROUP BY v.version ORDER BY v.version`,
+      [link.body.id],
+    );
+    expect(rows).toEqual([
+      { version: 1, votes: ITEMS.filter((i) => hasLink(i.text)).length },
+      { version: 2, votes: 0 },
+    ]);
+
+    // Disabling "money" refits without it.
+    const money = fitted.lfs.find((lf) => lf.name === 'money');
+    expect((await owner.patch<Lf>(url(`/${money?.id}`), { enabled: false })).body.enabled).toBe(false);
+    const refit = await waitFor((r) => r.labelModel?.lfVersionIds.length === 1);
+    expect(refit.labelModel?.lfVersionIds).toEqual([edited.body.current.id]);
+  }, 120_000);
+
+  it('applies LFs to newly imported items only', async () => {
+    const before = (await owner.get<LfListResponse>(url())).body;
+    const more = Array.from({ length: 8 }, (_, i) => ({ id: `new${i}`, text: i % 2 ? `see ftp://files.example/${i}` : `plain ${i}` }));
+    expect((await importJsonl(owner, projectId, more, 'format=jsonl&externalIdField=id')).body).toMatchObject({ inserted: 8 });
+    const after = await waitFor((r) => r.run?.id !== before.run?.id && r.run?.status === 'completed' && r.labelModel?.id !== before.labelModel?.id);
+    expect(after.run).toMatchObject({ itemsTotal: 8, itemsDone: 8, lfVersions: 1 });
+    expect(after.labelModel).toMatchObject({ items: ITEMS.length + 8, covered: 4 });
+    expect(after.lfs.find((lf) => lf.name === 'link')?.stats).toMatchObject({ labeled: 4 });
+    expect((await owner.get<WeakLabelPage>(`/api/projects/${projectId}/weak-labels`)).body.items).toHaveLength(4);
+
+    // With every LF disabled no item keeps a weak label.
+    const link = after.lfs.find((lf) => lf.name === 'link');
+    await owner.patch(url(`/${link?.id}`), { enabled: false });
+    const none = await waitFor((r) => r.labelModel?.lfVersionIds.length === 0);
+    expect(none.labelModel).toMatchObject({ covered: 0, reason: expect.stringContaining('no enabled labeling function') });
+    expect((await owner.get<WeakLabelPage>(`/api/projects/${projectId}/weak-labels`)).body.items).toEqual([]);
+  }, 60_000);
+
+  it('uses the annotators consensus as the dev set where there is no gold', async () => {
+    const p = await newProject(owner);
+    const rows = Array.from({ length: 20 }, (_, i) => ({ text: i % 2 ? `buy at http://x.example/${i}` : `lovely ${i}` }));
+    await importJsonl(owner, p.id, rows);
+    for (let i = 0; i < 6; i++) {
+      const [t] = (await owner.post<NextTasksResponse>(`/api/projects/${p.id}/tasks/next`, { count: 1 })).body.tasks;
+      const spam = t.item.text.includes('http');
+      expect((await owner.post(`/api/projects/${p.id}/annotations`, { itemId: t.item.id, labels: [spam ? 1 : 0], idempotencyKey: randomUUID() })).status).toBe(201);
+    }
+    // The agreement job stores each labeled item's consensus.
+    for (let i = 0; i < 300; i++) {
+      const { rows: c } = await db.query(`SELECT count(*)::int AS n FROM item_consensus WHERE project_id = $1`, [p.id]);
+      if (c[0].n === 6) break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    await owner.post(`/api/projects/${p.id}/lfs`, { name: 'link', definition: { kind: 'regex', pattern: 'http://', label: 1 } });
+    let list: LfListResponse | undefined;
+    for (let i = 0; i < 300 && !list?.labelModel; i++) {
+      list = (await owner.get<LfListResponse>(`/api/projects/${p.id}/lfs`)).body;
+      if (!list.labelModel) await new Promise((res) => setTimeout(res, 100));
+    }
+    expect(list?.labelModel?.validationAccuracy?.rows).toBe(6);
+    expect(list?.lfs[0].stats).toMatchObject({ incorrect: 0, empiricalAccuracy: 1 });
+  }, 60_000);
+});
