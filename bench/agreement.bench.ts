@@ -1,8 +1,6 @@
 // Agreement benchmark: Krippendorff's alpha, Fleiss' kappa, Cohen's kappa, the pairwise kappa matrix and a bootstrap
 // interval on ~1M synthetic ratings, each timed against one plain pass reading the same arrays in the same run, plus
 // the peak heap and RSS each call adds. Run with `npm run bench -- agreement`.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { loadTestEnv } from '@arbiter/server/config';
 import {
   mulberry32,
@@ -14,6 +12,7 @@ import {
   pairwiseAgreementMatrix,
   Rating,
 } from '@arbiter/domain/agreement';
+import { MB, gc, heapNow, peakGrowth } from './support/memory';
 import { median, progressBar, recordResult } from './support/report';
 
 const RATINGS = loadTestEnv().BENCH_RATINGS ?? 1_000_000;
@@ -27,7 +26,6 @@ const MISSING = 0.1;
 const BOOTSTRAP_ITEMS = 10_000;
 const BOOTSTRAP_SAMPLES = 200;
 const SEED = 20240601;
-const MB = 2 ** 20;
 
 /** `reliability[r][i]`: each item has a uniform true class; each present rating is it with p ≈ 0.8. */
 function ratings(items: number, missing: number, seed: number): Rating[][] {
@@ -92,43 +90,6 @@ function readAnnotations(list: PairwiseAnnotation[]): number {
     sum += a.label + a.rater.length + (typeof a.item === 'string' ? a.item.length : a.item);
   }
   return sum;
-}
-
-// `npm run bench` starts node with --expose-gc; run another way, memory deltas include earlier garbage.
-const gc: (() => void) | null = typeof globalThis.gc === 'function' ? globalThis.gc : null;
-
-function statusKb(field: 'VmRSS' | 'VmHWM'): number {
-  return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync('/proc/self/status', 'utf8'))![1]);
-}
-
-/** Writing 5 to clear_refs resets VmHWM (peak RSS) to the current RSS (Linux ≥ 4.0). */
-function resetPeakRss(): boolean {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const heapInUse = (s: { usedHeapSize: number; externalMemory: number }) => s.usedHeapSize + s.externalMemory;
-const heapNow = () => {
-  const s = getHeapStatistics();
-  return s.used_heap_size + s.external_memory;
-};
-
-/** Peak growth of V8 heap + external memory (highest before any GC in the call, or after it) and of peak RSS. */
-function peakGrowth(fn: () => unknown): { heapMb: number; rssMb: number | null } {
-  gc?.();
-  const rssReset = resetPeakRss();
-  const rss0 = statusKb('VmRSS');
-  const heap0 = heapNow();
-  const profiler = new GCProfiler();
-  profiler.start();
-  fn();
-  const { statistics } = profiler.stop();
-  const peak = Math.max(heapNow(), ...statistics.map((s) => heapInUse(s.beforeGC.heapStatistics)));
-  return { heapMb: (peak - heap0) / MB, rssMb: rssReset ? (statusKb('VmHWM') - rss0) / 1024 : null };
 }
 
 /** Heap + external memory retained by what `build` returns (after a GC when one is available). */

@@ -10,7 +10,10 @@ ensureInstall();
 const { buildServer } = await import('./build.mjs');
 buildServer();
 const wanted = process.argv.slice(2);
-const benches = readdirSync('bench').filter((f) => f.endsWith('.bench.ts') && (!wanted.length || wanted.some((w) => f.startsWith(w))));
+const all = readdirSync('bench').filter((f) => f.endsWith('.bench.ts'));
+// A name picks its own file when there is one (`lf` is not also `lf-run`), else every file it prefixes.
+const picks = (w) => (all.includes(`${w}.bench.ts`) ? [`${w}.bench.ts`] : all.filter((f) => f.startsWith(w)));
+const benches = wanted.length ? [...new Set(wanted.flatMap(picks))] : all;
 for (const b of benches) {
   console.log(`› bench/${b}`);
   // --expose-gc lets memory benchmarks collect before each measured call; tsx resolves tsconfig paths.
