@@ -1,6 +1,7 @@
 // Labeling functions through the API as an engineer uses them: clear 400s naming the field, roles, versions
 // that keep their own votes, the sample preview's numbers, an LF that loops forever marked errored while the
-// others' votes stay, and disabling an LF refitting the label model without it.
+// others' votes stay, disabling an LF refitting the label model without it, and a run whose chunk keeps
+// failing closed as failed with nothing half-written.
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Lf, LfListResponse, LfPreviewResponse, LfVersion, NextTasksResponse, WeakLabelPage } from '@arbiter/contracts';
@@ -143,6 +144,38 @@ describe('labeling functions through the API', () => {
     expect(none.labelModel).toMatchObject({ covered: 0, reason: expect.stringContaining('no enabled labeling function') });
     expect((await owner.get<WeakLabelPage>(`/api/projects/${projectId}/weak-labels`)).body.items).toEqual([]);
   }, 60_000);
+
+  it('fails a run whose chunk keeps failing, keeps none of its votes, and applies everything on the next run', async () => {
+    const p = await newProject(owner);
+    const rows = Array.from({ length: 30 }, (_, i) => ({ text: i % 3 ? `calm ${i}` : `visit http://x.example/${i}` }));
+    await importJsonl(owner, p.id, rows);
+    const { rows: first } = await db.query(`SELECT min(id)::text AS id FROM items WHERE project_id = $1`, [p.id]);
+    // The database refuses this project's votes: every attempt at the chunk fails the same way.
+    await db.query(`ALTER TABLE lf_votes ADD CONSTRAINT refuse_new_votes CHECK (item_id < ${first[0].id}) NOT VALID`);
+    const lfsUrl = `/api/projects/${p.id}/lfs`;
+    const created = await owner.post<Lf>(lfsUrl, { name: 'link', definition: { kind: 'regex', pattern: 'http://', label: 1 } });
+    expect(created.status).toBe(201);
+    const poll = async (check: (r: LfListResponse) => boolean) => {
+      for (let i = 0; i < 600; i++) {
+        const r = (await owner.get<LfListResponse>(lfsUrl)).body;
+        if (check(r)) return r;
+        await new Promise((res) => setTimeout(res, 100));
+      }
+      throw new Error(`never reached\n${stack.logs().slice(-3000)}`);
+    };
+    // Five attempts with backoff (about 15 s), then the run closes as failed and says why.
+    const failed = await poll((r) => r.run?.status === 'failed');
+    expect(failed.run).toMatchObject({ chunksDone: 0, itemsDone: 0, error: expect.stringMatching(/1 chunk\(s\) failed: .*refuse_new_votes/) });
+    const { rows: kept } = await db.query(`SELECT count(*)::int AS n FROM lf_votes WHERE lf_version_id = $1`, [created.body.current.id]);
+    expect(kept[0].n).toBe(0);
+    expect(failed.lfs[0]).toMatchObject({ pending: true, stats: null });
+
+    await db.query(`ALTER TABLE lf_votes DROP CONSTRAINT refuse_new_votes`);
+    expect((await owner.post(`/api/projects/${p.id}/lf-runs`, {})).status).toBe(202);
+    const done = await poll((r) => r.run?.status === 'completed' && r.labelModel !== null);
+    expect(done.run).toMatchObject({ itemsTotal: 30, itemsDone: 30, error: null });
+    expect(done.lfs[0].stats).toMatchObject({ labeled: rows.filter((r) => r.text.includes('http')).length });
+  }, 90_000);
 
   it('uses the annotators consensus as the dev set where there is no gold', async () => {
     const p = await newProject(owner);
