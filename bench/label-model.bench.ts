@@ -4,10 +4,9 @@
 // against the planted truth. Run with `npm run bench -- label-model`.
 import { loadTestEnv } from '@arbiter/server/config';
 import * as sources from '@arbiter/domain/label-model';
-import { type CompactVoteMatrix, type LabelModel, tieAwareAccuracy } from '@arbiter/domain/label-model';
+import { type CompactVoteMatrix, type LabelModel, type PlantedVotes, plantedVotes, tieAwareAccuracy } from '@arbiter/domain/label-model';
 import { loadBuilt } from './support/built';
 import { gc, MB, peakGrowth } from './support/memory';
-import { plantedVotes, type PlantedVotes } from './support/planted-votes';
 import { median, progressBar, recordResult } from './support/report';
 
 const ROWS = loadTestEnv().BENCH_ROWS ?? 1_000_000;
@@ -62,7 +61,7 @@ const maxError = (learned: number[], planted: number[]) => Math.max(...learned.m
 
 function benchClassCount(k: number): { rows: Row[]; accuracy: Record<string, number>; inputMb: number } {
   const t0 = Date.now();
-  const planted: PlantedVotes = plantedVotes({ n: ROWS, m: LFS, classBalance: CLASS_BALANCE[k], accuracy: ACCURACY, coverage: COVERAGE, seed: SEED + k });
+  const planted: PlantedVotes = plantedVotes({ n: ROWS, m: LFS, k, classBalance: CLASS_BALANCE[k], accuracy: ACCURACY, coverage: COVERAGE, seed: SEED + k });
   const { L, y } = planted;
   console.log(`k = ${k}: ${L.n} × ${L.m} votes built in ${Date.now() - t0} ms, ${((100 * L.votes.filter((v) => v !== -1).length) / L.votes.length).toFixed(1)}% cast`);
 

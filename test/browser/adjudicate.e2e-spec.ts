@@ -2,12 +2,11 @@
 // label six items through the API with designed disagreements; the reviewer signs in, reads the kappa heatmap,
 // then adjudicates the first disagreement by keyboard only, and the decision becomes the item's gold.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { AgreementReport, AgreementResponse, NextTasksResponse, Project, ReviewPage } from '@arbiter/contracts';
-import { addMember, importJsonl, newProject, newUser, signIn, startStack, type ApiClient, type Stack } from '@arbiter/testing';
-import { expectText, launchChromium, SCREENSHOTS } from './browser-support';
+import { addMember, importJsonl, newProject, newUser, type ApiClient, type Stack } from '@arbiter/testing';
+import { type BrowserSession, openBrowserSession, expectText, SCREENSHOTS } from './browser-support';
 
 type Label = 'ham' | 'spam';
 const LABEL_ID: Record<Label, number> = { ham: 0, spam: 1 };
@@ -40,23 +39,17 @@ const cell = (page: Page, row: string, col: string) =>
   page.locator(`[data-testid="kappa-cell"][data-row="${row}"][data-col="${col}"]`);
 
 describe('agreement dashboard and adjudication in the browser', () => {
+  let session: BrowserSession;
   let stack: Stack;
-  let browser: Browser;
   let context: BrowserContext;
   let owner: ApiClient;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    stack = await startStack();
-    owner = await signIn(stack.baseUrl, stack.admin);
-    browser = await launchChromium();
-    context = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1280, height: 900 } });
+    session = await openBrowserSession();
+    ({ stack, owner } = session);
+    context = await session.newContext();
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
+  afterAll(() => session?.close(), 60_000);
 
   async function waitForReport(projectId: string, annotations: number): Promise<AgreementReport> {
     for (let i = 0; i < 300; i++) {
@@ -235,7 +228,7 @@ describe('agreement dashboard and adjudication in the browser', () => {
   }, 120_000);
 
   it('creates a project with sampled overlap, a review policy and gold checks, and the owner changes them', async () => {
-    const ownerContext = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1280, height: 900 } });
+    const ownerContext = await session.newContext();
     const page = await ownerContext.newPage();
     page.setDefaultTimeout(15_000);
     try {

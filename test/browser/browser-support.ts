@@ -1,7 +1,9 @@
-// What the browser specs share: the system Chromium, where screenshots go, a text wait that says what it saw
-// instead, and signing in through the login form.
+// What the browser specs share: the system Chromium, a stack with its signed-in admin, where screenshots go, a
+// text wait that says what it saw instead, and signing in through the login form.
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { signIn, startStack, type ApiClient, type Stack } from '@arbiter/testing';
 
 export const SCREENSHOTS = resolve(__dirname, '../../dist/screenshots');
 
@@ -18,6 +20,42 @@ const CHROMIUM_ARGS = [
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface BrowserSession {
+  stack: Stack;
+  /** The first admin, signed in over HTTP (for setting up what the page then shows). */
+  owner: ApiClient;
+  browser: Browser;
+  /** A fresh browser context on the stack's origin. */
+  newContext(viewport?: { width: number; height: number }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/** Starts a stack (api + workers on a new database), signs its admin in, and launches Chromium. */
+export async function openBrowserSession(opts: Parameters<typeof startStack>[0] = {}): Promise<BrowserSession> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const stack = await startStack(opts);
+  let browser: Browser | undefined;
+  try {
+    const owner = await signIn(stack.baseUrl, stack.admin);
+    browser = await launchChromium();
+    const b = browser;
+    return {
+      stack,
+      owner,
+      browser: b,
+      newContext: (viewport = { width: 1280, height: 900 }) => b.newContext({ baseURL: stack.baseUrl, viewport }),
+      close: async () => {
+        await b.close();
+        await stack.stop();
+      },
+    };
+  } catch (err) {
+    await browser?.close();
+    await stack.stop();
+    throw err;
+  }
 }
 
 /** Waits until the element's text matches, and says what it showed instead when it never does. */

@@ -3,12 +3,11 @@
 // shows the server's explanation instead of a task, and stops asking for tasks. The owner, in a second browser,
 // sees them at 0% and paused on the project page, resumes them, and the annotator gets tasks again.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { AnnotatorQuality, NextTasksResponse } from '@arbiter/contracts';
-import { addMember, importJsonl, newProject, newUser, signIn, startStack, type ApiClient, type Stack } from '@arbiter/testing';
-import { expectText, launchChromium, SCREENSHOTS, signInUi } from './browser-support';
+import { addMember, importJsonl, newProject, newUser, type ApiClient, type Stack } from '@arbiter/testing';
+import { type BrowserSession, openBrowserSession, expectText, SCREENSHOTS, signInUi } from './browser-support';
 
 const NORMAL = [
   'Are we still on for lunch at noon tomorrow?',
@@ -33,25 +32,19 @@ const LEASE_SECONDS = 5;
 const RENEWAL_MS = (LEASE_SECONDS / 2) * 1000;
 
 describe('gold checks in the browser', () => {
+  let session: BrowserSession;
   let stack: Stack;
-  let browser: Browser;
   let owner: ApiClient;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    stack = await startStack();
-    owner = await signIn(stack.baseUrl, stack.admin);
-    browser = await launchChromium();
+    session = await openBrowserSession();
+    ({ stack, owner } = session);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
+  afterAll(() => session?.close(), 60_000);
 
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1280, height: 900 } });
+    const context = await session.newContext();
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);

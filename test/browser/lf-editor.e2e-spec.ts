@@ -3,12 +3,11 @@
 // applied by the workers and shown live in the analysis table; a keyword LF built with the form overlaps and
 // conflicts with it; the table sorts by coverage; an edited definition becomes v2; disabling an LF refits the model;
 // an LF that throws shows its error and the item it failed on.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { LfListResponse } from '@arbiter/contracts';
-import { addMember, importJsonl, newProject, newUser, signIn, startStack, type ApiClient, type Stack } from '@arbiter/testing';
-import { expectText, launchChromium, SCREENSHOTS, signInUi } from './browser-support';
+import { addMember, importJsonl, newProject, newUser, type ApiClient, type Stack } from '@arbiter/testing';
+import { type BrowserSession, openBrowserSession, expectText, SCREENSHOTS, signInUi } from './browser-support';
 
 type Label = 'ham' | 'spam';
 
@@ -51,23 +50,17 @@ const CODE_THROWS = "(item) => item.text.startsWith('Great') ? item.metadata.not
 const ENGINEER = 'Erin Engineer';
 
 describe('labeling functions in the browser', () => {
+  let session: BrowserSession;
   let stack: Stack;
-  let browser: Browser;
   let context: BrowserContext;
   let owner: ApiClient;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    stack = await startStack();
-    owner = await signIn(stack.baseUrl, stack.admin);
-    browser = await launchChromium();
-    context = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1400, height: 1000 } });
+    session = await openBrowserSession();
+    ({ stack, owner } = session);
+    context = await session.newContext({ width: 1400, height: 1000 });
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
+  afterAll(() => session?.close(), 60_000);
 
   /** Replaces the CodeMirror document as typing would (select all, then text input), and checks what it holds. */
   async function typeCode(page: Page, code: string): Promise<void> {

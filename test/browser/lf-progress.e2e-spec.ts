@@ -1,8 +1,7 @@
 // While workers apply an LF, the LF screen shows the run as a progress bar fed by socket.io events (items and
 // chunks done), and then what the run did.
-import type { Browser } from 'playwright-core';
-import { importJsonl, newProject, signIn, startStack, type Stack } from '@arbiter/testing';
-import { expectText, launchChromium, signInUi } from './browser-support';
+import { importJsonl, newProject } from '@arbiter/testing';
+import { type BrowserSession, openBrowserSession, expectText, signInUi } from './browser-support';
 
 const ITEMS = 1000;
 // About 3 ms an item: a run of 20 chunks lasts a few seconds, long enough to be seen in flight.
@@ -13,24 +12,19 @@ const SLOW_LF = `function lf(item) {
 }`;
 
 describe('LF run progress in the browser', () => {
-  let stack: Stack;
-  let browser: Browser;
+  let session: BrowserSession;
   beforeAll(async () => {
-    stack = await startStack({ env: { LF_CHUNK_SIZE: '50', LF_CONCURRENCY: '1' } });
-    browser = await launchChromium();
+    session = await openBrowserSession({ env: { LF_CHUNK_SIZE: '50', LF_CONCURRENCY: '1' } });
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
+  afterAll(() => session?.close(), 60_000);
 
   it('shows the run advancing chunk by chunk, then its outcome', async () => {
-    const owner = await signIn(stack.baseUrl, stack.admin);
+    const { stack, owner } = session;
     const project = await newProject(owner, { name: 'Progress' });
     const rows = Array.from({ length: ITEMS }, (_, i) => ({ text: `comment number ${i}` }));
     expect((await importJsonl(owner, project.id, rows)).body).toMatchObject({ inserted: ITEMS });
 
-    const context = await browser.newContext({ baseURL: stack.baseUrl });
+    const context = await session.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     await signInUi(page, stack.admin.email, stack.admin.password);

@@ -12,3 +12,5 @@ export { createOverlapAccumulator, overlapStatistics } from './lib/sufficient-st
 export type { OverlapAccumulator, OverlapStatistics } from './lib/sufficient-statistics';
 export { tieAwareAccuracy } from './lib/tie-aware-accuracy';
 export type { TieAwareAccuracyOptions } from './lib/tie-aware-accuracy';
+export { plantedVotes, seededRandom } from './lib/planted-votes';
+export type { PlantedVotes, PlantedVotesOptions } from './lib/planted-votes';

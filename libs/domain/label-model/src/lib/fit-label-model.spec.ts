@@ -1,5 +1,5 @@
 import { fitLabelModel } from './fit-label-model';
-import { plantedVotes } from './planted-votes.testing';
+import { plantedVotes } from './planted-votes';
 import { toVoteRows } from './vote-matrix';
 
 const planted = plantedVotes({ n: 3000, m: 8, k: 3, seed: 11, accuracy: [0.5, 0.9], coverage: [0.2, 0.7] });

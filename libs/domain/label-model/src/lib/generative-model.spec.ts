@@ -1,5 +1,5 @@
 import { fitMatrixCompletion, lossAndGradient } from './generative-model';
-import { plantedVotes } from './planted-votes.testing';
+import { plantedVotes } from './planted-votes';
 import { overlapStatistics } from './sufficient-statistics';
 
 const k = 3;

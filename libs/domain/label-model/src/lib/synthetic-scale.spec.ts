@@ -3,7 +3,7 @@
 // Observed on the development machine (not asserted; timing belongs in bench/): fit ≈ 0.4-0.9 s per matrix.
 import { fitLabelModel } from './fit-label-model';
 import { majorityVote } from './majority-vote';
-import { plantedVotes } from './planted-votes.testing';
+import { plantedVotes } from './planted-votes';
 import { tieAwareAccuracy } from './tie-aware-accuracy';
 import { toProbabilityRows } from './vote-matrix';
 

@@ -9,7 +9,7 @@ export interface TieAwareAccuracyOptions {
 
 export function tieAwareAccuracy(
   proba: readonly (readonly number[])[],
-  gold: readonly number[],
+  gold: ArrayLike<number>,
   options: TieAwareAccuracyOptions = {},
 ): number {
   const { tolerance = 1e-12 } = options;
