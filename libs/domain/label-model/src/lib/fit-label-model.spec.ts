@@ -1,5 +1,7 @@
 import { fitLabelModel } from './fit-label-model';
+import { majorityVote } from './majority-vote';
 import { plantedVotes } from './planted-votes';
+import { tieAwareAccuracy } from './tie-aware-accuracy';
 import { toVoteRows } from './vote-matrix';
 
 const planted = plantedVotes({ n: 3000, m: 8, k: 3, seed: 11, accuracy: [0.5, 0.9], coverage: [0.2, 0.7] });
@@ -17,14 +19,15 @@ describe('fitLabelModel', () => {
 
   it('returns finite rows that sum to 1, also for rows without votes (the class balance there)', () => {
     for (const seed of [0, 1, 123, 2 ** 31]) {
-      const proba = fitLabelModel(rows, 3, { seed }).predictProba(withEmptyRows);
+      const model = fitLabelModel(rows, 3, { seed });
+      const proba = model.predictProba(withEmptyRows);
       expect(proba).toHaveLength(withEmptyRows.length);
       for (const row of proba) {
         expect(row).toHaveLength(3);
         expect(row.every((p) => Number.isFinite(p) && p >= 0)).toBe(true);
         expect(row.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 12);
       }
-      expect(proba.at(-1)).toEqual([1 / 3, 1 / 3, 1 / 3]);
+      proba.at(-1)!.forEach((p, c) => expect(p).toBeCloseTo(model.classBalance[c], 12));
     }
   });
 
@@ -35,10 +38,25 @@ describe('fitLabelModel', () => {
     expect(Array.from(fromCompact.predictProbaCompact(planted.L))).toEqual(fromRows.predictProba(rows).flat());
   });
 
-  it('without validation uses the generative model and says so', () => {
+  it('without validation uses the generative model with a class balance from majority vote, and says so', () => {
     const model = fitLabelModel(rows, 3);
-    expect(model).toMatchObject({ chosen: 'generative', validationAccuracy: null, classBalanceSource: 'uniform' });
-    expect(model.reason).toMatch(/no validation rows/);
+    expect(model).toMatchObject({ chosen: 'generative', validationAccuracy: null, classBalanceSource: 'votes' });
+    expect(model.reason).toMatch(/no validation rows.*estimated from the majority-vote labels/);
+  });
+
+  it('without gold on skewed classes, the vote-estimated prior beats majority vote where a uniform prior falls far below', () => {
+    // 90% / 7% / 3%: a minority-class task. Measured: uniform prior 0.609, majority vote 0.809, the planted
+    // (true) prior 0.931, the prior estimated from majority-vote labels 0.937.
+    const skewed = plantedVotes({ n: 20000, m: 10, k: 3, seed: 3, accuracy: [0.6, 0.9], coverage: [0.1, 0.5], classBalance: [0.9, 0.07, 0.03] });
+    const L = toVoteRows(skewed.L);
+    const y = Array.from(skewed.y);
+    const accuracy = (model: ReturnType<typeof fitLabelModel>) => tieAwareAccuracy(model.predictProba(L), y);
+    const estimated = accuracy(fitLabelModel(skewed.L, 3, { seed: 0 }));
+    const uniform = accuracy(fitLabelModel(skewed.L, 3, { seed: 0, classBalance: [1 / 3, 1 / 3, 1 / 3] }));
+    const majority = tieAwareAccuracy(majorityVote(L, 3), y);
+    expect(uniform).toBeLessThan(majority - 0.1);
+    expect(estimated).toBeGreaterThan(majority + 0.1);
+    expect(estimated).toBeCloseTo(0.93735, 9);
   });
 
   it('with validation scores both models; a tie goes to the generative model', () => {

@@ -1,6 +1,6 @@
 // Fits Arbiter's label model: the matrix-completion generative model, kept only if a labeled dev set does not
 // show majority vote to be better. Majority vote is the baseline it must never fall below.
-import { type ClassBalanceSource, checkClassBalance, classBalanceFromValidation } from './class-balance';
+import { type ClassBalanceSource, checkClassBalance, classBalanceFromValidation, classBalanceFromVotes } from './class-balance';
 import { type GenerativeFitOptions, fitMatrixCompletion } from './generative-model';
 import { generativePosterior, learnedAccuracies, posteriorWeights } from './generative-posterior';
 import { majorityVoteShares } from './majority-vote';
@@ -9,7 +9,10 @@ import { tieAwareAccuracy } from './tie-aware-accuracy';
 import { type CompactVoteMatrix, type VoteMatrix, toCompactVoteMatrix, toProbabilityRows } from './vote-matrix';
 
 export interface FitLabelModelOptions extends GenerativeFitOptions {
-  /** A small labeled dev set: sets the class balance (when it can tell it from uniform) and picks the model. */
+  /**
+   * A small labeled dev set: sets the class balance (when it can tell it from uniform) and picks the model.
+   * Without one (and without `classBalance`) the balance is estimated from the majority-vote labels.
+   */
   validation?: { L: VoteMatrix; y: readonly number[] };
   /** A known class balance (length k, sums to 1); overrides the one read from validation. */
   classBalance?: readonly number[];
@@ -53,10 +56,11 @@ export function fitLabelModel(L: VoteMatrix, k: number, options: FitLabelModelOp
   const dev = options.validation ? { L: compact(options.validation.L), y: options.validation.y } : null;
   if (dev) checkGold(dev.y, dev.L.n, k);
 
-  let classBalance: number[] = new Array<number>(k).fill(1 / k);
-  let classBalanceSource: ClassBalanceSource = 'uniform';
+  let classBalance: number[];
+  let classBalanceSource: ClassBalanceSource;
   if (options.classBalance) [classBalance, classBalanceSource] = [checkClassBalance(options.classBalance, k), 'option'];
-  else if (dev) ({ balance: classBalance, source: classBalanceSource } = classBalanceFromValidation(dev.y, k));
+  else if (dev && dev.L.n > 0) ({ balance: classBalance, source: classBalanceSource } = classBalanceFromValidation(dev.y, k));
+  else [classBalance, classBalanceSource] = [classBalanceFromVotes(train, k), 'votes'];
 
   const fit = fitMatrixCompletion(overlapStatistics(train, k), classBalance, options);
   const weights = posteriorWeights(fit.mu, classBalance);
@@ -66,7 +70,10 @@ export function fitLabelModel(L: VoteMatrix, k: number, options: FitLabelModelOp
   };
 
   let chosen: ChosenModel = 'generative';
-  let reason = 'no validation rows: the generative model is used without comparison';
+  let reason =
+    classBalanceSource === 'votes'
+      ? 'no validation rows: the generative model is used without comparison, its class balance estimated from the majority-vote labels'
+      : 'no validation rows: the generative model is used without comparison';
   let validationAccuracy: LabelModel['validationAccuracy'] = null;
   if (dev && dev.L.n > 0) {
     const score = (model: ChosenModel) => tieAwareAccuracy(toProbabilityRows(candidates[model](dev.L), k), dev.y);

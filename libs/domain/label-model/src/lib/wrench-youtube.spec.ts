@@ -11,7 +11,7 @@ interface YoutubeFixture {
   lfs: number;
   rows: Record<'train' | 'valid' | 'test', number>;
   reference: Record<'majorityVoteTest' | 'snorkelDefaultsTest' | 'snorkelTutorialTest', { value: number }>;
-  measured: Record<'majorityVoteValid' | 'generativeValid' | 'generativeTest' | 'generative100EpochsTest', number>;
+  measured: Record<'majorityVoteValid' | 'generativeValid' | 'generativeTest' | 'generative100EpochsTest' | 'generativeVotesPriorTest', number>;
 }
 type WrenchSplit = Record<string, { data: { text: string }; label: number; weak_labels: number[] }>;
 
@@ -62,10 +62,20 @@ describe('label model on wrench-youtube', () => {
   });
 
   it('with Snorkel’s default 100 epochs lands within one test row of its 0.840', () => {
-    const short = fitLabelModel(train.L, k, { epochs: 100, seed: 123 });
+    // Snorkel's default prior is uniform; Arbiter's, without a dev set, comes from the votes (next test).
+    const short = fitLabelModel(train.L, k, { epochs: 100, seed: 123, classBalance: [0.5, 0.5] });
     const accuracy = tieAwareAccuracy(short.predictProba(test.L), test.y);
     expect(Math.abs(accuracy - reference.snorkelDefaultsTest.value)).toBeLessThanOrEqual(1 / test.y.length + 1e-12);
     expect(accuracy).toBeCloseTo(measured.generative100EpochsTest, 9);
+  });
+
+  it('without a dev set estimates the prior from the votes: below the tutorial’s 0.864, above majority vote and Snorkel’s defaults', () => {
+    const unchecked = fitLabelModel(train.L, k, { seed: 123 });
+    expect(unchecked.classBalanceSource).toBe('votes');
+    const accuracy = tieAwareAccuracy(unchecked.predictProba(test.L), test.y);
+    expect(accuracy).toBeCloseTo(measured.generativeVotesPriorTest, 9);
+    expect(accuracy).toBeGreaterThan(reference.snorkelDefaultsTest.value);
+    expect(accuracy).toBeGreaterThan(reference.majorityVoteTest.value);
   });
 
   it('learns one accuracy per LF, each a probability, and a class balance of length k', () => {

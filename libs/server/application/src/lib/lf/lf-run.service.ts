@@ -146,7 +146,8 @@ export class LfRunService {
 
     // Items labeled by people (gold, else the annotators' consensus) are the dev set: the class balance, the
     // choice between the generative model and majority vote, and the accuracy columns. Without any, the
-    // generative model runs on a uniform prior, uncompared (the summary's reason says so).
+    // generative model runs uncompared on a class balance read from the majority-vote labels (the summary's
+    // reason says so).
     const devRows: number[] = [];
     gold.forEach((g, i) => {
       if (g >= 0 && g < k) devRows.push(i);
