@@ -167,10 +167,11 @@ describe('annotating', () => {
     ]);
     expect(lines[0].annotations[0]).toMatchObject({ annotator: stack.admin.email, labels: ['ham'] });
     expect(lines[0].metadata).toEqual({ score: 0 });
+    expect(lines.map((l) => l.weakLabel)).toEqual([null, null]);
     const csv = await owner.get<string>(`/api/projects/${p.id}/export?format=csv`);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const csvLines = csv.body.trim().split('\n');
-    expect(csvLines[0]).toBe('id,external_id,text,label,label_source,gold,annotation_count,annotations');
+    expect(csvLines[0]).toBe('id,external_id,text,label,label_source,gold,annotation_count,annotations,weak_label,weak_confidence');
     expect(csvLines).toHaveLength(3);
     expect(csvLines[2]).toContain(',t1,text number 1,spam,annotations,,1,');
   });

@@ -135,7 +135,24 @@ describe('labeling functions through the API', () => {
     expect(after.run).toMatchObject({ itemsTotal: 8, itemsDone: 8, lfVersions: 1 });
     expect(after.labelModel).toMatchObject({ items: ITEMS.length + 8, covered: 4 });
     expect(after.lfs.find((lf) => lf.name === 'link')?.stats).toMatchObject({ labeled: 4 });
-    expect((await owner.get<WeakLabelPage>(`/api/projects/${projectId}/weak-labels`)).body.items).toHaveLength(4);
+    const weak = (await owner.get<WeakLabelPage>(`/api/projects/${projectId}/weak-labels`)).body;
+    expect(weak.items).toHaveLength(4);
+    // The export carries each item's weak label beside (never instead of) its human label.
+    const names = ['ham', 'spam'];
+    const exported = (await owner.get<string>(`/api/projects/${projectId}/export?format=jsonl`)).body.trim().split('\n').map((l) => JSON.parse(l));
+    expect(exported).toHaveLength(ITEMS.length + 8);
+    expect(exported.filter((r) => r.weakLabel).map((r) => ({ id: r.id, ...r.weakLabel }))).toEqual(
+      weak.items.map((w) => ({
+        id: w.itemId,
+        label: names[w.label],
+        confidence: w.confidence,
+        probabilities: { ham: w.probabilities[0], spam: w.probabilities[1] },
+        conflict: w.conflict,
+        labelModelId: weak.labelModel?.id,
+      })),
+    );
+    // The four are new items nobody labeled: a weak label does not make them labeled.
+    expect(exported.filter((r) => r.weakLabel).map((r) => [r.label, r.labelSource])).toEqual(new Array(4).fill([null, null]));
 
     // With every LF disabled no item keeps a weak label.
     const link = after.lfs.find((lf) => lf.name === 'link');

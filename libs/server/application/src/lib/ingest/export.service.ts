@@ -18,6 +18,18 @@ export interface ExportRecord {
   gold: string[] | null;
   prediction: number[] | null;
   annotations: { annotator: string; labels: string[]; createdAt: string }[];
+  /** The label model's probabilistic label (single-label projects with LFs), kept apart from `label`. */
+  weakLabel: { label: string; confidence: number; probabilities: Record<string, number>; conflict: boolean; labelModelId: string } | null;
+}
+
+function weakLabelRecord(w: NonNullable<ExportRow['weak']>, names: string[]): NonNullable<ExportRecord['weakLabel']> {
+  return {
+    label: names[w.label],
+    confidence: w.confidence,
+    probabilities: Object.fromEntries(names.map((name, c) => [name, w.probabilities[c]])),
+    conflict: w.conflict,
+    labelModelId: w.labelModelId,
+  };
 }
 
 @Injectable()
@@ -46,6 +58,7 @@ export class ExportService {
         gold: r.gold ? r.gold.map((l) => names[l]) : null,
         prediction: r.prediction,
         annotations: r.annotations.map((a) => ({ annotator: a.annotator, labels: a.labels.map((l) => names[l]), createdAt: a.createdAt })),
+        weakLabel: r.weak && weakLabelRecord(r.weak, names),
       };
     };
     const rows = this.items.exportRows(projectId);
@@ -58,14 +71,14 @@ export class ExportService {
     }
     const csv = stringify({
       header: true,
-      columns: ['id', 'external_id', 'text', 'label', 'label_source', 'gold', 'annotation_count', 'annotations'],
+      columns: ['id', 'external_id', 'text', 'label', 'label_source', 'gold', 'annotation_count', 'annotations', 'weak_label', 'weak_confidence'],
     });
     void (async () => {
       try {
         for await (const r of rows) {
           const e = toRecord(r);
           const ok = csv.write([e.id, e.externalId, e.text, e.label?.join('|') ?? '', e.labelSource ?? '', e.gold?.join('|') ?? '',
-            e.annotations.length, JSON.stringify(e.annotations)]);
+            e.annotations.length, JSON.stringify(e.annotations), e.weakLabel?.label ?? '', e.weakLabel?.confidence ?? '']);
           if (!ok) await new Promise((res) => csv.once('drain', res));
         }
         csv.end();

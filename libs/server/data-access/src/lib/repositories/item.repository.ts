@@ -30,6 +30,8 @@ const ITEM_COLUMNS = `i.id::text AS id, i.external_id AS "externalId", i.text, i
 
 export interface ExportRow extends ItemRow {
   annotations: { annotator: string; labels: number[]; createdAt: string }[];
+  /** The label model's weak label, where LFs voted on the item. */
+  weak: { label: number; confidence: number; probabilities: number[]; conflict: boolean; labelModelId: string } | null;
 }
 
 async function writeAll(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
@@ -193,11 +195,15 @@ export class ItemRepository {
       const page = await this.sql.many<ExportRow>(
         `SELECT ${ITEM_COLUMNS},
            coalesce(json_agg(json_build_object('annotator', u.email, 'labels', a.labels, 'createdAt', a.created_at)
-                    ORDER BY a.id) FILTER (WHERE a.id IS NOT NULL), '[]'::json) AS annotations
+                    ORDER BY a.id) FILTER (WHERE a.id IS NOT NULL), '[]'::json) AS annotations,
+           CASE WHEN w.item_id IS NULL THEN NULL
+                ELSE json_build_object('label', w.label, 'confidence', w.confidence::float8, 'probabilities', w.probabilities::float8[],
+                                       'conflict', w.conflict, 'labelModelId', w.label_model_id::text) END AS weak
          FROM (SELECT * FROM items WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT $3) i
          LEFT JOIN annotations a ON a.item_id = i.id
          LEFT JOIN users u ON u.id = a.user_id
-         GROUP BY i.id, i.external_id, i.text, i.image_url, i.metadata, i.gold, i.prediction, i.status, i.annotation_count
+         LEFT JOIN weak_labels w ON w.item_id = i.id
+         GROUP BY i.id, i.external_id, i.text, i.image_url, i.metadata, i.gold, i.prediction, i.status, i.annotation_count, w.item_id
          ORDER BY i.id`,
         [projectId, after, pageSize],
       );
