@@ -86,7 +86,7 @@ describe('npm start on the embedded default', () => {
 
       // A labeling function applied by a flow, with votes and weak labels written without COPY (PGlite has none).
       const lf = await owner.post(`/api/projects/${p.id}/lfs`, { name: 'says one', definition: { kind: 'keyword', keywords: ['one'], label: 0 } });
-      expect(lf.status).toBe(201);
+      expect({ status: lf.status, body: lf.status === 201 ? null : lf.body, log: lf.status === 201 ? null : first.output().slice(-3000) }).toEqual({ status: 201, body: null, log: null });
       let lfs: LfListResponse | undefined;
       for (let i = 0; i < 300 && !lfs?.labelModel; i++) {
         lfs = (await owner.get<LfListResponse>(`/api/projects/${p.id}/lfs`)).body;

@@ -14,6 +14,7 @@ export * from './lib/kappa-scale';
 export * from './lib/kbd';
 export * from './lib/label-button';
 export * from './lib/label-hotkeys';
+export * from './lib/page-state';
 export * from './lib/progress-bar';
 export * from './lib/sort-header';
 export * from './lib/stat-format';

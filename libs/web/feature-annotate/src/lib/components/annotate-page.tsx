@@ -1,5 +1,5 @@
 import { errorView, useProject } from '@arbiter/web/data-access';
-import { ErrorMessage } from '@arbiter/web/ui';
+import { ErrorPage, LoadingPage } from '@arbiter/web/ui';
 import { AnnotateSession } from './annotate-session';
 
 export interface AnnotatePageProps {
@@ -9,13 +9,7 @@ export interface AnnotatePageProps {
 
 export function AnnotatePage({ projectId, projectHref }: AnnotatePageProps) {
   const project = useProject(projectId);
-  if (project.isPending) return <main className="page muted">Loading project…</main>;
-  if (project.isError)
-    return (
-      <main className="page">
-        <ErrorMessage {...errorView(project.error)} />
-        <a href={projectHref}>Back to the project</a>
-      </main>
-    );
+  if (project.isPending) return <LoadingPage what="project" />;
+  if (project.isError) return <ErrorPage error={errorView(project.error)} backHref={projectHref} backLabel="Back to the project" />;
   return <AnnotateSession project={project.data} projectHref={projectHref} />;
 }

@@ -2,7 +2,7 @@
 // engineers and owners) the editor. Everything on it stays live through the project's socket room.
 import { ROLE_RANK, type Lf } from '@arbiter/contracts';
 import { errorView, useLfs, useProject, useProjectSocket, useStartLfRun, useUpdateLf } from '@arbiter/web/data-access';
-import { Card, ErrorMessage, nextSort, type SortState } from '@arbiter/web/ui';
+import { Card, ErrorMessage, ErrorPage, LoadingPage, nextSort, type SortState } from '@arbiter/web/ui';
 import { useState } from 'react';
 import { DEFAULT_LF_SORT, firstDirection, type LfColumnKey } from '../lf-columns';
 import { LabelModelPanel } from './label-model-panel';
@@ -40,14 +40,8 @@ export function LfPage({ projectId, projectHref, projectsHref }: LfPageProps) {
   // Enabled flags being saved, shown as asked until the server has answered (a checkbox must not spring back).
   const [toggles, setToggles] = useState<Record<string, boolean>>({});
 
-  if (project.isPending) return <main className="page muted">Loading project…</main>;
-  if (project.isError)
-    return (
-      <main className="page">
-        <ErrorMessage {...errorView(project.error)} />
-        <a href={projectsHref}>Back to projects</a>
-      </main>
-    );
+  if (project.isPending) return <LoadingPage what="project" />;
+  if (project.isError) return <ErrorPage error={errorView(project.error)} backHref={projectsHref} backLabel="Back to projects" />;
 
   const p = project.data;
   const labels = p.labelSchema.labels;

@@ -1,6 +1,6 @@
 import { ROLE_RANK } from '@arbiter/contracts';
 import { errorView, useProject, useProjectSocket, useProjectStats } from '@arbiter/web/data-access';
-import { ErrorMessage, GuidelinesPanel } from '@arbiter/web/ui';
+import { ErrorMessage, ErrorPage, GuidelinesPanel, LoadingPage } from '@arbiter/web/ui';
 import { percentText } from '../percent';
 import { AgreementPanel } from './agreement-panel';
 import { AnnotatorsPanel } from './annotators-panel';
@@ -26,14 +26,8 @@ export function ProjectPage({ projectId, annotateHref, reviewHref, lfsHref, proj
   const stats = useProjectStats(projectId);
   const socket = useProjectSocket(projectId);
 
-  if (project.isPending) return <main className="page muted">Loading project…</main>;
-  if (project.isError)
-    return (
-      <main className="page">
-        <ErrorMessage {...errorView(project.error)} />
-        <a href={projectsHref}>Back to projects</a>
-      </main>
-    );
+  if (project.isPending) return <LoadingPage what="project" />;
+  if (project.isError) return <ErrorPage error={errorView(project.error)} backHref={projectsHref} backLabel="Back to projects" />;
 
   const p = project.data;
   const rank = ROLE_RANK[p.myRole];
