@@ -19,6 +19,25 @@ export const itemIdSchema = z
 export const isUuid = (s: string): boolean => uuidSchema.safeParse(s).success;
 export const isItemId = (s: string): boolean => itemIdSchema.safeParse(s).success;
 
+/**
+ * The `code` of an error body for each business error (server and clients read these names from here).
+ * Other answers carry `HTTP_<status>`, a Fastify code, or `INTERNAL` with a correlation id.
+ */
+export const ERROR_CODE = {
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  Validation: 'VALIDATION_FAILED',
+  Conflict: 'CONFLICT',
+  ItemCompletedElsewhere: 'ITEM_COMPLETED_ELSEWHERE',
+  NotLeased: 'NOT_LEASED',
+  ImportRejected: 'IMPORT_REJECTED',
+  BadFile: 'BAD_FILE',
+  /** 403 from `tasks/next` and submissions: gold checks paused the annotator; the message says why. */
+  Paused: 'ANNOTATOR_PAUSED',
+} as const;
+export type ErrorCode = (typeof ERROR_CODE)[keyof typeof ERROR_CODE];
+
 /** The body of every 4xx/5xx answer. */
 export const errorResponseSchema = z.object({
   statusCode: z.number(),

@@ -1,17 +1,10 @@
 // Typed business errors. Services throw these (never HttpException) so the worker can reuse them;
 // the api maps each code to a status in one place (apps/api/src/common/error.filter.ts).
-export enum ErrorCode {
-  Unauthenticated = 'UNAUTHENTICATED',
-  Forbidden = 'FORBIDDEN',
-  NotFound = 'NOT_FOUND',
-  Validation = 'VALIDATION_FAILED',
-  Conflict = 'CONFLICT',
-  ItemCompletedElsewhere = 'ITEM_COMPLETED_ELSEWHERE',
-  NotLeased = 'NOT_LEASED',
-  ImportRejected = 'IMPORT_REJECTED',
-  BadFile = 'BAD_FILE',
-  Paused = 'ANNOTATOR_PAUSED',
-}
+import { ERROR_CODE, type ErrorCode as ContractErrorCode } from '@arbiter/contracts';
+
+// The codes live in the contracts, where clients read them too; `ErrorCode.NotFound` and the type read as before.
+export const ErrorCode = ERROR_CODE;
+export type ErrorCode = ContractErrorCode;
 
 export interface FieldError {
   path: string;

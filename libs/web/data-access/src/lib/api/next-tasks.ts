@@ -1,10 +1,7 @@
-import { nextTasksResponseSchema, type NextTasksResponse } from '@arbiter/contracts';
+import { ERROR_CODE, nextTasksResponseSchema, type NextTasksResponse } from '@arbiter/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest, isApiError } from '../api-client';
 import { projectPath } from './project-path';
-
-/** The error code of a 403 from `tasks/next` when gold checks paused the annotator. */
-export const ANNOTATOR_PAUSED = 'ANNOTATOR_PAUSED';
 
 /**
  * `POST /api/projects/:projectId/tasks/next`: the annotator's held leases first (renewed), then new claims
@@ -17,7 +14,7 @@ export function nextTasks(projectId: string, count: number): Promise<NextTasksRe
 
 /** The server's explanation (accuracy, threshold, what to do) when the answer says the annotator is paused. */
 export function pausedMessage(err: unknown): string | null {
-  return isApiError(err, 403) && err.code === ANNOTATOR_PAUSED ? err.message : null;
+  return isApiError(err, 403) && err.code === ERROR_CODE.Paused ? err.message : null;
 }
 
 export function useNextTasks(projectId: string) {
