@@ -88,6 +88,11 @@ describe('labeling functions through the API', () => {
       error: null,
     });
     expect(r.body.examples.every((e) => hasLink(e.text) && e.vote === 1)).toBe(true);
+    // An LF cannot peek at the gold it is scored against: the sample's items reach it without their labels.
+    const peek = await owner.post<LfPreviewResponse>(url('/preview'), {
+      definition: { kind: 'code', source: "(item) => Object.keys(item).some((key) => key !== 'id' && key !== 'text' && key !== 'metadata') ? 1 : ABSTAIN" },
+    });
+    expect(peek.body).toMatchObject({ sampled: ITEMS.length, coverage: 0, error: null });
     // Nothing was saved.
     expect((await owner.get<LfListResponse>(url())).body.lfs.map((lf) => lf.name)).toEqual(['money']);
   });

@@ -83,6 +83,12 @@ describe('code LF votes', () => {
     expect(items).toEqual(before);
   });
 
+  it('shows the LF only id, text and metadata, whatever else the caller’s item rows carry', async () => {
+    const rows = [{ ...item('g1', 'has gold', { likes: 1 }), gold: [1], annotations: [[1]], prediction: [0.2, 0.8] }];
+    const source = `(item) => Object.keys(item).sort().join() === 'id,metadata,text' && item.gold === undefined ? 0 : 1`;
+    expect(Array.from((await runOnce(source, rows)).votes)).toEqual([0]);
+  });
+
   it('gives each evaluation fresh globals, so votes do not depend on earlier batches', async () => {
     const lf = await compileCodeLf(`let seen = 0; (item) => (seen++ === 0 ? 1 : 0)`);
     const first = await lf.evaluate(ITEMS, 2);

@@ -68,7 +68,8 @@ export class CodeLf {
     const itemIds = items.map((item) => item.id);
     const wallClockLimitMs = this.limits.batchTimeLimitMs ?? START_UP_MS + items.length * this.limits.timeLimitMs;
     const outcome = await this.worker.run(
-      { kind: 'evaluate', source: this.source, limits: this.limits, progress: progress.buffer, items: [...items], k },
+      // Only the fields an LF may read: callers pass their item rows, which can carry gold labels.
+      { kind: 'evaluate', source: this.source, limits: this.limits, progress: progress.buffer, items: items.map(lfView), k },
       { limits: this.limits, itemIds, wallClockLimitMs },
     );
     this.assertAlive();
@@ -83,6 +84,11 @@ export class CodeLf {
   private assertAlive(): void {
     if (this.disposed) throw new CodeLfError(CodeLfErrorCode.Disposed, 'this code LF was disposed');
   }
+}
+
+/** What a code LF sees of an item: its id, text and metadata (never gold, annotations or predictions). */
+function lfView({ id, text, metadata }: CodeLfItem): CodeLfItem {
+  return { id, text, metadata };
 }
 
 /**
