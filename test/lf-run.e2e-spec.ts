@@ -156,6 +156,9 @@ describe('labeling functions applied by a flow of chunk jobs', () => {
     redis.disconnect();
     expect(retried.length).toBeGreaterThanOrEqual(1);
 
+    // No LF errored on any item (a timeout would say which, and leave that LF's later votes out).
+    const after = (await owner.get<LfListResponse>(`/api/projects/${killed.projectId}/lfs`)).body;
+    expect(after.lfs.map((lf) => [lf.name, lf.current.error])).toEqual(after.lfs.map((lf) => [lf.name, null]));
     const interrupted = await storedVotes(killed.projectId);
     expect(interrupted).toEqual(expected);
 

@@ -12,6 +12,7 @@ import {
 import { CodeLfError, CodeLfErrorCode } from './code-lf.error';
 import { ABSTAIN, type CodeLfFailure, type CodeLfLimits } from './code-lf.types';
 import { badVote, outOfMemory, stackExhausted, threw, timedOut } from './failure-message';
+import { ItemDeadline } from './item-deadline';
 import { FIND_DECLARED_LF, HARNESS_FILE, HARNESS_SOURCE, LF_FILE, NOT_A_FUNCTION_HINT } from './lf-harness';
 import { parseableForm } from './lf-source';
 import { newCappedQuickJs, type CappedQuickJs } from './quickjs-instance';
@@ -32,7 +33,7 @@ function hostFailure(error: unknown, itemId?: string): string {
 
 export class QuickJsLf {
   private readonly scope = new Scope();
-  private deadline = Infinity;
+  private readonly deadline: ItemDeadline;
   private interrupted = false;
   private broken = false;
   private run: QuickJSHandle | null = null;
@@ -45,7 +46,8 @@ export class QuickJsLf {
     private readonly limits: CodeLfLimits,
     private readonly progress: SandboxProgress,
   ) {
-    runtime.setInterruptHandler(() => (this.interrupted ||= performance.now() > this.deadline));
+    this.deadline = new ItemDeadline(limits.timeLimitMs);
+    runtime.setInterruptHandler(() => (this.interrupted ||= this.deadline.expired()));
   }
 
   /** `itemBytes`: room the items will take on top of what the LF may allocate. Throws CodeLfError. */
@@ -139,7 +141,7 @@ export class QuickJsLf {
   private start(phase: number): void {
     this.progress.enter(phase);
     this.interrupted = false;
-    this.deadline = performance.now() + this.limits.timeLimitMs;
+    this.deadline.start();
   }
 
   /** Consumes `error`. */
