@@ -56,10 +56,11 @@ describe('ItemDeadline', () => {
     const before = cpu();
     await new Promise((resolve) => setTimeout(resolve, 100));
     const waited = cpu() - before;
-    const start = performance.now();
-    while (performance.now() - start < 100);
-    const worked = cpu() - before - waited;
     expect(waited).toBeLessThan(50);
-    expect(worked).toBeGreaterThan(50);
+    // Spin until the clock shows 60 ms of work (a loaded machine may need more wall time for that).
+    const start = cpu();
+    const giveUp = performance.now() + 10_000;
+    while (cpu() - start < 60 && performance.now() < giveUp);
+    expect(cpu() - start).toBeGreaterThanOrEqual(60);
   });
 });
