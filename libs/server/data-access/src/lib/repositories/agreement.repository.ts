@@ -78,7 +78,10 @@ export class AgreementRepository {
     review: { itemId: string; reason: string }[],
   ): Promise<void> {
     await this.sql.tx(async (c) => {
-      await c.query(`SELECT 1 FROM projects WHERE id = $1 FOR UPDATE`, [projectId]);
+      // Serialises saves of one project. NO KEY UPDATE, not UPDATE: a submission holding its item row inserts
+      // rows that reference the project (a key-share lock), and FOR UPDATE would make it wait on us while we
+      // wait on its item for the consensus row: a deadlock (agreement.repository.int-spec.ts).
+      await c.query(`SELECT 1 FROM projects WHERE id = $1 FOR NO KEY UPDATE`, [projectId]);
       await c.query(
         `INSERT INTO agreement_reports (project_id, report, annotations, computed_at) VALUES ($1, $2, $3, now())
          ON CONFLICT (project_id) DO UPDATE SET report = EXCLUDED.report, annotations = EXCLUDED.annotations, computed_at = now()`,

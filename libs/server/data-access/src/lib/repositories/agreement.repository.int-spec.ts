@@ -1,0 +1,72 @@
+// AgreementRepository.saveResults against a concurrent submission on the machine's PostgreSQL. A submission
+// locks its item row, then inserts rows that reference the project (key-share lock on the project row); saving
+// the agreement results locks the project row, then inserts consensus rows that reference items (key-share
+// lock on each item row). The project lock must not be FOR UPDATE, or the two wait on each other and
+// PostgreSQL aborts one with a deadlock: a 500 on the annotator's submission.
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { loadTestEnv } from '@arbiter/server/config';
+import { createDataSource, runMigrations } from '../data-source';
+import { Sql } from '../sql';
+import { AgreementRepository } from './agreement.repository';
+
+const ADMIN = loadTestEnv().TEST_ADMIN_DATABASE_URL;
+
+describe('AgreementRepository.saveResults beside a submission', () => {
+  const name = `arbiter_int_${randomBytes(4).toString('hex')}`;
+  const url = Object.assign(new URL(ADMIN), { pathname: `/${name}` }).toString();
+  let ds: DataSource;
+  let sql: Sql;
+  let submitter: Client;
+
+  beforeAll(async () => {
+    const admin = new Client({ connectionString: ADMIN });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    await runMigrations({ url });
+    ds = createDataSource({ url, poolSize: 4 });
+    await ds.initialize();
+    sql = new Sql(ds);
+    submitter = new Client({ connectionString: url });
+    await submitter.connect();
+  }, 60_000);
+
+  afterAll(async () => {
+    await submitter?.end();
+    await ds?.destroy();
+    const admin = new Client({ connectionString: ADMIN });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('does not deadlock with a submission on an item whose consensus it writes', async () => {
+    const [{ id: projectId }] = await sql.many<{ id: string }>(
+      `INSERT INTO projects (name, label_kind, labels, overlap) VALUES ('p', 'single', '[{"name":"a"},{"name":"b"}]', 2) RETURNING id`,
+    );
+    const [{ id: itemId }] = await sql.many<{ id: string }>(`INSERT INTO items (project_id, text) VALUES ($1, 'x') RETURNING id::text`, [projectId]);
+    const [{ id: userId }] = await sql.many<{ id: string }>(`INSERT INTO users (email, name, password_hash) VALUES ('a@x', 'A', 'h') RETURNING id`);
+
+    // The submission holds its item row, as TaskRepository.submit does first.
+    await submitter.query('BEGIN');
+    await submitter.query(`SELECT 1 FROM items WHERE id = $1 FOR UPDATE`, [itemId]);
+    // The agreement job saves meanwhile: it takes the project lock and then waits for the item row.
+    const saved = new AgreementRepository(sql).saveResults(projectId, { n: 1 }, 1, 'majority', [{ itemId, labels: [1], confidence: 1 }], []);
+    const failed = saved.then(() => null, (err: Error) => err);
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await submitter.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [name]);
+      if (rows[0].n > 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    // The submission goes on to insert its annotation, which references the project.
+    await submitter.query(
+      `INSERT INTO annotations (project_id, item_id, user_id, slot, labels, idempotency_key) VALUES ($1, $2, $3, 0, '{1}', 'k')`,
+      [projectId, itemId, userId],
+    );
+    await submitter.query('COMMIT');
+    expect(await failed).toBeNull();
+    expect(await sql.many(`SELECT item_id::text AS "itemId", labels::int[] AS labels FROM item_consensus`)).toEqual([{ itemId, labels: [1] }]);
+  }, 30_000);
+});
