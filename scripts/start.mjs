@@ -58,6 +58,9 @@ if (env.DATABASE_URL) {
     // BullMQ's PostgreSQL backend keeps its tables in schema `bullmq`; every PGlite connection shares one session.
     await db.exec('SET search_path TO public, bullmq');
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
+    // Its own queue interleaves concurrent connections' statements (see scripts/pglite-queue.mjs).
+    const { useBatchQueue } = await import('./pglite-queue.mjs');
+    useBatchQueue(server, db);
     await server.start();
     const port = Number(server.getServerConn().split(':').pop());
     embedded = { db, server };
