@@ -31,10 +31,10 @@ describe('labeling functions through the API', () => {
 
   const url = (path = '') => `/api/projects/${projectId}/lfs${path}`;
 
-  async function waitFor(check: (r: LfListResponse) => boolean): Promise<LfListResponse> {
+  async function waitFor(check: (r: LfListResponse) => boolean, project = projectId): Promise<LfListResponse> {
     let last: LfListResponse | undefined;
     for (let i = 0; i < 600; i++) {
-      last = (await owner.get<LfListResponse>(url())).body;
+      last = (await owner.get<LfListResponse>(`/api/projects/${project}/lfs`)).body;
       if (check(last)) return last;
       await new Promise((res) => setTimeout(res, 100));
     }
@@ -177,16 +177,8 @@ describe('labeling functions through the API', () => {
     const lfsUrl = `/api/projects/${p.id}/lfs`;
     const created = await owner.post<Lf>(lfsUrl, { name: 'link', definition: { kind: 'regex', pattern: 'http://', label: 1 } });
     expect(created.status).toBe(201);
-    const poll = async (check: (r: LfListResponse) => boolean) => {
-      for (let i = 0; i < 600; i++) {
-        const r = (await owner.get<LfListResponse>(lfsUrl)).body;
-        if (check(r)) return r;
-        await new Promise((res) => setTimeout(res, 100));
-      }
-      throw new Error(`never reached\n${stack.logs().slice(-3000)}`);
-    };
     // Five attempts with backoff (about 15 s), then the run closes as failed and says why.
-    const failed = await poll((r) => r.run?.status === 'failed');
+    const failed = await waitFor((r) => r.run?.status === 'failed', p.id);
     expect(failed.run).toMatchObject({ chunksDone: 0, itemsDone: 0, error: expect.stringMatching(/1 chunk\(s\) failed: .*refuse_new_votes/) });
     const { rows: kept } = await db.query(`SELECT count(*)::int AS n FROM lf_votes WHERE lf_version_id = $1`, [created.body.current.id]);
     expect(kept[0].n).toBe(0);
@@ -194,7 +186,7 @@ describe('labeling functions through the API', () => {
 
     await db.query(`ALTER TABLE lf_votes DROP CONSTRAINT refuse_new_votes`);
     expect((await owner.post(`/api/projects/${p.id}/lf-runs`, {})).status).toBe(202);
-    const done = await poll((r) => r.run?.status === 'completed' && r.labelModel !== null);
+    const done = await waitFor((r) => r.run?.status === 'completed' && r.labelModel !== null, p.id);
     expect(done.run).toMatchObject({ itemsTotal: 30, itemsDone: 30, error: null });
     expect(done.lfs[0].stats).toMatchObject({ labeled: rows.filter((r) => r.text.includes('http')).length });
   }, 90_000);
@@ -215,12 +207,8 @@ describe('labeling functions through the API', () => {
       await new Promise((res) => setTimeout(res, 100));
     }
     await owner.post(`/api/projects/${p.id}/lfs`, { name: 'link', definition: { kind: 'regex', pattern: 'http://', label: 1 } });
-    let list: LfListResponse | undefined;
-    for (let i = 0; i < 300 && !list?.labelModel; i++) {
-      list = (await owner.get<LfListResponse>(`/api/projects/${p.id}/lfs`)).body;
-      if (!list.labelModel) await new Promise((res) => setTimeout(res, 100));
-    }
-    expect(list?.labelModel?.validationAccuracy?.rows).toBe(6);
-    expect(list?.lfs[0].stats).toMatchObject({ incorrect: 0, empiricalAccuracy: 1 });
+    const list = await waitFor((r) => r.labelModel !== null, p.id);
+    expect(list.labelModel?.validationAccuracy?.rows).toBe(6);
+    expect(list.lfs[0].stats).toMatchObject({ incorrect: 0, empiricalAccuracy: 1 });
   }, 60_000);
 });

@@ -7,14 +7,19 @@ import { readFileSync } from 'node:fs';
 
 export type Clock = () => number;
 
+const readThreadCpu: Clock = () => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ', 1)[0]) / 1e6;
+let probed: Clock | null | undefined;
+
 /** Milliseconds on the CPU for the calling thread, from Linux's schedstat; null where that is unreadable. */
 export function threadCpuClock(): Clock | null {
-  const read = () => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ', 1)[0]) / 1e6;
-  try {
-    return Number.isFinite(read()) ? read : null;
-  } catch {
-    return null;
+  if (probed === undefined) {
+    try {
+      probed = Number.isFinite(readThreadCpu()) ? readThreadCpu : null;
+    } catch {
+      probed = null;
+    }
   }
+  return probed;
 }
 
 export class ItemDeadline {

@@ -3,43 +3,26 @@
 // the agreement results locks the project row, then inserts consensus rows that reference items (key-share
 // lock on each item row). The project lock must not be FOR UPDATE, or the two wait on each other and
 // PostgreSQL aborts one with a deadlock: a 500 on the annotator's submission.
-import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { loadTestEnv } from '@arbiter/server/config';
-import { createDataSource, runMigrations } from '../data-source';
+import { openTestDatabase, type TestDatabase } from '../test-database.testing';
 import { Sql } from '../sql';
 import { AgreementRepository } from './agreement.repository';
 
-const ADMIN = loadTestEnv().TEST_ADMIN_DATABASE_URL;
-
 describe('AgreementRepository.saveResults beside a submission', () => {
-  const name = `arbiter_int_${randomBytes(4).toString('hex')}`;
-  const url = Object.assign(new URL(ADMIN), { pathname: `/${name}` }).toString();
-  let ds: DataSource;
+  let db: TestDatabase;
   let sql: Sql;
   let submitter: Client;
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: ADMIN });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    await runMigrations({ url });
-    ds = createDataSource({ url, poolSize: 4 });
-    await ds.initialize();
-    sql = new Sql(ds);
-    submitter = new Client({ connectionString: url });
+    db = await openTestDatabase();
+    sql = db.sql;
+    submitter = new Client({ connectionString: db.url });
     await submitter.connect();
   }, 60_000);
 
   afterAll(async () => {
     await submitter?.end();
-    await ds?.destroy();
-    const admin = new Client({ connectionString: ADMIN });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await db?.close();
   });
 
   it('does not deadlock with a submission on an item whose consensus it writes', async () => {
@@ -56,7 +39,7 @@ describe('AgreementRepository.saveResults beside a submission', () => {
     const saved = new AgreementRepository(sql).saveResults(projectId, { n: 1 }, 1, 'majority', [{ itemId, labels: [1], confidence: 1 }], []);
     const failed = saved.then(() => null, (err: Error) => err);
     for (let i = 0; i < 100; i++) {
-      const { rows } = await submitter.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [name]);
+      const { rows } = await submitter.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [db.name]);
       if (rows[0].n > 0) break;
       await new Promise((r) => setTimeout(r, 20));
     }

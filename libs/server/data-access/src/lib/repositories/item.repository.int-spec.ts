@@ -1,40 +1,21 @@
 // ItemRepository on the machine's PostgreSQL: the COPY path and the embedded database's batched-INSERT path
 // store exactly the same rows, including text that COPY must escape.
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { loadTestEnv } from '@arbiter/server/config';
-import { createDataSource, runMigrations } from '../data-source';
+import { openTestDatabase, type TestDatabase } from '../test-database.testing';
 import { Sql } from '../sql';
 import { CounterRepository } from './counter.repository';
 import { ImportRow, ItemRepository } from './item.repository';
 
-const ADMIN = loadTestEnv().TEST_ADMIN_DATABASE_URL;
-
 describe('ItemRepository.importRows', () => {
-  const name = `arbiter_int_${randomBytes(4).toString('hex')}`;
-  const url = Object.assign(new URL(ADMIN), { pathname: `/${name}` }).toString();
-  let ds: DataSource;
+  let db: TestDatabase;
+  let url: string;
   let sql: Sql;
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: ADMIN });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    await runMigrations({ url });
-    ds = createDataSource({ url, poolSize: 4 });
-    await ds.initialize();
-    sql = new Sql(ds);
+    db = await openTestDatabase();
+    ({ url, sql } = db);
   }, 60_000);
 
-  afterAll(async () => {
-    await ds?.destroy();
-    const admin = new Client({ connectionString: ADMIN });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  });
+  afterAll(() => db?.close());
 
   const rows: ImportRow[] = [
     { line: 2, externalId: 'a', text: 'tab\there, back\\slash, \\N, newline\nand CR\r', imageUrl: null, metadata: { k: 'v\t"q"' }, gold: [1], prediction: [0.25, 0.75] },
