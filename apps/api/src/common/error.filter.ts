@@ -14,6 +14,9 @@ export function statusOf(code: ErrorCode): number {
       return 401;
     case ErrorCode.Forbidden:
     case ErrorCode.Paused:
+    case ErrorCode.NotServed:
+    case ErrorCode.SelfReview:
+    case ErrorCode.CrossOrigin:
       return 403;
     case ErrorCode.NotFound:
       return 404;
@@ -23,7 +26,14 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.Conflict:
     case ErrorCode.ItemCompletedElsewhere:
     case ErrorCode.NotLeased:
+    case ErrorCode.IdempotencyKeyReused:
+    case ErrorCode.LeaseLost:
+    case ErrorCode.UndoWindowPassed:
+    case ErrorCode.ItemAdjudicated:
+    case ErrorCode.LastOwner:
       return 409;
+    case ErrorCode.RateLimited:
+      return 429;
     case ErrorCode.ImportRejected:
       return 422;
   }
@@ -40,7 +50,11 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
-    if (!reply.sent) void reply.status(body.statusCode).send(body);
+    if (reply.sent) return;
+    if (exception instanceof ArbiterError && exception.retryAfterSeconds !== undefined) {
+      void reply.header('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
+    }
+    void reply.status(body.statusCode).send(body);
   }
 
   toBody(exception: unknown): ErrorResponse & Record<string, unknown> {

@@ -35,6 +35,23 @@ export const ERROR_CODE = {
   BadFile: 'BAD_FILE',
   /** 403 from `tasks/next` and submissions: gold checks paused the annotator; the message says why. */
   Paused: 'ANNOTATOR_PAUSED',
+  /** 409: the idempotency key was already used for another item. */
+  IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
+  /** 403: a submission for an item the queue never served to this annotator. */
+  NotServed: 'ITEM_NOT_SERVED',
+  /** 409: the annotator's lease expired and the item's open slots are now held by other annotators. */
+  LeaseLost: 'LEASE_LOST',
+  /** 409: undo after the project's undo window, or after a reviewer decided the item. */
+  UndoWindowPassed: 'UNDO_WINDOW_PASSED',
+  ItemAdjudicated: 'ITEM_ADJUDICATED',
+  /** 403: a reviewer deciding an item they labeled, where the project does not allow it. */
+  SelfReview: 'SELF_REVIEW_FORBIDDEN',
+  /** 409: the change would leave the project without an owner. */
+  LastOwner: 'LAST_OWNER',
+  /** 429 with Retry-After: too many failed sign-ins or bad API keys. */
+  RateLimited: 'RATE_LIMITED',
+  /** 403: a state-changing browser request from another origin (CSRF). */
+  CrossOrigin: 'CROSS_ORIGIN_REQUEST',
 } as const;
 export type ErrorCode = (typeof ERROR_CODE)[keyof typeof ERROR_CODE];
 

@@ -46,6 +46,12 @@ const policyFields = {
   minGoldAccuracy: z.number().min(0).max(1).nullable(),
   /** Checks answered before the accuracy can pause anyone. */
   minGoldAnswers: z.number().int().min(1).max(1000),
+  /** How long after submitting an annotator may still undo it (0: never); never once a reviewer decided the item. */
+  undoWindowSeconds: z.number().int().min(0).max(604_800),
+  /** Whether a reviewer may adjudicate an item they labeled themselves. */
+  allowSelfReview: z.boolean(),
+  /** Whether owner API keys may manage members and mint keys (never of a higher role than their own). */
+  keysManageAccess: z.boolean(),
 };
 
 export const createProjectRequestSchema = z.strictObject({
@@ -61,6 +67,9 @@ export const createProjectRequestSchema = z.strictObject({
   goldShare: policyFields.goldShare.default(0),
   minGoldAccuracy: policyFields.minGoldAccuracy.default(null),
   minGoldAnswers: policyFields.minGoldAnswers.default(5),
+  undoWindowSeconds: policyFields.undoWindowSeconds.default(600),
+  allowSelfReview: policyFields.allowSelfReview.default(false),
+  keysManageAccess: policyFields.keysManageAccess.default(false),
 });
 export type CreateProjectRequest = z.infer<typeof createProjectRequestSchema>;
 
@@ -76,6 +85,9 @@ export const updateProjectRequestSchema = z.strictObject({
   goldShare: policyFields.goldShare.optional(),
   minGoldAccuracy: policyFields.minGoldAccuracy.optional(),
   minGoldAnswers: policyFields.minGoldAnswers.optional(),
+  undoWindowSeconds: policyFields.undoWindowSeconds.optional(),
+  allowSelfReview: policyFields.allowSelfReview.optional(),
+  keysManageAccess: policyFields.keysManageAccess.optional(),
 });
 export type UpdateProjectRequest = z.infer<typeof updateProjectRequestSchema>;
 
@@ -93,6 +105,9 @@ export const projectSchema = z.object({
   goldShare: z.number(),
   minGoldAccuracy: z.number().nullable(),
   minGoldAnswers: z.number(),
+  undoWindowSeconds: z.number(),
+  allowSelfReview: z.boolean(),
+  keysManageAccess: z.boolean(),
   createdAt: z.string(),
   myRole: roleSchema,
 });

@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { isItemId, type AgreementReport, type ListReviewQuery, type ReviewDecisionRequest, type ReviewPage } from '@arbiter/contracts';
 import { buildAgreementReport, type AgreementReport as DomainReport } from '@arbiter/domain/agreement';
-import { AgreementRepository } from '@arbiter/server/data-access';
+import { AgreementRepository, TaskRepository } from '@arbiter/server/data-access';
 import { AnalysisProducer } from '@arbiter/server/jobs';
 import type { Principal } from '../auth/principal';
 import { ArbiterError, ErrorCode, forbidden, invalid, notFound } from '../errors/arbiter.error';
@@ -17,6 +17,7 @@ const bootstrapSamples = (annotations: number) => Math.max(50, Math.min(500, Mat
 export class AgreementService {
   constructor(
     private readonly agreement: AgreementRepository,
+    private readonly tasks: TaskRepository,
     private readonly projects: ProjectService,
     private readonly analysis: AnalysisProducer,
   ) {}
@@ -82,6 +83,12 @@ export class AgreementService {
     const bad = labels.find((l) => l >= k);
     if (bad !== undefined) throw invalid('labels', `label id ${bad} is not in this project (0..${k - 1})`);
     if (project.labelSchema.kind === 'single' && labels.length !== 1) throw invalid('labels', 'a single-label project takes exactly one label');
+    if (!project.allowSelfReview && (await this.tasks.labeledBy(projectId, itemId, principal.userId))) {
+      throw new ArbiterError(
+        ErrorCode.SelfReview,
+        'you labeled this item yourself, so another reviewer must decide it (an owner can allow self-review in the project settings)',
+      );
+    }
     const out = await this.agreement.decide(projectId, itemId, labels, principal.userId, revise);
     if (out === 'not-found') throw notFound('review item');
     if (out === 'already-decided') throw new ArbiterError(ErrorCode.Conflict, 'this item has already been decided; revise it with PUT');

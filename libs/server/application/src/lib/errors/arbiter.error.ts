@@ -12,6 +12,9 @@ export interface FieldError {
 }
 
 export class ArbiterError extends Error {
+  /** When the client may try again (sent as `Retry-After`), for rate limits and passing outages. */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -20,6 +23,11 @@ export class ArbiterError extends Error {
   ) {
     super(message);
     this.name = 'ArbiterError';
+  }
+
+  retryAfter(seconds: number): this {
+    this.retryAfterSeconds = seconds;
+    return this;
   }
 }
 

@@ -38,19 +38,21 @@ export class TaskService {
     this.analysis.afterChange(projectId);
   }
 
+  private static pausedError(project: Project, checks: { answered: number; correct: number }): ArbiterError {
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    return new ArbiterError(
+      ErrorCode.Paused,
+      `You are paused: your accuracy on check items is ${pct(checks.correct / checks.answered)} (${checks.correct} of ` +
+        `${checks.answered}), under this project's ${pct(project.minGoldAccuracy ?? 0)}. Read the guidelines again and ` +
+        'ask a project owner to resume you.',
+    );
+  }
+
   async next(projectId: string, principal: Principal, count: number): Promise<NextTasksResponse> {
     const userId = annotatorOf(principal);
     const project = await this.projects.get(projectId, 'annotator');
     const checks = await this.honeypots.accuracy(projectId, userId);
-    if (TaskService.paused(project, checks)) {
-      const pct = (x: number) => `${Math.round(x * 100)}%`;
-      throw new ArbiterError(
-        ErrorCode.Paused,
-        `You are paused: your accuracy on check items is ${pct(checks.correct / checks.answered)} (${checks.correct} of ` +
-          `${checks.answered}), under this project's ${pct(project.minGoldAccuracy ?? 0)}. Read the guidelines again and ` +
-          'ask a project owner to resume you.',
-      );
-    }
+    if (TaskService.paused(project, checks)) throw TaskService.pausedError(project, checks);
     const tasks = await this.tasks.claim(projectId, userId, count, project.leaseSeconds, project.goldShare);
     const progress = await this.tasks.progress(projectId, userId);
     return { tasks, progress };
@@ -66,7 +68,10 @@ export class TaskService {
     if (project.labelSchema.kind === 'single' && labels.length !== 1) {
       throw invalid('labels', 'a single-label project takes exactly one label');
     }
-    const out = await this.tasks.submit(projectId, userId, req.itemId, labels, req.idempotencyKey);
+    // A paused annotator may still finish what they hold under a live lease (their work in hand is kept), nothing else.
+    const checks = await this.honeypots.accuracy(projectId, userId);
+    const paused = TaskService.paused(project, checks);
+    const out = await this.tasks.submit(projectId, userId, req.itemId, labels, req.idempotencyKey, paused);
     switch (out.kind) {
       case 'created':
         this.changed(projectId);
@@ -80,9 +85,18 @@ export class TaskService {
       case 'item-not-found':
         throw notFound('item');
       case 'key-reused':
-        throw new ArbiterError(ErrorCode.Conflict, `idempotency key already used for item ${out.itemId}`);
+        throw new ArbiterError(ErrorCode.IdempotencyKeyReused, `this idempotency key was already used for item ${out.itemId}; use a new key per submission`);
       case 'already-labeled':
         throw new ArbiterError(ErrorCode.Conflict, 'you have already labeled this item');
+      case 'paused':
+        throw TaskService.pausedError(project, checks);
+      case 'not-served':
+        throw new ArbiterError(ErrorCode.NotServed, 'this item was never served to you: label the items tasks/next gives you');
+      case 'lease-lost':
+        throw new ArbiterError(
+          ErrorCode.LeaseLost,
+          'your lease on this item expired and other annotators are labeling it now; this label was not stored',
+        );
       case 'completed-elsewhere':
         throw new ArbiterError(
           ErrorCode.ItemCompletedElsewhere,
@@ -99,10 +113,21 @@ export class TaskService {
   async undo(projectId: string, principal: Principal): Promise<UndoResponse> {
     const userId = annotatorOf(principal);
     const project = await this.projects.get(projectId, 'annotator');
-    const out = await this.tasks.undoLast(projectId, userId, project.leaseSeconds);
-    if (!out) throw new ArbiterError(ErrorCode.NotFound, 'nothing to undo');
-    this.changed(projectId);
-    return out;
+    const out = await this.tasks.undoLast(projectId, userId, project.leaseSeconds, project.undoWindowSeconds);
+    switch (out.kind) {
+      case 'nothing':
+        throw new ArbiterError(ErrorCode.NotFound, 'nothing to undo');
+      case 'window-passed':
+        throw new ArbiterError(
+          ErrorCode.UndoWindowPassed,
+          `your last label (submitted ${out.submittedAt}) is older than this project's undo window of ${project.undoWindowSeconds} s`,
+        );
+      case 'adjudicated':
+        throw new ArbiterError(ErrorCode.ItemAdjudicated, `a reviewer has decided item ${out.itemId}; its labels can no longer be undone`);
+      case 'undone':
+        this.changed(projectId);
+        return { undone: out.undone, task: out.task };
+    }
   }
 
   /** Owners see each member's output and running accuracy on gold checks. */

@@ -27,7 +27,19 @@ export type SubmitOutcome =
   | { kind: 'item-not-found' }
   | { kind: 'key-reused'; itemId: string }
   | { kind: 'already-labeled' }
+  | { kind: 'not-served' }
+  | { kind: 'paused' }
+  | { kind: 'lease-lost' }
   | { kind: 'completed-elsewhere' };
+
+export type UndoOutcome =
+  | { kind: 'undone'; undone: Annotation; task: Task }
+  | { kind: 'nothing' }
+  | { kind: 'window-passed'; submittedAt: string }
+  | { kind: 'adjudicated'; itemId: string };
+
+/** The advisory lock a submission holds for its (annotator, idempotency key) until it commits. */
+export const submissionLockKey = (userId: string, key: string) => `submit:${userId}:${key}`;
 
 function toAnnotation(r: AnnotationRow): Annotation {
   return { id: r.id, itemId: r.itemId, userId: r.userId, labels: r.labels, idempotencyKey: r.idempotencyKey, createdAt: new Date(r.createdAt).toISOString() };
@@ -98,7 +110,11 @@ export class TaskRepository {
          UPDATE task_slots t SET state = 'leased', user_id = $2, leased_at = now(),
                 lease_expires_at = now() + make_interval(secs => $3)
            FROM pick WHERE t.item_id = pick.item_id AND t.slot = pick.slot
-         RETURNING t.item_id, t.lease_expires_at)
+         RETURNING t.item_id, t.lease_expires_at),
+       -- Only items served to an annotator may be submitted by them (see submit).
+       served AS (
+         INSERT INTO item_servings (item_id, user_id, project_id) SELECT item_id, $2, $1 FROM claimed
+         ON CONFLICT DO NOTHING)
        ${taskSelect('claimed')}`,
       [projectId, userId, leaseSeconds],
     );
@@ -145,11 +161,17 @@ export class TaskRepository {
   }
 
   /**
-   * Stores an annotation into the annotator's slot; if their lease was lost, into any free, expired or (last
-   * resort) most recently leased slot of the item. When every slot is done the item was completed elsewhere.
+   * Stores an annotation. Only an item the queue served to the annotator may be submitted (or a gold check they
+   * hold). It goes into their own slot; if their lease was lost, into a free slot, else another annotator's expired
+   * lease; a live lease of someone else is never taken (that annotator is working on it). With nothing left the
+   * item was completed elsewhere, or its open slots are held by others: either way nothing is stored.
+   * `onlyHeld` (a paused annotator) accepts only items held under a live lease right now.
    */
-  async submit(projectId: string, userId: string, itemId: string, labels: number[], key: string): Promise<SubmitOutcome> {
+  async submit(projectId: string, userId: string, itemId: string, labels: number[], key: string, onlyHeld = false): Promise<SubmitOutcome> {
     return this.sql.tx(async (c) => {
+      // One annotator's submissions with one key run one at a time, so a key reused on two items concurrently is a
+      // clean 409, not a unique violation.
+      await c.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [submissionLockKey(userId, key)]);
       const item = await c.query<{ status: string }>(
         `SELECT status FROM items WHERE id = $1 AND project_id = $2 FOR UPDATE`,
         [itemId, projectId],
@@ -171,20 +193,27 @@ export class TaskRepository {
           ? { kind: 'replayed', annotation: toAnnotation({ ...priorCheck, userId, slot: -1 }) }
           : { kind: 'key-reused', itemId: priorCheck.itemId };
       }
+      if (onlyHeld && !(await this.holdsLive(c, userId, itemId))) return { kind: 'paused' };
       const check = await this.honeypots.answer(c, projectId, userId, itemId, labels, key);
       if (check) return { kind: 'checked', annotation: toAnnotation({ ...check, userId, slot: -1 }) };
       if (await this.honeypots.hasAnswered(c, userId, itemId)) return { kind: 'already-labeled' };
       const mine = await c.query(`SELECT 1 FROM annotations WHERE item_id = $1 AND user_id = $2`, [itemId, userId]);
       if (mine.rowCount) return { kind: 'already-labeled' };
+      const served = await c.query(`SELECT 1 FROM item_servings WHERE item_id = $1 AND user_id = $2`, [itemId, userId]);
+      if (!served.rowCount) return { kind: 'not-served' };
 
       const slot = await c.query<{ slot: number }>(
-        `SELECT slot FROM task_slots WHERE item_id = $1 AND state <> 'done'
-          ORDER BY (user_id = $2) DESC NULLS LAST, (state = 'free') DESC,
-                   (state = 'leased' AND lease_expires_at < now()) DESC, leased_at DESC, slot
+        `SELECT slot FROM task_slots
+          WHERE item_id = $1 AND state <> 'done'
+            AND (user_id = $2 OR state = 'free' OR lease_expires_at < now())
+          ORDER BY (user_id IS NOT DISTINCT FROM $2) DESC, (state = 'free') DESC, slot
           LIMIT 1 FOR UPDATE`,
         [itemId, userId],
       );
-      if (!slot.rows[0]) return { kind: 'completed-elsewhere' };
+      if (!slot.rows[0]) {
+        const open = await c.query(`SELECT 1 FROM task_slots WHERE item_id = $1 AND state <> 'done' LIMIT 1`, [itemId]);
+        return { kind: open.rowCount ? 'lease-lost' : 'completed-elsewhere' };
+      }
       await c.query(
         `UPDATE task_slots SET state = 'done', user_id = $3, lease_expires_at = NULL WHERE item_id = $1 AND slot = $2`,
         [itemId, slot.rows[0].slot, userId],
@@ -210,18 +239,45 @@ export class TaskRepository {
     });
   }
 
-  /** Removes the annotator's latest annotation in the project and leases its item back to them. */
-  async undoLast(projectId: string, userId: string, leaseSeconds: number): Promise<{ undone: Annotation; task: Task } | null> {
+  /** Whether the annotator holds the item under a live lease right now (a task slot or a gold check). */
+  private async holdsLive(c: PoolClient, userId: string, itemId: string): Promise<boolean> {
+    const { rowCount } = await c.query(
+      `SELECT 1 FROM task_slots WHERE item_id = $1 AND user_id = $2 AND state = 'leased' AND lease_expires_at > now()
+       UNION ALL
+       SELECT 1 FROM honeypot_leases WHERE item_id = $1 AND user_id = $2 AND lease_expires_at > now()`,
+      [itemId, userId],
+    );
+    return !!rowCount;
+  }
+
+  /** Whether the user annotated the project's item (a reviewer about to decide their own item). */
+  async labeledBy(projectId: string, itemId: string, userId: string): Promise<boolean> {
+    return !!(await this.sql.one(`SELECT 1 AS x FROM annotations WHERE project_id = $1 AND item_id = $2 AND user_id = $3`, [projectId, itemId, userId]));
+  }
+
+  /**
+   * Removes the annotator's latest annotation in the project and leases its item back to them: only within the
+   * window (by the database clock), and never once a reviewer has decided the item.
+   */
+  async undoLast(projectId: string, userId: string, leaseSeconds: number, windowSeconds: number): Promise<UndoOutcome> {
     return this.sql.tx(async (c) => {
-      const last = await c.query<AnnotationRow>(
-        `SELECT ${ANNOTATION_COLUMNS} FROM annotations a WHERE a.project_id = $1 AND a.user_id = $2 ORDER BY a.id DESC LIMIT 1`,
-        [projectId, userId],
+      const last = await c.query<AnnotationRow & { inWindow: boolean }>(
+        `SELECT ${ANNOTATION_COLUMNS}, created_at > now() - make_interval(secs => $3) AS "inWindow"
+           FROM annotations a WHERE a.project_id = $1 AND a.user_id = $2 ORDER BY a.id DESC LIMIT 1`,
+        [projectId, userId, windowSeconds],
       );
       const a = last.rows[0];
-      if (!a) return null;
-      const item = await c.query<{ status: string }>(`SELECT status FROM items WHERE id = $1 FOR UPDATE`, [a.itemId]);
+      if (!a) return { kind: 'nothing' };
+      if (!a.inWindow) return { kind: 'window-passed', submittedAt: new Date(a.createdAt).toISOString() };
+      // Locked before the check, so a decision cannot land between the check and the delete.
+      const item = await c.query<{ status: string; decided: boolean }>(
+        `SELECT status, gold_source = 'review' OR EXISTS (SELECT 1 FROM review_queue q WHERE q.item_id = i.id AND q.status = 'decided') AS decided
+           FROM items i WHERE id = $1 FOR UPDATE`,
+        [a.itemId],
+      );
+      if (item.rows[0]?.decided) return { kind: 'adjudicated', itemId: a.itemId };
       const gone = await c.query(`DELETE FROM annotations WHERE id = $1 RETURNING id`, [a.id]);
-      if (!gone.rowCount) return null;
+      if (!gone.rowCount) return { kind: 'nothing' };
       await c.query(
         `UPDATE task_slots SET state = 'leased', user_id = $3, leased_at = now(),
                 lease_expires_at = now() + make_interval(secs => $4)
@@ -240,7 +296,7 @@ export class TaskRepository {
         ...a.labels.map((l) => ({ dimension: 'label' as const, key: String(l), delta: -1 })),
       ]);
       const task = await c.query<TaskRow>(`${taskSelect('task_slots')} WHERE s.item_id = $1 AND s.slot = $2`, [a.itemId, a.slot]);
-      return { undone: toAnnotation(a), task: toTask(task.rows[0]) };
+      return { kind: 'undone', undone: toAnnotation(a), task: toTask(task.rows[0]) };
     });
   }
 }

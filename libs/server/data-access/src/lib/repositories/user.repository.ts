@@ -8,9 +8,10 @@ export interface UserRow {
   name: string;
   isAdmin: boolean;
   passwordHash: string;
+  disabled: boolean;
 }
 
-const COLUMNS = `id, email, name, is_admin AS "isAdmin", password_hash AS "passwordHash"`;
+const COLUMNS = `id, email, name, is_admin AS "isAdmin", password_hash AS "passwordHash", disabled_at IS NOT NULL AS disabled`;
 
 @Injectable()
 export class UserRepository {
@@ -34,8 +35,38 @@ export class UserRepository {
     );
   }
 
-  async updatePassword(userId: string, passwordHash: string): Promise<void> {
-    await this.sql.many(`UPDATE users SET password_hash = $2 WHERE id = $1`, [userId, passwordHash]);
+  /**
+   * Sets a new password and ends the user's sessions except `keepSession` (the one that changed it), in one
+   * transaction; returns the ended sessions' hashes so their open sockets can be closed too.
+   */
+  async updatePassword(userId: string, passwordHash: string, keepSession: Buffer | null): Promise<Buffer[]> {
+    return this.sql.tx(async (c) => {
+      await c.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [userId, passwordHash]);
+      const { rows } = await c.query<{ tokenHash: Buffer }>(
+        `DELETE FROM sessions WHERE user_id = $1 AND ($2::bytea IS NULL OR token_hash <> $2) RETURNING token_hash AS "tokenHash"`,
+        [userId, keepSession],
+      );
+      return rows.map((r) => r.tokenHash);
+    });
+  }
+
+  /** Disables (ending every session) or re-enables an account; false when there is no such user. */
+  async setDisabled(userId: string, disabled: boolean): Promise<boolean> {
+    return this.sql.tx(async (c) => {
+      const { rowCount } = await c.query(
+        `UPDATE users SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) END WHERE id = $1`,
+        [userId, disabled],
+      );
+      if (disabled) await c.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
+      return !!rowCount;
+    });
+  }
+
+  async list(): Promise<(Omit<UserRow, 'passwordHash'> & { createdAt: Date })[]> {
+    return this.sql.many(
+      `SELECT id, email, name, is_admin AS "isAdmin", disabled_at IS NOT NULL AS disabled, created_at AS "createdAt"
+         FROM users ORDER BY lower(email)`,
+    );
   }
 
   async findById(userId: string): Promise<UserRow | null> {
@@ -49,12 +80,12 @@ export class UserRepository {
     );
   }
 
-  /** The session's user, if the session exists and has not expired (by the database clock). */
+  /** The session's user, if the session exists, has not expired (by the database clock) and the user is enabled. */
   async findBySession(tokenHash: Buffer): Promise<UserRow | null> {
     return this.sql.one<UserRow>(
-      `SELECT u.id, u.email, u.name, u.is_admin AS "isAdmin", u.password_hash AS "passwordHash"
+      `SELECT u.id, u.email, u.name, u.is_admin AS "isAdmin", u.password_hash AS "passwordHash", false AS disabled
          FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.expires_at > now()`,
+        WHERE s.token_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`,
       [tokenHash],
     );
   }
