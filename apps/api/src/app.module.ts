@@ -8,11 +8,15 @@ import { DatabaseModule } from '@arbiter/server/data-access';
 import { AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, MaintenanceProducer, QUEUE } from '@arbiter/server/jobs';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { AuthThrottle } from './auth/auth-throttle';
+import { UserController } from './auth/user.controller';
 import { ProjectRoleGuard } from './auth/project-role.guard';
 import { ErrorFilter } from './common/error.filter';
 import { APP_CONFIG } from './config.token';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
+import { SafeTextPipe } from './http/safe-text.pipe';
+import { SameOriginGuard } from './http/same-origin.guard';
 import { ItemController } from './items/item.controller';
 import { LfController } from './lfs/lf.controller';
 import { MetricsController } from './metrics/metrics.controller';
@@ -51,6 +55,7 @@ export class AppModule {
         HealthController,
         MetricsController,
         AuthController,
+        UserController,
         ProjectController,
         MemberController,
         ItemController,
@@ -61,9 +66,13 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        // Guards and pipes run in this order: the origin check before authentication, text safety before validation.
+        { provide: APP_GUARD, useClass: SameOriginGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_PIPE, useClass: SafeTextPipe },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
+        AuthThrottle,
         ProjectRoleGuard,
         HealthService,
         MaintenanceProducer,

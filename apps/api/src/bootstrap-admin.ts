@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Module } from '@nestjs/common';
-import { AuthService } from '@arbiter/server/application';
+import { AuthService, ProjectEvents } from '@arbiter/server/application';
 import { createLogger, loadConfig } from '@arbiter/server/config';
 import { DatabaseModule } from '@arbiter/server/data-access';
 
@@ -14,7 +14,7 @@ const ADMIN_EMAIL = 'admin@arbiter.local';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger('bootstrap', config.LOG_LEVEL);
-  @Module({ imports: [DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: 2 })], providers: [AuthService] })
+  @Module({ imports: [DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: 2 })], providers: [AuthService, ProjectEvents] })
   class BootstrapModule {}
   const app = await NestFactory.createApplicationContext(BootstrapModule, { logger: false });
   try {

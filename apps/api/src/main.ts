@@ -6,12 +6,15 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { LfEvaluator } from '@arbiter/server/application';
 import { createLogger, loadConfig, PinoNestLogger } from '@arbiter/server/config';
 import { redisOptionsFromUrl } from '@arbiter/server/jobs';
 import { AppModule } from './app.module';
+import { AuthThrottle } from './auth/auth-throttle';
+import { SECURITY_HEADERS } from './http/security-headers';
 import { instrumentHttp } from './metrics/metrics';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
@@ -21,7 +24,7 @@ const STREAMED_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl',
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger('api', config.LOG_LEVEL);
-  const adapter = new FastifyAdapter({ bodyLimit: 16 * 1024 * 1024 });
+  const adapter = new FastifyAdapter({ bodyLimit: 16 * 1024 * 1024, trustProxy: config.TRUST_PROXY });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
   });
@@ -40,6 +43,8 @@ async function bootstrap(): Promise<void> {
     app.useWebSocketAdapter(new RedisIoAdapter(app, redisOptionsFromUrl(config.REDIS_URL), `${config.QUEUE_PREFIX}:socket.io`));
   }
   await app.register(fastifyCookie as never);
+  await app.register(fastifyHelmet as never, SECURITY_HEADERS(config) as never);
+  await app.get(AuthThrottle).register(fastify);
 
   const doc = SwaggerModule.createDocument(
     app,

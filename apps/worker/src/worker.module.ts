@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import type { AppConfig } from '@arbiter/server/config';
-import { AgreementService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProjectService, ProjectStatsService } from '@arbiter/server/application';
+import { AgreementService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProjectEvents, ProjectService, ProjectStatsService } from '@arbiter/server/application';
 import { DatabaseModule } from '@arbiter/server/data-access';
 import { AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, QUEUE } from '@arbiter/server/jobs';
 import { AnalysisProcessor } from './processors/analysis.processor';
@@ -30,6 +30,7 @@ export class WorkerModule {
         { provide: LF_RUN_OPTIONS, useValue: { chunkSize: config.LF_CHUNK_SIZE } },
         { provide: LF_EVALUATOR_OPTIONS, useValue: { sandboxThreads: config.LF_CONCURRENCY } },
         ProjectStatsService,
+        ProjectEvents,
         ProjectService,
         AgreementService,
         AnalysisProducer,

@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { LoginResponse, MeResponse, User } from '@arbiter/contracts';
+import type { LoginResponse, MeResponse } from '@arbiter/contracts';
 import { AuthService, forbidden, Principal } from '@arbiter/server/application';
 import type { AppConfig } from '@arbiter/server/config';
-import { ChangePasswordDto, CreateUserDto, LoginDto } from '../common/dto';
+import { ChangePasswordDto, LoginDto } from '../common/dto';
 import { APP_CONFIG } from '../config.token';
-import { AdminOnly } from './admin.guard';
+import { LoginThrottle } from './auth-throttle';
 import { CurrentPrincipal } from './current.decorator';
 import { Public } from './public.decorator';
 import { ArbiterRequest, SESSION_COOKIE } from './request-context';
@@ -19,8 +19,12 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Signs in and sets the httpOnly session cookie; the token is also returned for non-browser clients. */
+  /**
+   * Signs in and sets the httpOnly session cookie; the token is also returned for non-browser clients. Repeated
+   * failures for one account or from one address answer 429 with Retry-After.
+   */
   @Public()
+  @UseInterceptors(LoginThrottle)
   @Post('auth/login')
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
@@ -47,16 +51,11 @@ export class AuthController {
     return p.kind === 'user' ? { id: p.userId, email: p.email, name: p.name, isAdmin: p.isAdmin } : { apiKey: true, projectId: p.projectId, role: p.role };
   }
 
+  /** Sets a new password; every other session of the user ends (this one stays signed in). */
   @Post('auth/password')
   @HttpCode(204)
-  changePassword(@CurrentPrincipal() p: Principal, @Body() body: ChangePasswordDto): Promise<void> {
+  changePassword(@CurrentPrincipal() p: Principal, @Body() body: ChangePasswordDto, @Req() req: ArbiterRequest): Promise<void> {
     if (p.kind !== 'user') throw forbidden('API keys have no password');
-    return this.auth.changePassword(p.userId, body.currentPassword, body.newPassword);
-  }
-
-  @AdminOnly()
-  @Post('users')
-  createUser(@Body() body: CreateUserDto): Promise<User> {
-    return this.auth.createUser(body);
+    return this.auth.changePassword(p.userId, body.currentPassword, body.newPassword, req.sessionToken);
   }
 }

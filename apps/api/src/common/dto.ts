@@ -19,11 +19,13 @@ import {
   reviewDecisionRequestSchema,
   submitAnnotationRequestSchema,
   updateProjectRequestSchema,
+  updateUserRequestSchema,
 } from '@arbiter/contracts';
 
 export class LoginDto extends createZodDto(loginRequestSchema) {}
 export class ChangePasswordDto extends createZodDto(changePasswordRequestSchema) {}
 export class CreateUserDto extends createZodDto(createUserRequestSchema) {}
+export class UpdateUserDto extends createZodDto(updateUserRequestSchema) {}
 export class CreateProjectDto extends createZodDto(createProjectRequestSchema) {}
 export class UpdateProjectDto extends createZodDto(updateProjectRequestSchema) {}
 export class AddMemberDto extends createZodDto(addMemberRequestSchema) {}

@@ -1,26 +1,43 @@
 // socket.io: clients authenticate with the session cookie (or an API key / token in `auth.token`), join a
 // project room only after the same membership check as HTTP, and receive live counters and import progress.
+// Each socket also sits in rooms of its user, session or key, so ended access closes it at once on every api
+// instance (logout, a new password, a disabled account, a revoked key), and a member removed or given another role
+// leaves the project's room (told with `project:access`; the client joins again under its new role).
 import { Logger } from '@nestjs/common';
 import { OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import fastifyCookie from '@fastify/cookie';
 import type { Server, Socket } from 'socket.io';
 import { JoinAck, joinProjectSchema, SOCKET_EVENTS } from '@arbiter/contracts';
 import {
+  AccessChange,
   API_KEY_PREFIX,
   ArbiterError,
   AuthService,
+  hashToken,
   Principal,
   ProjectEvents,
   ProjectService,
   ProjectStatsService,
 } from '@arbiter/server/application';
+import { loadConfig } from '@arbiter/server/config';
 import { statusOf } from '../common/error.filter';
 import { SESSION_COOKIE } from '../auth/request-context';
+import { isCrossOrigin, originHeaders } from '../http/same-origin';
 
 const room = (projectId: string) => `project:${projectId}`;
+const userRoom = (userId: string) => `user:${userId}`;
+const sessionRoom = (hashHex: string) => `session:${hashHex}`;
+const keyRoom = (keyId: string) => `key:${keyId}`;
 const STATS_DEBOUNCE_MS = 150;
 
-@WebSocketGateway({ serveClient: false })
+// A page of another origin may not open a socket with our cookie (cross-site WebSocket hijacking).
+const { TRUST_PROXY, TRUSTED_ORIGINS } = loadConfig();
+function allowRequest(req: { headers: Record<string, string | string[] | undefined> }, done: (err: string | null, ok: boolean) => void): void {
+  const cross = isCrossOrigin(originHeaders(req.headers, TRUST_PROXY), TRUSTED_ORIGINS);
+  done(cross ? 'cross-origin socket refused' : null, !cross);
+}
+
+@WebSocketGateway({ serveClient: false, allowRequest })
 export class ProjectGateway implements OnGatewayInit {
   @WebSocketServer() server!: Server;
   private readonly logger = new Logger('ProjectGateway');
@@ -34,20 +51,42 @@ export class ProjectGateway implements OnGatewayInit {
   ) {
     events.onCountersChanged((projectId) => this.scheduleStats(projectId));
     events.onImportProgress((e) => this.server?.to(room(e.projectId)).emit(SOCKET_EVENTS.importProgress, e));
+    events.onAccessChanged((e) => this.followAccess(e));
+  }
+
+  private followAccess(e: AccessChange): void {
+    if (!this.server) return;
+    switch (e.kind) {
+      case 'sessions':
+        for (const h of e.sessionHashes) this.server.in(sessionRoom(h)).disconnectSockets(true);
+        return;
+      case 'user':
+        this.server.in(userRoom(e.userId)).disconnectSockets(true);
+        return;
+      case 'keys':
+        for (const id of e.keyIds) this.server.in(keyRoom(id)).disconnectSockets(true);
+        return;
+      case 'member':
+        this.server.in(userRoom(e.userId)).socketsLeave(room(e.projectId));
+        this.server.to(userRoom(e.userId)).emit(SOCKET_EVENTS.access, { projectId: e.projectId, role: e.role });
+        return;
+    }
   }
 
   afterInit(server: Server): void {
     server.use((socket, next) => {
       this.authenticate(socket).then(
-        (principal) => {
-          if (!principal) return next(new Error('unauthenticated'));
-          socket.data.principal = principal;
+        (auth) => {
+          if (!auth) return next(new Error('unauthenticated'));
+          socket.data.principal = auth.principal;
+          socket.data.rooms = auth.rooms;
           next();
         },
         (err) => next(err),
       );
     });
     server.on('connection', (socket: Socket) => {
+      void socket.join(socket.data.rooms as string[]);
       socket.on(SOCKET_EVENTS.join, (payload: unknown, ack?: (a: JoinAck) => void) => {
         void this.join(socket, payload).then((a) => typeof ack === 'function' && ack(a));
       });
@@ -58,12 +97,16 @@ export class ProjectGateway implements OnGatewayInit {
     });
   }
 
-  private async authenticate(socket: Socket): Promise<Principal | null> {
+  private async authenticate(socket: Socket): Promise<{ principal: Principal; rooms: string[] } | null> {
     const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
     const cookies = fastifyCookie.parse(socket.handshake.headers.cookie ?? '');
     const credential = token ?? cookies[SESSION_COOKIE];
     if (!credential) return null;
-    return credential.startsWith(API_KEY_PREFIX) ? this.auth.fromApiKey(credential) : this.auth.fromSession(credential);
+    const principal = credential.startsWith(API_KEY_PREFIX) ? await this.auth.fromApiKey(credential) : await this.auth.fromSession(credential);
+    if (!principal) return null;
+    const rooms =
+      principal.kind === 'user' ? [userRoom(principal.userId), sessionRoom(hashToken(credential).toString('hex'))] : [keyRoom(principal.keyId)];
+    return { principal, rooms };
   }
 
   private async join(socket: Socket, payload: unknown): Promise<JoinAck> {

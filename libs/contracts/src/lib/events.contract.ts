@@ -1,5 +1,6 @@
 // socket.io: the client joins a project room (membership checked) and receives live counters and progress.
 import { z } from 'zod';
+import { roleSchema } from './common.contract';
 import { lfRunSchema } from './lf.contract';
 import { projectStatsSchema } from './project.contract';
 
@@ -14,7 +15,12 @@ export const SOCKET_EVENTS = {
   lfRun: 'project:lf-run',
   /** LFs, their stats or the weak labels changed: refetch them. */
   lfs: 'project:lfs',
+  /** The receiver's role in a project changed (join again) or they were removed (`role: null`); they left its room. */
+  access: 'project:access',
 } as const;
+
+export const accessEventSchema = z.object({ projectId: z.uuid(), role: roleSchema.nullable() });
+export type AccessEvent = z.infer<typeof accessEventSchema>;
 
 export const agreementEventSchema = z.object({ projectId: z.uuid(), computedAt: z.string() });
 export type AgreementEvent = z.infer<typeof agreementEventSchema>;

@@ -27,6 +27,18 @@ export const configSchema = z.object({
   LF_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   // How long a worker's job lock lasts without renewal: a job of a crashed worker is retried after about this long.
   QUEUE_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  // Sign-in and credential abuse: failures counted per account and per address within a window (then 429).
+  AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(10),
+  AUTH_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
+  // Behind a reverse proxy: take the client address from X-Forwarded-For (for the per-address limits).
+  TRUST_PROXY: bool.default(false),
+  // Other origins (scheme://host:port, comma-separated) whose browser pages may send state-changing requests and
+  // open sockets, besides the api's own origin.
+  TRUSTED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean)),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

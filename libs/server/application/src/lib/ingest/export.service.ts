@@ -71,6 +71,8 @@ export class ExportService {
     }
     const csv = stringify({
       header: true,
+      // A cell starting with =, +, -, @, tab or CR is prefixed with ' so spreadsheets show it, never run it.
+      escape_formulas: true,
       columns: ['id', 'external_id', 'text', 'label', 'label_source', 'gold', 'annotation_count', 'annotations', 'weak_label', 'weak_confidence'],
     });
     void (async () => {

@@ -1,7 +1,18 @@
 // In-process notifications from services to whoever pushes them to clients (the socket gateway).
 import { EventEmitter } from 'node:events';
 import { Injectable } from '@nestjs/common';
-import type { ImportProgressEvent } from '@arbiter/contracts';
+import type { ImportProgressEvent, Role } from '@arbiter/contracts';
+
+/**
+ * Access that ended or changed, for open sockets to follow at once: a session ended (logout, or every session of a
+ * user but one after a password change, or all of them when the user is disabled), keys revoked, or a member
+ * removed (`role: null`) or given another role.
+ */
+export type AccessChange =
+  | { kind: 'sessions'; sessionHashes: string[] }
+  | { kind: 'user'; userId: string }
+  | { kind: 'keys'; keyIds: string[] }
+  | { kind: 'member'; projectId: string; userId: string; role: Role | null };
 
 @Injectable()
 export class ProjectEvents {
@@ -15,11 +26,19 @@ export class ProjectEvents {
     this.emitter.emit('import', e);
   }
 
+  accessChanged(e: AccessChange): void {
+    this.emitter.emit('access', e);
+  }
+
   onCountersChanged(fn: (projectId: string) => void): void {
     this.emitter.on('counters', fn);
   }
 
   onImportProgress(fn: (e: ImportProgressEvent) => void): void {
     this.emitter.on('import', fn);
+  }
+
+  onAccessChanged(fn: (e: AccessChange) => void): void {
+    this.emitter.on('access', fn);
   }
 }

@@ -18,8 +18,10 @@ import { ApiKeyRepository, ProjectRepository } from '@arbiter/server/data-access
 import { AnalysisProducer } from '@arbiter/server/jobs';
 import { API_KEY_PREFIX, hashToken } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
-import { ArbiterError, ErrorCode, forbidden, notFound } from '../errors/arbiter.error';
+import { ArbiterError, ErrorCode, forbidden, invalid, notFound } from '../errors/arbiter.error';
+import { ProjectEvents } from './project-events';
 
+const DAY_MS = 24 * 3600 * 1000;
 
 @Injectable()
 export class ProjectService {
@@ -27,16 +29,19 @@ export class ProjectService {
     private readonly projects: ProjectRepository,
     private readonly apiKeys: ApiKeyRepository,
     private readonly analysis: AnalysisProducer,
+    private readonly events: ProjectEvents,
   ) {}
 
   /**
    * The caller's role in the project, if it is at least `minRole`. A project the caller is not a member of
-   * (or that does not exist) is a 404, so its existence is not revealed; too low a role is a 403.
+   * (or that does not exist) is a 404, so its existence is not revealed; too low a role is a 403. Instance admins
+   * act as owners of every project (so no project is ever left without someone who can manage it).
    */
   async access(principal: Principal, projectId: string, minRole: Role): Promise<Role> {
     if (!isUuid(projectId)) throw notFound('project');
     let role: Role | null;
     if (principal.kind === 'apiKey') role = principal.projectId === projectId.toLowerCase() ? principal.role : null;
+    else if (principal.isAdmin) role = (await this.projects.exists(projectId)) ? 'owner' : null;
     else role = await this.projects.roleOf(projectId, principal.userId);
     if (!role) throw notFound('project');
     if (ROLE_RANK[role] < ROLE_RANK[minRole]) throw forbidden(`this needs the ${minRole} role; you are ${role}`);
@@ -50,6 +55,7 @@ export class ProjectService {
 
   list(principal: Principal): Promise<Project[]> {
     if (principal.kind === 'apiKey') return this.get(principal.projectId, principal.role).then((p) => [p]);
+    if (principal.isAdmin) return this.projects.listAll();
     return this.projects.listForUser(principal.userId);
   }
 
@@ -90,23 +96,39 @@ export class ProjectService {
     return this.projects.members(projectId);
   }
 
-  async addMember(projectId: string, req: AddMemberRequest): Promise<Member> {
-    const m = await this.projects.upsertMember(projectId, req.email, req.role);
-    if (!m) throw new ArbiterError(ErrorCode.Validation, `email: no user has the email ${req.email}`, [{ path: 'email', message: 'no user has this email' }]);
-    return m;
-  }
-
-  async removeMember(projectId: string, userId: string): Promise<void> {
-    const members = await this.projects.members(projectId);
-    const target = members.find((m) => m.userId === userId);
-    if (!target) throw notFound('member');
-    if (target.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1) {
-      throw new ArbiterError(ErrorCode.Conflict, 'a project must keep at least one owner');
+  /** Adds a member or changes their role; open sockets of that user follow the new role at once. */
+  async addMember(projectId: string, req: AddMemberRequest, principal: Principal): Promise<Member> {
+    await this.keysMayManage(projectId, principal);
+    const out = await this.projects.setMember(projectId, req.email, req.role);
+    if (out.kind === 'no-user') throw invalid('email', `no user has the email ${req.email}`);
+    if (out.kind === 'last-owner') throw lastOwner();
+    if (out.previous !== null && out.previous !== out.member.role) {
+      this.events.accessChanged({ kind: 'member', projectId, userId: out.member.userId, role: out.member.role });
     }
-    await this.projects.removeMember(projectId, userId);
+    return out.member;
   }
 
-  async createApiKey(projectId: string, req: CreateApiKeyRequest, principal: Principal): Promise<CreatedApiKey> {
+  async removeMember(projectId: string, userId: string, principal: Principal): Promise<void> {
+    await this.keysMayManage(projectId, principal);
+    if (!isUuid(userId)) throw notFound('member');
+    const out = await this.projects.removeMember(projectId, userId);
+    if (out === 'not-member') throw notFound('member');
+    if (out === 'last-owner') throw lastOwner();
+    this.events.accessChanged({ kind: 'member', projectId, userId, role: null });
+  }
+
+  /**
+   * A key's secret is returned once. Nobody mints a key of a higher role than their own; a key minting a key needs
+   * the project's `keysManageAccess`, and its child never outlives it.
+   */
+  async createApiKey(projectId: string, req: CreateApiKeyRequest, principal: Principal, callerRole: Role): Promise<CreatedApiKey> {
+    await this.keysMayManage(projectId, principal);
+    if (ROLE_RANK[req.role] > ROLE_RANK[callerRole]) throw invalid('role', `a ${callerRole} cannot create a key with the ${req.role} role`);
+    let expiresAt = req.expiresInDays === null ? null : new Date(Date.now() + req.expiresInDays * DAY_MS);
+    if (principal.kind === 'apiKey' && principal.expiresAt) {
+      const parentEnd = new Date(principal.expiresAt);
+      if (expiresAt === null || expiresAt > parentEnd) expiresAt = parentEnd;
+    }
     const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
     const created = await this.apiKeys.create({
       projectId,
@@ -114,16 +136,35 @@ export class ProjectService {
       role: req.role,
       keyHash: hashToken(key),
       prefix: key.slice(0, 10),
-      createdBy: principal.kind === 'user' ? principal.userId : null,
+      createdBy: principal.kind === 'user' ? { userId: principal.userId } : { keyId: principal.keyId },
+      expiresAt,
     });
     return { ...created, key };
   }
 
-  listApiKeys(projectId: string): Promise<ApiKey[]> {
+  async listApiKeys(projectId: string, principal: Principal): Promise<ApiKey[]> {
+    await this.keysMayManage(projectId, principal);
     return this.apiKeys.list(projectId);
   }
 
-  async revokeApiKey(projectId: string, keyId: string): Promise<void> {
-    if (!isUuid(keyId) || !(await this.apiKeys.revoke(projectId, keyId))) throw notFound('API key');
+  /** Revokes the key and the keys minted from it; their open sockets are closed. */
+  async revokeApiKey(projectId: string, keyId: string, principal: Principal): Promise<void> {
+    await this.keysMayManage(projectId, principal);
+    const revoked = isUuid(keyId) ? await this.apiKeys.revoke(projectId, keyId) : null;
+    if (!revoked) throw notFound('API key');
+    if (revoked.length) this.events.accessChanged({ kind: 'keys', keyIds: revoked });
   }
+
+  /** Members and keys are managed by people; by owner keys only where the project allows it. */
+  private async keysMayManage(projectId: string, principal: Principal): Promise<void> {
+    if (principal.kind !== 'apiKey') return;
+    const project = await this.projects.get(projectId, principal.role);
+    if (!project?.keysManageAccess) {
+      throw forbidden('API keys cannot manage members or keys in this project (an owner can allow it with keysManageAccess)');
+    }
+  }
+}
+
+function lastOwner(): ArbiterError {
+  return new ArbiterError(ErrorCode.LastOwner, 'a project must keep at least one owner: make someone else owner first');
 }

@@ -4,6 +4,7 @@
 // report and the review queues (the worker rebuilds both together). LF runs report their progress into the LF list's
 // cached `run`; a finished run or a `project:lfs` event refetches the list (stats, label model, pending flags).
 import {
+  accessEventSchema,
   agreementEventSchema,
   importProgressEventSchema,
   joinAckSchema,
@@ -49,7 +50,7 @@ export function useProjectSocket(projectId: string): ProjectSocketState {
     const refreshLfs = () => void qc.invalidateQueries({ queryKey: queryKeys.lfs(projectId) });
 
     // socket.io forgets rooms on reconnect, so join on every connect, then catch up on what was missed.
-    socket.on('connect', () => {
+    const join = () => {
       socket.timeout(JOIN_TIMEOUT_MS).emit(SOCKET_EVENTS.join, { projectId }, (err: Error | null, raw: unknown) => {
         const ack = joinAckSchema.safeParse(raw);
         if (err || !ack.success) return patch({ live: false, error: 'No answer when joining live updates' });
@@ -60,6 +61,15 @@ export function useProjectSocket(projectId: string): ProjectSocketState {
         refreshAgreement();
         refreshLfs();
       });
+    };
+    socket.on('connect', join);
+    // The server took us out of the room: removed from the project, or given another role (join again under it).
+    socket.on(SOCKET_EVENTS.access, (raw: unknown) => {
+      const ev = accessEventSchema.safeParse(raw);
+      if (!ev.success || ev.data.projectId !== projectId) return;
+      void qc.invalidateQueries({ queryKey: queryKeys.project(projectId) });
+      if (ev.data.role === null) patch({ live: false, error: 'You are no longer a member of this project' });
+      else join();
     });
     socket.on('disconnect', () => patch({ live: false }));
     socket.on('connect_error', (err) => patch({ live: false, error: err.message }));
