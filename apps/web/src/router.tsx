@@ -13,8 +13,6 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultPendingComponent: () => <LoadingPage what="the page" />,
     defaultErrorComponent: RouteErrorPage,
     defaultNotFoundComponent: NotFoundPage,
-    // Loaders only fill TanStack Query's cache, which decides itself when data is stale.
-    defaultPreloadStaleTime: 0,
   });
 }
 

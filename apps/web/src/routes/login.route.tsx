@@ -6,9 +6,9 @@ import { safeRedirect } from '../login-redirect';
 import { useDocumentTitle } from '../use-document-title';
 import { rootRoute } from './root.route';
 
-export const HOME_PATH = '/projects';
+const HOME_PATH = '/projects';
 
-export interface LoginSearch {
+interface LoginSearch {
   /** The path to open once signed in. */
   redirect?: string;
 }
