@@ -7,6 +7,8 @@ const lib = (p: string) => resolve(root, 'libs', p, 'src/index.ts');
 
 export default defineConfig({
   root: import.meta.dirname,
+  // Absolute asset URLs: index.html is also the answer to /projects/<id>/lfs, whose relative URLs would miss.
+  base: '/',
   plugins: [react()],
   resolve: {
     alias: {

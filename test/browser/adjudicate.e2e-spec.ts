@@ -90,7 +90,7 @@ describe('agreement dashboard and adjudication in the browser', () => {
     page.setDefaultTimeout(15_000);
     try {
       // Sign in as the reviewer through the UI and open the project.
-      await page.goto('/#/login');
+      await page.goto('/login');
       await page.getByTestId('login-email').fill(reviewer.user!.email);
       await page.getByTestId('login-password').fill('pw-Rita Reviewer-secret');
       await page.getByTestId('login-submit').click();
@@ -232,7 +232,7 @@ describe('agreement dashboard and adjudication in the browser', () => {
     const page = await ownerContext.newPage();
     page.setDefaultTimeout(15_000);
     try {
-      await page.goto('/#/login');
+      await page.goto('/login');
       await page.getByTestId('login-email').fill(stack.admin.email);
       await page.getByTestId('login-password').fill(stack.admin.password);
       await page.getByTestId('login-submit').click();

@@ -50,7 +50,7 @@ describe('annotating in the browser', () => {
     page.setDefaultTimeout(15_000);
     try {
       // Sign in.
-      await page.goto('/#/login');
+      await page.goto('/login');
       await page.getByTestId('login-email').fill(stack.admin.email);
       await page.getByTestId('login-password').fill(stack.admin.password);
       await page.getByTestId('login-submit').click();

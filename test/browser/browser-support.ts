@@ -70,7 +70,7 @@ export async function expectText(locator: Locator, expected: string | RegExp, ti
 
 /** Signs in through the login form and waits for the projects list. */
 export async function signInUi(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/#/login');
+  await page.goto('/login');
   await page.getByTestId('login-email').fill(email);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();

@@ -87,7 +87,7 @@ describe('gold checks in the browser', () => {
     try {
       // The careless annotator labels eight tasks by keyboard, "spam" every time.
       await signInUi(page, careless.user!.email, `pw-${CARELESS}-secret`);
-      await page.goto(`/#/projects/${project.id}/annotate`);
+      await page.goto(`/projects/${project.id}/annotate`);
       const shown: string[] = [];
       for (let n = 1; n <= 8; n++) {
         const item = page.locator('article.item');
@@ -119,7 +119,7 @@ describe('gold checks in the browser', () => {
 
       // The owner, in a second browser, finds the careless annotator at 0% and paused.
       await signInUi(ownerPage, stack.admin.email, stack.admin.password);
-      await ownerPage.goto(`/#/projects/${project.id}`);
+      await ownerPage.goto(`/projects/${project.id}`);
       const annotators = ownerPage.getByTestId('annotators');
       await annotators.waitFor();
       const carelessRow = ownerPage.getByTestId(`annotator-quality-row-${CARELESS}`);

@@ -101,7 +101,7 @@ describe('labeling functions in the browser', () => {
       await page.getByRole('link', { name: 'Comment spam LFs' }).click();
       await page.getByTestId('lfs-link').click();
       await page.getByRole('heading', { name: 'Labeling functions', level: 1 }).waitFor();
-      expect(page.url()).toMatch(new RegExp(`#/projects/${project.id}/lfs$`));
+      expect(page.url()).toMatch(new RegExp(`/projects/${project.id}/lfs$`));
       await page.getByTestId('lfs-empty').waitFor();
       await page.getByTestId('label-model-empty').waitFor();
       await expectText(page.getByTestId('live-indicator'), /^live$/);

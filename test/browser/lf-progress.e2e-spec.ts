@@ -28,7 +28,7 @@ describe('LF run progress in the browser', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     await signInUi(page, stack.admin.email, stack.admin.password);
-    await page.goto(`/#/projects/${project.id}/lfs`);
+    await page.goto(`/projects/${project.id}/lfs`);
     await expectText(page.getByTestId('live-indicator'), /^live$/);
 
     expect((await owner.post(`/api/projects/${project.id}/lfs`, { name: 'sevens', definition: { kind: 'code', source: SLOW_LF } })).status).toBe(201);

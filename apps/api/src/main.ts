@@ -1,13 +1,10 @@
 // The API process: HTTP + socket.io + the built web UI, on one origin.
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { LfEvaluator } from '@arbiter/server/application';
 import { createLogger, loadConfig, PinoNestLogger } from '@arbiter/server/config';
@@ -17,6 +14,7 @@ import { AuthThrottle } from './auth/auth-throttle';
 import { SECURITY_HEADERS } from './http/security-headers';
 import { instrumentHttp } from './metrics/metrics';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
+import { serveWebUi } from './web/serve-web-ui';
 
 // Upload formats whose bodies reach the import route as a raw stream (never buffered whole).
 const STREAMED_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl', 'application/octet-stream', 'text/plain'];
@@ -52,12 +50,7 @@ async function bootstrap(): Promise<void> {
   );
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(doc), { jsonDocumentUrl: 'api/docs/openapi.json' });
 
-  const webRoot = resolve(config.WEB_DIST);
-  if (existsSync(resolve(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic as never, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
-  } else {
-    logger.warn({ webRoot }, 'web UI not built; serving the API only');
-  }
+  await serveWebUi(app, config.WEB_DIST, logger);
 
   await app.listen(config.PORT, config.HOST);
   const address = fastify.server.address();

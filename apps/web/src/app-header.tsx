@@ -1,18 +1,18 @@
 import type { User } from '@arbiter/contracts';
+import { Link } from '@tanstack/react-router';
 
 export interface AppHeaderProps {
   user: User;
-  homeHref: string;
   onLogout: () => void;
   loggingOut: boolean;
 }
 
-export function AppHeader({ user, homeHref, onLogout, loggingOut }: AppHeaderProps) {
+export function AppHeader({ user, onLogout, loggingOut }: AppHeaderProps) {
   return (
     <header className="app-header">
-      <a className="app-header__brand" href={homeHref}>
+      <Link className="app-header__brand" to="/projects">
         Arbiter
-      </a>
+      </Link>
       <span className="app-header__user" data-testid="current-user">
         {user.name || user.email}
         {user.isAdmin && <span className="badge">admin</span>}

@@ -1,3 +1,4 @@
+import { AppLink } from './app-link';
 import { ErrorMessage, type ErrorMessageProps } from './error-message';
 
 /** What a page shows while the thing it is about loads. */
@@ -16,7 +17,7 @@ export function ErrorPage({ error, backHref, backLabel }: ErrorPageProps) {
   return (
     <main className="page">
       <ErrorMessage {...error} />
-      <a href={backHref}>{backLabel}</a>
+      <AppLink href={backHref}>{backLabel}</AppLink>
     </main>
   );
 }

@@ -1,6 +1,6 @@
 // The annotator's screen, keyboard first: every action has a key, and every key is printed on screen.
 import type { Project, UndoResponse } from '@arbiter/contracts';
-import { ACTION_KEYS, ErrorMessage, GuidelinesPanel, Kbd, LabelButton, labelHotkeys, ProgressBar } from '@arbiter/web/ui';
+import { ACTION_KEYS, AppLink, ErrorMessage, GuidelinesPanel, Kbd, LabelButton, labelHotkeys, ProgressBar } from '@arbiter/web/ui';
 import { useCallback, useEffect, useState } from 'react';
 import { useHotkeys } from '../hooks/use-hotkeys';
 import { useTaskQueue } from '../hooks/use-task-queue';
@@ -71,9 +71,9 @@ export function AnnotateSession({ project, projectHref }: AnnotateSessionProps) 
   return (
     <main className={showGuidelines ? 'annotate with-guidelines' : 'annotate'}>
       <header className="annotate__bar">
-        <a href={projectHref} className="annotate__back">
+        <AppLink href={projectHref} className="annotate__back">
           ← {project.name}
-        </a>
+        </AppLink>
         <ProgressBar
           value={progress?.done ?? 0}
           max={total}
@@ -115,9 +115,9 @@ export function AnnotateSession({ project, projectHref }: AnnotateSessionProps) 
           <div className="all-done" data-testid="all-done">
             <h2>All done</h2>
             <p>There is nothing left for you to label in this project right now.</p>
-            <a className="btn" href={projectHref}>
+            <AppLink className="btn" href={projectHref}>
               Back to the project
-            </a>
+            </AppLink>
           </div>
         )}
 

@@ -1,4 +1,4 @@
-import { ACTION_KEYS, Kbd } from '@arbiter/web/ui';
+import { ACTION_KEYS, AppLink, Kbd } from '@arbiter/web/ui';
 
 export interface PausedPanelProps {
   /** The server's explanation: the accuracy on check items, the project's minimum, and what to do. */
@@ -18,9 +18,9 @@ export function PausedPanel({ message, projectHref }: PausedPanelProps) {
         Press <Kbd keyName={ACTION_KEYS.guidelines} /> to read the guidelines. Once an owner has resumed you, press{' '}
         <Kbd keyName={ACTION_KEYS.reload} /> to continue.
       </p>
-      <a className="btn" href={projectHref}>
+      <AppLink className="btn" href={projectHref}>
         Back to the project
-      </a>
+      </AppLink>
     </div>
   );
 }

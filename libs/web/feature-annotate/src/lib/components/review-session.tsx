@@ -3,7 +3,7 @@
 // works the same way: select a decided item, press a label key, and Enter revises its gold.
 import type { Project } from '@arbiter/contracts';
 import { useProjectSocket } from '@arbiter/web/data-access';
-import { ACTION_KEYS, ErrorMessage, GuidelinesPanel, Kbd, labelHotkeys } from '@arbiter/web/ui';
+import { ACTION_KEYS, AppLink, ErrorMessage, GuidelinesPanel, Kbd, labelHotkeys } from '@arbiter/web/ui';
 import { useState } from 'react';
 import { useAdjudication } from '../hooks/use-adjudication';
 import { useHotkeys } from '../hooks/use-hotkeys';
@@ -84,9 +84,9 @@ export function ReviewSession({ project, projectHref }: ReviewSessionProps) {
   return (
     <main className={showGuidelines ? 'annotate review with-guidelines' : 'annotate review'}>
       <header className="annotate__bar">
-        <a href={projectHref} className="annotate__back">
+        <AppLink href={projectHref} className="annotate__back">
           ← {project.name}
-        </a>
+        </AppLink>
         <h1 className="review__title">Review</h1>
         <span className="review__count" data-testid="review-open-count">
           {openCount}
@@ -159,9 +159,9 @@ export function ReviewSession({ project, projectHref }: ReviewSessionProps) {
           <div className="all-done" data-testid="nothing-to-review">
             <h2>Nothing to review</h2>
             <p>No item is waiting for a decision: annotators agree, or the consensus is confident enough.</p>
-            <a className="btn" href={projectHref}>
+            <AppLink className="btn" href={projectHref}>
               Back to the project
-            </a>
+            </AppLink>
           </div>
         )}
 

@@ -2,7 +2,7 @@
 // engineers and owners) the editor. Everything on it stays live through the project's socket room.
 import { ROLE_RANK, type Lf } from '@arbiter/contracts';
 import { errorView, useLfs, useProject, useProjectSocket, useStartLfRun, useUpdateLf } from '@arbiter/web/data-access';
-import { Card, ErrorMessage, ErrorPage, LoadingPage, nextSort, type SortState } from '@arbiter/web/ui';
+import { AppLink, Card, ErrorMessage, ErrorPage, LoadingPage, nextSort, type SortState } from '@arbiter/web/ui';
 import { useState } from 'react';
 import { DEFAULT_LF_SORT, firstDirection, type LfColumnKey } from '../lf-columns';
 import { LabelModelPanel } from './label-model-panel';
@@ -65,7 +65,7 @@ export function LfPage({ projectId, projectHref, projectsHref }: LfPageProps) {
   return (
     <main className="page page--wide">
       <nav className="breadcrumbs">
-        <a href={projectsHref}>Projects</a> / <a href={projectHref}>{p.name}</a> / <span>Labeling functions</span>
+        <AppLink href={projectsHref}>Projects</AppLink> / <AppLink href={projectHref}>{p.name}</AppLink> / <span>Labeling functions</span>
       </nav>
       <header className="page__header">
         <div>

@@ -1,6 +1,6 @@
 import { ROLE_RANK } from '@arbiter/contracts';
 import { errorView, useProject, useProjectSocket, useProjectStats } from '@arbiter/web/data-access';
-import { ErrorMessage, ErrorPage, GuidelinesPanel, LoadingPage } from '@arbiter/web/ui';
+import { AppLink, ErrorMessage, ErrorPage, GuidelinesPanel, LoadingPage } from '@arbiter/web/ui';
 import { percentText } from '../percent';
 import { AgreementPanel } from './agreement-panel';
 import { AnnotatorsPanel } from './annotators-panel';
@@ -36,7 +36,7 @@ export function ProjectPage({ projectId, annotateHref, reviewHref, lfsHref, proj
   return (
     <main className="page">
       <nav className="breadcrumbs">
-        <a href={projectsHref}>Projects</a> / <span>{p.name}</span>
+        <AppLink href={projectsHref}>Projects</AppLink> / <span>{p.name}</span>
       </nav>
       <header className="page__header">
         <div>
@@ -51,10 +51,10 @@ export function ProjectPage({ projectId, annotateHref, reviewHref, lfsHref, proj
         <div className="page__actions">
           {rank >= ROLE_RANK.engineer && <ExportLinks projectId={projectId} />}
           {rank >= ROLE_RANK.reviewer && <ReviewLink projectId={projectId} href={reviewHref} />}
-          {rank >= ROLE_RANK.reviewer && <a className="btn" href={lfsHref} data-testid="lfs-link">Labeling functions</a>}
-          <a className="btn btn--primary" href={annotateHref} data-testid="start-labeling">
+          {rank >= ROLE_RANK.reviewer && <AppLink className="btn" href={lfsHref} data-testid="lfs-link">Labeling functions</AppLink>}
+          <AppLink className="btn btn--primary" href={annotateHref} data-testid="start-labeling">
             Start labeling
-          </a>
+          </AppLink>
         </div>
       </header>
       {stats.data && <ProjectStatsPanel stats={stats.data} labels={p.labelSchema.labels} live={socket.live} />}

@@ -1,6 +1,6 @@
 import type { Project } from '@arbiter/contracts';
 import { errorView, useProjects } from '@arbiter/web/data-access';
-import { ErrorMessage } from '@arbiter/web/ui';
+import { AppLink, ErrorMessage } from '@arbiter/web/ui';
 import { useState } from 'react';
 import { CreateProjectForm } from './create-project-form';
 
@@ -31,9 +31,9 @@ export function ProjectsPage({ projectHref, onProjectCreated }: ProjectsPageProp
         <ul className="project-list" data-testid="project-list">
           {projects.data.map((p) => (
             <li key={p.id} className="card project-list__item">
-              <a href={projectHref(p.id)} className="project-list__name">
+              <AppLink href={projectHref(p.id)} className="project-list__name">
                 {p.name}
-              </a>
+              </AppLink>
               <span className="badge">{p.myRole}</span>
               <span className="muted">
                 {p.labelSchema.labels.length} labels · {p.labelSchema.kind === 'single' ? 'single-label' : 'multi-label'} ·

@@ -1,4 +1,5 @@
 import { useReviewQueue } from '@arbiter/web/data-access';
+import { AppLink } from '@arbiter/web/ui';
 
 export interface ReviewLinkProps {
   projectId: string;
@@ -10,8 +11,8 @@ export function ReviewLink({ projectId, href }: ReviewLinkProps) {
   const queue = useReviewQueue(projectId, 'open');
   const count = queue.data?.pages[0]?.total ?? '…';
   return (
-    <a className="btn" href={href} data-testid="review-link">
+    <AppLink className="btn" href={href} data-testid="review-link">
       Review ({count})
-    </a>
+    </AppLink>
   );
 }
