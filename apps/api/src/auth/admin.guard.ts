@@ -1,5 +1,6 @@
-import { CanActivate, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
+import { applyDecorators, CanActivate, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
 import { forbidden } from '@arbiter/server/application';
+import { DeclareAccess } from './public.decorator';
 import type { ArbiterRequest } from './request-context';
 
 @Injectable()
@@ -11,4 +12,4 @@ class AdminGuard implements CanActivate {
   }
 }
 
-export const AdminOnly = () => UseGuards(AdminGuard);
+export const AdminOnly = () => applyDecorators(UseGuards(AdminGuard), DeclareAccess({ kind: 'admin' }));

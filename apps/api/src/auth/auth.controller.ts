@@ -9,6 +9,7 @@ import { APP_CONFIG } from '../config.token';
 import { LoginThrottle } from './auth-throttle';
 import { CurrentPrincipal } from './current.decorator';
 import { Public } from './public.decorator';
+import { SignedIn } from './signed-in.decorator';
 import { ArbiterRequest, SESSION_COOKIE } from './request-context';
 
 @ApiTags('auth')
@@ -39,6 +40,7 @@ export class AuthController {
     return { ...user, token };
   }
 
+  @SignedIn()
   @Post('auth/logout')
   @HttpCode(204)
   async logout(@Req() req: ArbiterRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
@@ -46,12 +48,14 @@ export class AuthController {
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 
+  @SignedIn()
   @Get('auth/me')
   me(@CurrentPrincipal() p: Principal): MeResponse {
     return p.kind === 'user' ? { id: p.userId, email: p.email, name: p.name, isAdmin: p.isAdmin } : { apiKey: true, projectId: p.projectId, role: p.role };
   }
 
   /** Sets a new password; every other session of the user ends (this one stays signed in). */
+  @SignedIn({ usersOnly: true })
   @Post('auth/password')
   @HttpCode(204)
   changePassword(@CurrentPrincipal() p: Principal, @Body() body: ChangePasswordDto, @Req() req: ArbiterRequest): Promise<void> {

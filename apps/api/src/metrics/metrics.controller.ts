@@ -1,9 +1,9 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { registry } from './metrics';
 
-@ApiExcludeController()
+@ApiTags('metrics')
 @Controller('metrics')
 export class MetricsController {
   @Public()

@@ -28,7 +28,7 @@ export class AgreementController {
   }
 
   /** The reviewer's labels become the item's gold, recorded with who decided and when. */
-  @ProjectRole('reviewer')
+  @ProjectRole('reviewer', { usersOnly: true })
   @Post('review/:itemId/decision')
   @HttpCode(204)
   decide(@CurrentProject() c: Ctx, @Param('itemId') itemId: string, @Body() body: ReviewDecisionDto, @CurrentPrincipal() p: Principal): Promise<void> {
@@ -36,7 +36,7 @@ export class AgreementController {
   }
 
   /** Changes an earlier decision (a mistyped key is not gold forever). */
-  @ProjectRole('reviewer')
+  @ProjectRole('reviewer', { usersOnly: true })
   @Put('review/:itemId/decision')
   @HttpCode(204)
   revise(@CurrentProject() c: Ctx, @Param('itemId') itemId: string, @Body() body: ReviewDecisionDto, @CurrentPrincipal() p: Principal): Promise<void> {

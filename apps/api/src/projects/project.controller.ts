@@ -4,6 +4,7 @@ import type { Project, ProjectStats } from '@arbiter/contracts';
 import { Principal, ProjectService, ProjectStatsService } from '@arbiter/server/application';
 import { CurrentPrincipal, CurrentProject } from '../auth/current.decorator';
 import { ProjectRole } from '../auth/project-role.guard';
+import { SignedIn } from '../auth/signed-in.decorator';
 import { CreateProjectDto, UpdateProjectDto } from '../common/dto';
 
 type Ctx = { id: string; role: Project['myRole'] };
@@ -16,11 +17,13 @@ export class ProjectController {
     private readonly stats: ProjectStatsService,
   ) {}
 
+  @SignedIn()
   @Get()
   list(@CurrentPrincipal() p: Principal): Promise<Project[]> {
     return this.projects.list(p);
   }
 
+  @SignedIn({ usersOnly: true })
   @Post()
   create(@Body() body: CreateProjectDto, @CurrentPrincipal() p: Principal): Promise<Project> {
     return this.projects.create(body, p);

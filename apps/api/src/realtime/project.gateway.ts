@@ -7,7 +7,7 @@ import { Logger } from '@nestjs/common';
 import { OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import fastifyCookie from '@fastify/cookie';
 import type { Server, Socket } from 'socket.io';
-import { JoinAck, joinProjectSchema, SOCKET_EVENTS } from '@arbiter/contracts';
+import { JoinAck, joinProjectSchema, SOCKET_CLIENT_EVENTS, SOCKET_EVENTS, type SocketClientEvent } from '@arbiter/contracts';
 import {
   AccessChange,
   API_KEY_PREFIX,
@@ -87,14 +87,24 @@ export class ProjectGateway implements OnGatewayInit {
     });
     server.on('connection', (socket: Socket) => {
       void socket.join(socket.data.rooms as string[]);
-      socket.on(SOCKET_EVENTS.join, (payload: unknown, ack?: (a: JoinAck) => void) => {
-        void this.join(socket, payload).then((a) => typeof ack === 'function' && ack(a));
-      });
-      socket.on(SOCKET_EVENTS.leave, (payload: unknown) => {
-        const parsed = joinProjectSchema.safeParse(payload);
-        if (parsed.success) void socket.leave(room(parsed.data.projectId.toLowerCase()));
-      });
+      // Exactly the declared client events (SOCKET_CLIENT_EVENTS), each answering with an ack when asked for one.
+      const handlers: Record<SocketClientEvent, (payload: unknown) => Promise<JoinAck>> = {
+        [SOCKET_EVENTS.join]: (payload) => this.join(socket, payload),
+        [SOCKET_EVENTS.leave]: (payload) => this.leave(socket, payload),
+      };
+      for (const [event, handle] of Object.entries(handlers)) {
+        socket.on(event, (payload: unknown, ack?: (a: JoinAck) => void) => {
+          void handle(payload).then((a) => typeof ack === 'function' && ack(a));
+        });
+      }
     });
+  }
+
+  private async leave(socket: Socket, payload: unknown): Promise<JoinAck> {
+    const parsed = joinProjectSchema.safeParse(payload);
+    if (!parsed.success) return { ok: false, status: 400, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+    await socket.leave(room(parsed.data.projectId.toLowerCase()));
+    return { ok: true };
   }
 
   private async authenticate(socket: Socket): Promise<{ principal: Principal; rooms: string[] } | null> {
@@ -114,7 +124,7 @@ export class ProjectGateway implements OnGatewayInit {
     if (!parsed.success) return { ok: false, status: 400, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
     const projectId = parsed.data.projectId.toLowerCase();
     try {
-      await this.projects.access(socket.data.principal as Principal, projectId, 'annotator');
+      await this.projects.access(socket.data.principal as Principal, projectId, SOCKET_CLIENT_EVENTS[SOCKET_EVENTS.join].role);
     } catch (err) {
       if (err instanceof ArbiterError) return { ok: false, status: statusOf(err.code), message: err.message };
       this.logger.error(err);

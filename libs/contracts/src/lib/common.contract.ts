@@ -64,3 +64,17 @@ export const errorResponseSchema = z.object({
   correlationId: z.string().optional(),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+/**
+ * Who may call a route, declared beside it and published in the OpenAPI document as `x-arbiter-access` (the
+ * authorization matrix test reads every route's declaration from there): anyone; any signed-in user or API key
+ * (`usersOnly`: users, not keys); instance admins; or members of the route's project with at least `role`.
+ */
+export const ACCESS_EXTENSION = 'x-arbiter-access';
+export const routeAccessSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('public') }),
+  z.object({ kind: z.literal('signed-in'), usersOnly: z.boolean() }),
+  z.object({ kind: z.literal('admin') }),
+  z.object({ kind: z.literal('project'), role: roleSchema, usersOnly: z.boolean() }),
+]);
+export type RouteAccess = z.infer<typeof routeAccessSchema>;

@@ -1,6 +1,6 @@
 // socket.io: the client joins a project room (membership checked) and receives live counters and progress.
 import { z } from 'zod';
-import { roleSchema } from './common.contract';
+import { roleSchema, type RouteAccess } from './common.contract';
 import { lfRunSchema } from './lf.contract';
 import { projectStatsSchema } from './project.contract';
 
@@ -18,6 +18,16 @@ export const SOCKET_EVENTS = {
   /** The receiver's role in a project changed (join again) or they were removed (`role: null`); they left its room. */
   access: 'project:access',
 } as const;
+
+/**
+ * What clients may emit, each with who may (as routes declare it): the gateway handles exactly these events and
+ * the authorization matrix test tries each with every kind of caller. Both answer with a JoinAck.
+ */
+export const SOCKET_CLIENT_EVENTS = {
+  [SOCKET_EVENTS.join]: { kind: 'project', role: 'annotator', usersOnly: false },
+  [SOCKET_EVENTS.leave]: { kind: 'signed-in', usersOnly: false },
+} as const satisfies Record<string, RouteAccess>;
+export type SocketClientEvent = keyof typeof SOCKET_CLIENT_EVENTS;
 
 export const accessEventSchema = z.object({ projectId: z.uuid(), role: roleSchema.nullable() });
 export type AccessEvent = z.infer<typeof accessEventSchema>;
