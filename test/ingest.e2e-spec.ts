@@ -68,7 +68,7 @@ describe('ingest', () => {
     expect(again.body).toMatchObject({ inserted: 0, duplicates: 350 });
     const stats = await owner.get<ProjectStats>(`/api/projects/${p.id}/stats`);
     expect(stats.body.byStatus.new).toBe(350);
-  });
+  }, 60_000);
 
   const mixed = ['id,text,label', '1,good one,ham', '2,,spam', '3,third,nope', '1,dup of one,spam', '4,"multi', 'line",ham', ''].join('\n');
 
@@ -79,7 +79,7 @@ describe('ingest', () => {
     expect(r.body.errors.map((e) => e.path)).toEqual(['line 3: text', 'line 4: label']);
     expect(r.body.report).toMatchObject({ committed: false, inserted: 0, rejected: 2 });
     expect(await itemCount(p.id)).toBe(0);
-  });
+  }, 60_000);
 
   it('skips bad rows when asked, reporting them and counting duplicates', async () => {
     const p = await newProject(owner);
@@ -89,7 +89,7 @@ describe('ingest', () => {
     expect(r.body.errors.map((e) => [e.line, e.field])).toEqual([[3, 'text'], [4, 'label']]);
     const texts = (await db.query('SELECT text FROM items WHERE project_id = $1 ORDER BY id', [p.id])).rows.map((x) => x.text);
     expect(texts).toEqual(['good one', 'multi\nline']);
-  });
+  }, 60_000);
 
   it('answers 4xx for U+0000 and for invalid UTF-8, never 500', async () => {
     const p = await newProject(owner);
@@ -106,7 +106,7 @@ describe('ingest', () => {
     const missing = await upload(p.id, 'format=csv&textField=body', 'text\nx\n');
     expect(missing.status).toBe(400);
     expect(missing.body.message).toContain('body');
-  });
+  }, 60_000);
 
   it('imports a JSON array with predictions as suggestions', async () => {
     const p = await newProject(owner);
@@ -120,7 +120,7 @@ describe('ingest', () => {
     expect(r.body.inserted).toBe(2);
     const page = await owner.get<ItemPage>(`/api/projects/${p.id}/items`);
     expect(page.body.items.map((i) => i.prediction!.map((x) => Math.round(x * 100) / 100))).toEqual([[0.9, 0.1], [0.2, 0.8]]);
-  });
+  }, 60_000);
 
   it('pushes progress over socket.io while a large file streams in', async () => {
     const p = await newProject(owner);

@@ -23,7 +23,7 @@ describe('AgreementRepository.saveResults beside a submission', () => {
   afterAll(async () => {
     await submitter?.end();
     await db?.close();
-  });
+  }, 30_000);
 
   it('does not deadlock with a submission on an item whose consensus it writes', async () => {
     const [{ id: projectId }] = await sql.many<{ id: string }>(

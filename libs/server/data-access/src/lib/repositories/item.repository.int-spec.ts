@@ -15,7 +15,7 @@ describe('ItemRepository.importRows', () => {
     ({ url, sql } = db);
   }, 60_000);
 
-  afterAll(() => db?.close());
+  afterAll(() => db?.close(), 30_000);
 
   const rows: ImportRow[] = [
     { line: 2, externalId: 'a', text: 'tab\there, back\\slash, \\N, newline\nand CR\r', imageUrl: null, metadata: { k: 'v\t"q"' }, gold: [1], prediction: [0.25, 0.75] },
@@ -54,13 +54,13 @@ describe('ItemRepository.importRows', () => {
     expect(stored[0]).toMatchObject({ external_id: 'a', metadata: { k: 'v\t"q"' }, gold: [1], prediction: [0.25, 0.75], status: 'new', slots: 2 });
     expect(stored[3]).toMatchObject({ external_id: 'é\u{1F600}', metadata: { nested: { deep: [1, null] } } });
     expect(counts).toEqual([{ dimension: 'status', key: 'new', value: 4 }]);
-  });
+  }, 30_000);
 
   it('the batched-INSERT path gives the same result', async () => {
     const copy = await importWith('copy');
     const insert = await importWith('insert');
     expect(insert).toEqual(copy);
-  });
+  }, 30_000);
 
   it('rolls everything back when the caller declines to commit', async () => {
     const repo = new ItemRepository(sql, new CounterRepository(sql), { url });
@@ -71,7 +71,7 @@ describe('ItemRepository.importRows', () => {
     expect(outcome.committed).toBe(false);
     const [n] = await sql.many<{ n: number }>(`SELECT count(*)::int AS n FROM items WHERE project_id = $1`, [project.id]);
     expect(n.n).toBe(0);
-  });
+  }, 30_000);
 
   it('gives k slots to about the configured fraction of items, one to the rest', async () => {
     const repo = new ItemRepository(sql, new CounterRepository(sql), { url });
@@ -90,5 +90,5 @@ describe('ItemRepository.importRows', () => {
     // Binomial(2000, 0.1): mean 200, sd 13.4; five sd either side.
     expect(share).toBeGreaterThan(0.1 - 5 * 0.0067);
     expect(share).toBeLessThan(0.1 + 5 * 0.0067);
-  });
+  }, 30_000);
 });
