@@ -4,7 +4,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { APPLICATION_SERVICES } from '@arbiter/server/application';
 import type { AppConfig } from '@arbiter/server/config';
-import { DatabaseModule } from '@arbiter/server/data-access';
+import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
 import { AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, MaintenanceProducer, QUEUE } from '@arbiter/server/jobs';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -31,11 +31,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        DatabaseModule.forRoot({
-          url: config.DATABASE_URL,
-          poolSize: config.DATABASE_POOL_SIZE,
-          bulkInsert: config.EMBEDDED_DATABASE ? 'insert' : 'copy',
-        }),
+        DatabaseModule.forRoot(databaseOptionsFor(config, 'api')),
         BullModule.forRoot(
           bullRootOptions({
             backend: config.QUEUE_BACKEND,
