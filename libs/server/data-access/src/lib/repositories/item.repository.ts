@@ -1,4 +1,4 @@
-// Items: bulk import through COPY, keyset-paginated reads and the streamed export.
+// Items: bulk import through COPY, keyset-paginated reads (within a byte budget) and the streamed export.
 import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -33,6 +33,12 @@ interface ItemRow extends Omit<Item, 'id'> {
   id: string;
 }
 
+/** A keyset page cut short by a byte budget: `more` says rows were left out (the page ends early). */
+export interface BudgetedPage<T> {
+  rows: T[];
+  more: boolean;
+}
+
 const ITEM_COLUMNS = `i.id::text AS id, i.external_id AS "externalId", i.text, i.image_url AS "imageUrl", i.metadata,
   i.gold::int[] AS gold, i.prediction::float8[] AS prediction, i.status, i.annotation_count AS "annotationCount"`;
 
@@ -56,6 +62,12 @@ async function writeAll(stream: NodeJS.WritableStream, chunk: string): Promise<v
     stream.once('error', done);
   });
 }
+
+// An item's size in its JSON answer, from above: its strings as JSON, its metadata as jsonb prints it (which
+// spaces more than JSON.stringify), its arrays at a generous width, and the fixed keys.
+const ITEM_BYTES = `(octet_length(to_json(i.text)::text) + octet_length(i.metadata::text)
+  + coalesce(octet_length(to_json(i.external_id)::text), 4) + coalesce(octet_length(to_json(i.image_url)::text), 4)
+  + 4 * coalesce(cardinality(i.gold), 0) + 24 * coalesce(cardinality(i.prediction), 0) + 160)`;
 
 @Injectable()
 export class ItemRepository {
@@ -234,13 +246,25 @@ export class ItemRepository {
     return n;
   }
 
-  async list(projectId: string, after: string | undefined, limit: number, status?: string): Promise<ItemRow[]> {
-    return this.sql.many<ItemRow>(
-      `SELECT ${ITEM_COLUMNS} FROM items i
-        WHERE i.project_id = $1 AND i.id > $2 AND ($3::text IS NULL OR i.status = $3)
-        ORDER BY i.id LIMIT $4`,
-      [projectId, after ?? '0', status ?? null, limit],
+  /**
+   * A keyset page of items: at most `limit`, and no further once their JSON would pass `maxBytes` (always at least
+   * one item, however large). Sizes are computed in PostgreSQL, so rows left out are never fetched.
+   */
+  async list(projectId: string, after: string | undefined, limit: number, maxBytes: number, status?: string): Promise<BudgetedPage<ItemRow>> {
+    const rows = await this.sql.many<ItemRow & { fetched: number }>(
+      `WITH page AS (
+         SELECT i.id, sum(${ITEM_BYTES}) OVER (ORDER BY i.id) AS running
+           FROM items i
+          WHERE i.project_id = $1 AND i.id > $2 AND ($3::text IS NULL OR i.status = $3)
+          ORDER BY i.id LIMIT $4)
+       SELECT ${ITEM_COLUMNS}, (SELECT count(*)::int FROM page) AS fetched
+         FROM page p JOIN items i ON i.id = p.id
+        WHERE p.running <= $5 OR p.id = (SELECT min(id) FROM page)
+        ORDER BY i.id`,
+      [projectId, after ?? '0', status ?? null, limit, maxBytes],
     );
+    const more = rows.length > 0 && rows.length < rows[0].fetched;
+    return { rows: rows.map(({ fetched: _, ...row }) => row), more };
   }
 
   async get(projectId: string, itemId: string): Promise<ItemRow | null> {
