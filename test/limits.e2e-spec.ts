@@ -12,6 +12,8 @@ const POOL = 3;
 const UPLOAD_MAX_BYTES = 256 * 1024;
 const PAGE_MAX_BYTES = 64 * 1024;
 const ITEM_METADATA_MAX_BYTES = 2048;
+// Far above the 200 ms between trickled bytes, so only a silent upload times out, even on a loaded machine.
+const IDLE_MS = 5000;
 
 interface Reply {
   status: number;
@@ -34,7 +36,7 @@ describe('limits', () => {
       ({ stack, owner, db } = await openSession({
         env: {
           DATABASE_POOL_SIZE: String(POOL),
-          UPLOAD_IDLE_TIMEOUT_MS: '3000',
+          UPLOAD_IDLE_TIMEOUT_MS: String(IDLE_MS),
           UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES),
           ITEM_METADATA_MAX_BYTES: String(ITEM_METADATA_MAX_BYTES),
           PAGE_MAX_BYTES: String(PAGE_MAX_BYTES),
@@ -136,7 +138,7 @@ describe('limits', () => {
     for (const r of replies) {
       expect(r.status).toBe(408);
       expect(r.body.code).toBe('UPLOAD_TIMEOUT');
-      expect(r.body.message).toBe('no data arrived for 3000 ms (UPLOAD_IDLE_TIMEOUT_MS); nothing was imported');
+      expect(r.body.message).toBe(`no data arrived for ${IDLE_MS} ms (UPLOAD_IDLE_TIMEOUT_MS); nothing was imported`);
     }
     expect(await itemCount(p.id)).toBe(0);
     await until(async () => (await inTransaction()) === 0, 'no transaction left open');
