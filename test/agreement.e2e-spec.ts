@@ -132,5 +132,5 @@ describe('agreement, consensus and adjudication in the workflow', () => {
       expect((await other.get(`/api/projects/${p.id}/${path}`)).status).toBe(404);
       expect((await annotator.get(`/api/projects/${p.id}/${path}`)).status).toBe(403);
     }
-  });
+  }, 60_000);
 });

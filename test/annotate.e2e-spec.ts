@@ -36,7 +36,7 @@ describe('annotating', () => {
     const again = await next(ann, p.id, 2);
     expect(again.body.tasks.map((t) => t.item.id)).toEqual(first.body.tasks.map((t) => t.item.id));
     expect(new Date(again.body.tasks[0].leaseExpiresAt).getTime()).toBeGreaterThan(Date.now() + 60_000);
-  });
+  }, 60_000);
 
   it('stores a submission once: a retry with the same key returns the same annotation', async () => {
     const p = await projectWith(2);
@@ -58,7 +58,7 @@ describe('annotating', () => {
       { label: 1, name: 'spam', count: 1 },
     ]);
     expect(stats.body.byAnnotator).toEqual([{ userId: ann.user!.id, name: 'Bo', count: 1 }]);
-  });
+  }, 60_000);
 
   it('rejects labels outside the schema and multiple labels in a single-label project', async () => {
     const p = await projectWith(1);
@@ -68,7 +68,7 @@ describe('annotating', () => {
     expect(r1.body).toMatchObject({ errors: [{ path: 'labels' }] });
     const r2 = await submit(owner, p.id, task.item.id, [0, 1]);
     expect(r2.status).toBe(400);
-  });
+  }, 60_000);
 
   it('gives each item to k distinct annotators with overlap k, never twice to one', async () => {
     const p = await projectWith(2, 2);
@@ -87,7 +87,7 @@ describe('annotating', () => {
     const stats = await owner.get<ProjectStats>(`/api/projects/${p.id}/stats`);
     expect(stats.body.byStatus.completed).toBe(2);
     expect(stats.body.annotations).toBe(4);
-  });
+  }, 60_000);
 
   it('answers 409 when a lost lease is submitted after the item was completed elsewhere', async () => {
     const p = await projectWith(1);
@@ -105,14 +105,14 @@ describe('annotating', () => {
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ code: 'ITEM_COMPLETED_ELSEWHERE' });
     expect((late.body as unknown as { message: string }).message).toMatch(/completed/);
-  });
+  }, 60_000);
 
   it('accepts a late submit when the expired lease was not taken by anyone', async () => {
     const p = await projectWith(1);
     const [t] = (await next(owner, p.id)).body.tasks;
     await db.query(`UPDATE task_slots SET lease_expires_at = now() - interval '1 second' WHERE item_id = $1`, [t.item.id]);
     expect((await submit(owner, p.id, t.item.id, [0])).status).toBe(201);
-  });
+  }, 60_000);
 
   it('skips an item for good and undoes the last submission', async () => {
     const p = await projectWith(3);
@@ -134,7 +134,7 @@ describe('annotating', () => {
     const after = await next(ann, p.id, 3);
     expect(after.body.tasks.map((t) => t.item.externalId)).toEqual(['t1', 't2']);
     expect((await ann.post(`/api/projects/${p.id}/annotations/undo`)).status).toBe(404);
-  });
+  }, 60_000);
 
   it('undoes the latest submission when annotation ids gain a digit (9 then 10, 99 then 100)', async () => {
     const p = await projectWith(120);
@@ -150,7 +150,7 @@ describe('annotating', () => {
     }
     const undo = await ann.post<UndoResponse>(`/api/projects/${p.id}/annotations/undo`);
     expect(undo.body.undone).toMatchObject({ id: last.id, itemId: last.itemId });
-  });
+  }, 60_000);
 
   it('exports the current labels as JSONL and CSV, streamed', async () => {
     const p = await projectWith(2);
@@ -174,7 +174,7 @@ describe('annotating', () => {
     expect(csvLines[0]).toBe('id,external_id,text,label,label_source,gold,annotation_count,annotations,weak_label,weak_confidence');
     expect(csvLines).toHaveLength(3);
     expect(csvLines[2]).toContain(',t1,text number 1,spam,annotations,,1,');
-  });
+  }, 60_000);
 
   it('repairs tampered counters with a recount job run by the worker', async () => {
     const p = await projectWith(4);
@@ -188,5 +188,5 @@ describe('annotating', () => {
     expect(stats.body.byStatus).toEqual({ new: 3, in_progress: 0, completed: 1 });
     expect(stats.body.byLabel.map((l) => l.count)).toEqual([0, 1]);
     expect(stats.body.annotations).toBe(1);
-  });
+  }, 60_000);
 });

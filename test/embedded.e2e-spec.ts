@@ -60,7 +60,7 @@ function stop(s: Started): Promise<number | null> {
 
 describe('npm start on the embedded default', () => {
   const dataDir = mkdtempSync(resolve(tmpdir(), 'arbiter-embedded-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }), 30_000);
 
   it('serves, labels, runs jobs, stops gracefully and keeps its data', async () => {
     const port = await freePort();

@@ -1,5 +1,6 @@
-// Ingest over HTTP: field mapping, reject vs skip, duplicates, U+0000 and invalid UTF-8 as 4xx naming the
-// line, and progress over socket.io — on the real YouTube spam CSV and on generated files.
+// Ingest over HTTP: field mapping, reject vs skip, duplicates, U+0000 and lone surrogates as per-line errors and
+// invalid UTF-8 as a 4xx naming the line, and progress over socket.io — on the real YouTube spam CSV and on
+// generated files.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -68,7 +69,7 @@ describe('ingest', () => {
     expect(again.body).toMatchObject({ inserted: 0, duplicates: 350 });
     const stats = await owner.get<ProjectStats>(`/api/projects/${p.id}/stats`);
     expect(stats.body.byStatus.new).toBe(350);
-  });
+  }, 60_000);
 
   const mixed = ['id,text,label', '1,good one,ham', '2,,spam', '3,third,nope', '1,dup of one,spam', '4,"multi', 'line",ham', ''].join('\n');
 
@@ -79,7 +80,7 @@ describe('ingest', () => {
     expect(r.body.errors.map((e) => e.path)).toEqual(['line 3: text', 'line 4: label']);
     expect(r.body.report).toMatchObject({ committed: false, inserted: 0, rejected: 2 });
     expect(await itemCount(p.id)).toBe(0);
-  });
+  }, 60_000);
 
   it('skips bad rows when asked, reporting them and counting duplicates', async () => {
     const p = await newProject(owner);
@@ -89,7 +90,7 @@ describe('ingest', () => {
     expect(r.body.errors.map((e) => [e.line, e.field])).toEqual([[3, 'text'], [4, 'label']]);
     const texts = (await db.query('SELECT text FROM items WHERE project_id = $1 ORDER BY id', [p.id])).rows.map((x) => x.text);
     expect(texts).toEqual(['good one', 'multi\nline']);
-  });
+  }, 60_000);
 
   it('answers 4xx for U+0000 and for invalid UTF-8, never 500', async () => {
     const p = await newProject(owner);
@@ -106,7 +107,69 @@ describe('ingest', () => {
     const missing = await upload(p.id, 'format=csv&textField=body', 'text\nx\n');
     expect(missing.status).toBe(400);
     expect(missing.body.message).toContain('body');
-  });
+  }, 60_000);
+
+  // PostgreSQL text and jsonb refuse U+0000, and a lone surrogate has no UTF-8 form: such rows used to fail the
+  // whole import with a 500 when they reached the database.
+  it('skips CSV rows holding U+0000 in the text or a metadata column, naming line and field', async () => {
+    const p = await newProject(owner);
+    const csv = ['id,text,note', '1,fine,ok', '2,bad\u0000text,ok', '3,fine too,bad\u0000note', '4,last,ok', ''].join('\n');
+    const skip = await upload(p.id, 'format=csv&externalIdField=id&onError=skip', csv);
+    expect(skip.status).toBe(200);
+    expect(skip.body).toMatchObject({ committed: true, rowsRead: 4, inserted: 2, rejected: 2 });
+    expect(skip.body.errors.map((e) => [e.line, e.field])).toEqual([[3, 'text'], [4, 'note']]);
+    expect(skip.body.errors.map((e) => e.message)).toEqual([
+      'text contains U+0000 (a NUL character), which PostgreSQL text cannot store',
+      'metadata field "note" contains U+0000 (a NUL character), which PostgreSQL text cannot store',
+    ]);
+    const stored = await db.query('SELECT external_id, text, metadata FROM items WHERE project_id = $1 ORDER BY id', [p.id]);
+    expect(stored.rows).toEqual([
+      { external_id: '1', text: 'fine', metadata: { note: 'ok' } },
+      { external_id: '4', text: 'last', metadata: { note: 'ok' } },
+    ]);
+    const p2 = await newProject(owner);
+    const reject = await upload(p2.id, 'format=csv&externalIdField=id', csv);
+    expect(reject.status).toBe(422);
+    expect(reject.body.errors.map((e) => e.path)).toEqual(['line 3: text', 'line 4: note']);
+    expect(await itemCount(p2.id)).toBe(0);
+    // A surrogate encoded as bytes is not UTF-8 at all: the file is refused as unreadable, naming the line.
+    const cesu = Buffer.concat([Buffer.from('text\nfine\nlone '), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\n')]);
+    const bytes = await upload(p2.id, 'format=csv&onError=skip', cesu);
+    expect(bytes.status).toBe(400);
+    expect(bytes.body).toMatchObject({ code: 'BAD_FILE', errors: [{ path: 'line 3' }] });
+    expect(await itemCount(p2.id)).toBe(0);
+  }, 60_000);
+
+  it('skips JSON lines holding U+0000 or a lone surrogate in text, metadata values or metadata keys', async () => {
+    const p = await newProject(owner);
+    // Written as JSON escapes, the way such characters arrive in JSON.
+    const lines = [
+      '{"id":"1","text":"fine","meta":{"k":"v"}}',
+      '{"id":"2","text":"half an emoji \\ud83d","meta":{}}',
+      '{"id":"3","text":"fine","meta":{"k":"\\udc00"}}',
+      '{"id":"4","text":"fine","meta":{"k\\ud800":1}}',
+      '{"id":"5","text":"fine","meta":{"k":"nul \\u0000"}}',
+      '{"id":"6","text":"fine","n\\u0000":1}',
+      '{"id":"7","text":"a whole emoji \\ud83d\\ude00","meta":{"k":"\\u00e9"}}',
+    ];
+    const skip = await upload(p.id, 'format=jsonl&externalIdField=id&onError=skip', lines.join('\n'), 'application/x-ndjson');
+    expect(skip.status).toBe(200);
+    expect(skip.body).toMatchObject({ committed: true, rowsRead: 7, inserted: 2, rejected: 5 });
+    expect(skip.body.errors.map((e) => [e.line, e.field])).toEqual([[2, 'text'], [3, 'meta'], [4, 'meta'], [5, 'meta'], [6, 'n\u0000']]);
+    expect(skip.body.errors[0].message).toBe('text contains a lone surrogate (U+D83D, e.g. a "\\ud83d" escape without its pair), which is not valid Unicode');
+    expect(skip.body.errors[1].message).toMatch(/^metadata field "meta" contains a lone surrogate \(U\+DC00/);
+    expect(skip.body.errors[4].message).toContain('U+0000');
+    const stored = await db.query('SELECT external_id, text, metadata FROM items WHERE project_id = $1 ORDER BY id', [p.id]);
+    expect(stored.rows).toEqual([
+      { external_id: '1', text: 'fine', metadata: { meta: { k: 'v' } } },
+      { external_id: '7', text: 'a whole emoji \u{1F600}', metadata: { meta: { k: 'é' } } },
+    ]);
+    const p2 = await newProject(owner);
+    const reject = await upload(p2.id, 'format=jsonl&externalIdField=id', lines.join('\n'), 'application/x-ndjson');
+    expect(reject.status).toBe(422);
+    expect(reject.body.report).toMatchObject({ committed: false, rejected: 5, inserted: 0 });
+    expect(await itemCount(p2.id)).toBe(0);
+  }, 60_000);
 
   it('imports a JSON array with predictions as suggestions', async () => {
     const p = await newProject(owner);
@@ -120,7 +183,7 @@ describe('ingest', () => {
     expect(r.body.inserted).toBe(2);
     const page = await owner.get<ItemPage>(`/api/projects/${p.id}/items`);
     expect(page.body.items.map((i) => i.prediction!.map((x) => Math.round(x * 100) / 100))).toEqual([[0.9, 0.1], [0.2, 0.8]]);
-  });
+  }, 60_000);
 
   it('pushes progress over socket.io while a large file streams in', async () => {
     const p = await newProject(owner);

@@ -34,7 +34,7 @@ describe('module boundaries', () => {
   it('rejects typeorm inside the contracts library', async () => {
     const errors = await boundaryErrors('libs/contracts/src/lib/x.ts', "import { DataSource } from 'typeorm';\nexport const d = DataSource;\n");
     expect(errors.join('\n')).toMatch(/typeorm/);
-  });
+  }, 60_000);
 
   it('rejects a server library imported from the web scope', async () => {
     const errors = await boundaryErrors(
@@ -42,7 +42,7 @@ describe('module boundaries', () => {
       "import { parseConfig } from '@arbiter/server/config';\nexport const p = parseConfig;\n",
     );
     expect(errors.length).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it('rejects @nestjs in a util library', async () => {
     const errors = await boundaryErrors(
@@ -50,7 +50,7 @@ describe('module boundaries', () => {
       "import { Injectable } from '@nestjs/common';\nexport const i = Injectable;\n",
     );
     expect(errors.join('\n')).toMatch(/@nestjs\/common/);
-  });
+  }, 60_000);
 
   it('accepts the application layer importing data access', async () => {
     const errors = await boundaryErrors(
@@ -58,5 +58,5 @@ describe('module boundaries', () => {
       "import { CounterRepository } from '@arbiter/server/data-access';\nexport const c = CounterRepository;\n",
     );
     expect(errors).toEqual([]);
-  });
+  }, 60_000);
 });

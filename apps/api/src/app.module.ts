@@ -2,9 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { APPLICATION_SERVICES } from '@arbiter/server/application';
+import { APPLICATION_SERVICES, PAYLOAD_LIMITS, payloadLimitsFrom } from '@arbiter/server/application';
 import type { AppConfig } from '@arbiter/server/config';
-import { DatabaseModule } from '@arbiter/server/data-access';
+import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
 import { AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, MaintenanceProducer, QUEUE } from '@arbiter/server/jobs';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -35,11 +35,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        DatabaseModule.forRoot({
-          url: config.DATABASE_URL,
-          poolSize: config.DATABASE_POOL_SIZE,
-          bulkInsert: config.EMBEDDED_DATABASE ? 'insert' : 'copy',
-        }),
+        DatabaseModule.forRoot(databaseOptionsFor(config, 'api')),
         BullModule.forRoot(
           bullRootOptions({
             backend: config.QUEUE_BACKEND,
@@ -66,6 +62,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: PAYLOAD_LIMITS, useValue: payloadLimitsFrom(config) },
         // Guards and pipes run in this order: the origin check before authentication, text safety before validation.
         { provide: APP_GUARD, useClass: SameOriginGuard },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -22,7 +22,13 @@ const STREAMED_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl',
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger('api', config.LOG_LEVEL);
-  const adapter = new FastifyAdapter({ bodyLimit: 16 * 1024 * 1024, trustProxy: config.TRUST_PROXY });
+  // requestTimeout: Node's own limit on receiving any request, a backstop behind the import's UPLOAD_TIMEOUT_MS
+  // (which answers first, with a 408 naming it); Fastify's default turns Node's off.
+  const adapter = new FastifyAdapter({
+    bodyLimit: 16 * 1024 * 1024,
+    requestTimeout: config.UPLOAD_TIMEOUT_MS + 30_000,
+    trustProxy: config.TRUST_PROXY,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
   });

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import type { AppConfig } from '@arbiter/server/config';
 import { AgreementService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProjectEvents, ProjectService, ProjectStatsService } from '@arbiter/server/application';
-import { DatabaseModule } from '@arbiter/server/data-access';
+import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
 import { AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, QUEUE } from '@arbiter/server/jobs';
 import { AnalysisProcessor } from './processors/analysis.processor';
 import { LfProcessor } from './processors/lf.processor';
@@ -14,7 +14,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: 10, bulkInsert: config.EMBEDDED_DATABASE ? 'insert' : 'copy' }),
+        DatabaseModule.forRoot(databaseOptionsFor(config, 'worker')),
         BullModule.forRoot(
           bullRootOptions({
             backend: config.QUEUE_BACKEND,

@@ -36,7 +36,21 @@ export function statusOf(code: ErrorCode): number {
       return 429;
     case ErrorCode.ImportRejected:
       return 422;
+    case ErrorCode.UploadTimeout:
+      return 408;
+    case ErrorCode.UploadTooLarge:
+      return 413;
+    case ErrorCode.DatabaseBusy:
+      return 503;
   }
+}
+
+// The pool had no connection in time (pg-pool, pg), or PostgreSQL ended a statement or transaction at its timeout.
+const DATABASE_TIMEOUT_MESSAGES = ['timeout exceeded when trying to connect', 'Connection terminated due to connection timeout'];
+const DATABASE_TIMEOUT_SQLSTATES = ['57014', '25P03'];
+
+function isDatabaseTimeout(e: { message?: string; code?: string } | undefined): boolean {
+  return DATABASE_TIMEOUT_MESSAGES.includes(e?.message ?? '') || DATABASE_TIMEOUT_SQLSTATES.includes(e?.code ?? '');
 }
 
 function zodErrors(err: ZodError) {
@@ -54,6 +68,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof ArbiterError && exception.retryAfterSeconds !== undefined) {
       void reply.header('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     }
+    // The client may still be sending the body it was refused for: close rather than read the rest of it.
+    if (body.statusCode === 408 || body.statusCode === 413) void reply.header('connection', 'close');
     void reply.status(body.statusCode).send(body);
   }
 
@@ -73,6 +89,10 @@ export class ErrorFilter implements ExceptionFilter {
     const e = exception as { statusCode?: number; message?: string; code?: string };
     if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
       return { statusCode: e.statusCode, code: e.code ?? `HTTP_${e.statusCode}`, message: e.message ?? 'bad request' };
+    }
+    if (isDatabaseTimeout(exception as { message?: string; code?: string })) {
+      this.logger.warn(`database busy: ${(exception as Error).message}`);
+      return { statusCode: 503, code: ErrorCode.DatabaseBusy, message: 'the database is busy; try again shortly' };
     }
     const correlationId = randomUUID();
     this.logger.error(`unhandled error ${correlationId}: ${(exception as Error)?.stack ?? exception}`);

@@ -11,6 +11,8 @@ import { ExportQueryDto, ImportQueryDto, ListItemsQueryDto } from '../common/dto
 
 type Ctx = { id: string };
 
+const declaredLength = (header: string | undefined) => (header && /^\d+$/.test(header) ? Number(header) : undefined);
+
 @ApiTags('items')
 @Controller('projects/:projectId')
 export class ItemController {
@@ -20,13 +22,13 @@ export class ItemController {
     private readonly items: ItemQueryService,
   ) {}
 
-  /** The request body is the file (CSV, JSON lines or a JSON array), streamed into PostgreSQL with COPY. */
+  /** The request body is the file (CSV, JSON lines or a JSON array), streamed into PostgreSQL with COPY, within the upload limits. */
   @ProjectRole('engineer')
   @Post('imports')
   @HttpCode(200)
   @ApiConsumes('text/csv', 'application/x-ndjson', 'application/json', 'application/octet-stream')
   importFile(@CurrentProject() c: Ctx, @Query() q: ImportQueryDto, @Req() req: ArbiterRequest): Promise<ImportReport> {
-    return this.ingest.importFile(c.id, q, req.body as AsyncIterable<Uint8Array>);
+    return this.ingest.importFile(c.id, q, { chunks: req.body as AsyncIterable<Uint8Array>, declaredBytes: declaredLength(req.headers['content-length']) });
   }
 
   @ProjectRole('reviewer')

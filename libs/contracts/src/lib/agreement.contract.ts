@@ -62,6 +62,7 @@ export const listReviewQuerySchema = z.strictObject({
 });
 export type ListReviewQuery = z.infer<typeof listReviewQuerySchema>;
 
+/** Like the item pages: cut short at the byte budget (PAGE_MAX_BYTES) with `nextAfter` to continue, never empty but at the end. */
 export const reviewPageSchema = z.object({
   items: z.array(reviewItemSchema),
   nextAfter: itemIdSchema.nullable(),

@@ -52,6 +52,12 @@ export const ERROR_CODE = {
   RateLimited: 'RATE_LIMITED',
   /** 403: a state-changing browser request from another origin (CSRF). */
   CrossOrigin: 'CROSS_ORIGIN_REQUEST',
+  /** 413: an upload over UPLOAD_MAX_BYTES; nothing of it is imported. */
+  UploadTooLarge: 'UPLOAD_TOO_LARGE',
+  /** 408: an upload that paused longer than UPLOAD_IDLE_TIMEOUT_MS or ran past UPLOAD_TIMEOUT_MS; nothing imported. */
+  UploadTimeout: 'UPLOAD_TIMEOUT',
+  /** 503: no database connection within DATABASE_CONNECT_TIMEOUT_MS, or a statement ran past its timeout. */
+  DatabaseBusy: 'DATABASE_BUSY',
 } as const;
 export type ErrorCode = (typeof ERROR_CODE)[keyof typeof ERROR_CODE];
 

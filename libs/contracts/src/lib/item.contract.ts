@@ -66,6 +66,10 @@ export const listItemsQuerySchema = z.strictObject({
 });
 export type ListItemsQuery = z.infer<typeof listItemsQuerySchema>;
 
+/**
+ * A keyset page. `nextAfter` is null at the end; a page may hold fewer than `limit` items when their size reached
+ * the server's byte budget (PAGE_MAX_BYTES), and then `nextAfter` continues it. A page is never empty but at the end.
+ */
 export const itemPageSchema = z.object({ items: z.array(itemSchema), nextAfter: itemIdSchema.nullable() });
 export type ItemPage = z.infer<typeof itemPageSchema>;
 

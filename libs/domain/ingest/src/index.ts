@@ -15,3 +15,4 @@ export type {
 export { MAX_RECORD_CHARS } from './ingest.types';
 export { readRecords } from './read-records';
 export { mapRecord } from './map-record';
+export type { MapLimits } from './map-record';

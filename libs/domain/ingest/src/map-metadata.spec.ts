@@ -1,4 +1,4 @@
-// mapRecord metadata: which fields it holds, and U+0000 anywhere inside it.
+// mapRecord metadata: which fields it holds, U+0000 and lone surrogates anywhere inside it, and its size limit.
 import type { FieldMapping, LabelSpace, MappedItem, RowError } from './ingest.types';
 import { mapRecord } from './map-record';
 
@@ -10,8 +10,8 @@ const ok = (fields: Record<string, unknown>, mapping = MAPPING): MappedItem => {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
   return result.item;
 };
-const fail = (fields: Record<string, unknown>, mapping = MAPPING): RowError => {
-  const result = mapRecord({ line: 7, fields }, mapping, SINGLE);
+const fail = (fields: Record<string, unknown>, mapping = MAPPING, limits = {}): RowError => {
+  const result = mapRecord({ line: 7, fields }, mapping, SINGLE, limits);
   if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.item)}`);
   return result.error;
 };
@@ -51,5 +51,48 @@ describe('mapRecord metadata', () => {
 
   it('ignores U+0000 in a field left out of the listed metadata', () => {
     expect(ok({ CONTENT: 't', note: 'a\u0000' }, { text: 'CONTENT', metadata: [] }).metadata).toEqual({});
+  });
+
+  it.each([
+    ['a string value', { note: 'a\uD800' }, 'note', 'metadata field "note"'],
+    ['a nested value', { extra: { list: ['ok', '\uDC00b'] } }, 'extra', 'metadata field "extra"'],
+    ['an object key', { extra: { ['k\uDBFF']: 1 } }, 'extra', 'metadata field "extra"'],
+    ['a field name', { ['n\uD800']: 'x' }, 'n\uD800', 'metadata field name'],
+  ])('rejects a lone surrogate in %s, naming the field', (_name, extra, field, what) => {
+    const error = fail({ CONTENT: 't', ...extra });
+    expect(error).toMatchObject({ line: 7, field });
+    expect(error.message.startsWith(`${what} contains a lone surrogate (U+D`)).toBe(true);
+  });
+
+  it('rejects U+0000 in a field name', () => {
+    expect(fail({ CONTENT: 't', ['a\u0000']: 1 })).toMatchObject({ field: 'a\u0000', message: expect.stringContaining('U+0000') });
+  });
+
+  it('keeps a surrogate pair (an emoji) anywhere', () => {
+    expect(ok({ CONTENT: 't', ['k\u{1F600}']: { v: ['\u{1F600}'] } }).metadata).toEqual({ ['k\u{1F600}']: { v: ['\u{1F600}'] } });
+  });
+
+  describe('size limit', () => {
+    const limits = { maxMetadataBytes: 64 };
+    // {"a":"xxxxxxxxxx","long":"…"} is 28 bytes plus the n bytes of é×n/2.
+    const row = (n: number) => ({ CONTENT: 't', a: 'x'.repeat(10), long: 'é'.repeat(n / 2) });
+
+    it('accepts metadata of exactly the limit, counted in UTF-8 bytes as JSON', () => {
+      const result = mapRecord({ line: 7, fields: row(36) }, MAPPING, SINGLE, limits);
+      expect(result.ok && new TextEncoder().encode(JSON.stringify(result.item.metadata)).length).toBe(64);
+    });
+
+    it('rejects one byte more, naming the largest field and both sizes', () => {
+      expect(fail(row(38), MAPPING, limits)).toEqual({
+        line: 7,
+        field: 'long',
+        message: 'metadata is 66 bytes as JSON, over the limit of 64 bytes per item (largest field "long": 47 bytes)',
+      });
+    });
+
+    it('counts only the fields kept as metadata', () => {
+      expect(ok({ CONTENT: 'x'.repeat(1000), ID: '1', a: 'b' }).metadata).toEqual({ a: 'b' });
+      expect(mapRecord({ line: 7, fields: { CONTENT: 'x'.repeat(1000), a: 'b' } }, MAPPING, SINGLE, limits).ok).toBe(true);
+    });
   });
 });

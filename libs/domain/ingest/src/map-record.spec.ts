@@ -61,6 +61,10 @@ describe('mapRecord', () => {
       ['NaN', NaN, 'text must be a string, found a number'],
       ['longer than 100000 characters', 'x'.repeat(100_001), 'text is longer than 100000 characters (100001)'],
       ['holding U+0000', 'a\u0000b', 'text contains U+0000 (a NUL character), which PostgreSQL text cannot store'],
+      ['holding a lone high surrogate', 'a\uD800b', 'text contains a lone surrogate (U+D800, e.g. a "\\ud800" escape without its pair), which is not valid Unicode'],
+      ['ending in a high surrogate', 'ab\uDBFF', 'text contains a lone surrogate (U+DBFF, e.g. a "\\udbff" escape without its pair), which is not valid Unicode'],
+      ['holding a lone low surrogate', '\uDC00ab', 'text contains a lone surrogate (U+DC00, e.g. a "\\udc00" escape without its pair), which is not valid Unicode'],
+      ['holding two high surrogates in a row', '\uD83D\uD83D\uDE00', 'text contains a lone surrogate (U+D83D, e.g. a "\\ud83d" escape without its pair), which is not valid Unicode'],
     ])('rejects text that is %s, naming the source field', (_name, value, message) => {
       expect(fail({ CONTENT: value })).toEqual({ line: 7, field: 'CONTENT', message });
     });
@@ -84,6 +88,7 @@ describe('mapRecord', () => {
       ['Infinity', Infinity, 'externalId must be a string or a number, found a number'],
       ['an array', ['a'], 'externalId must be a string or a number, found an array'],
       ['holding U+0000', 'a\u0000', 'externalId contains U+0000 (a NUL character), which PostgreSQL text cannot store'],
+      ['holding a lone surrogate', 'a\uDFFF', 'externalId contains a lone surrogate (U+DFFF, e.g. a "\\udfff" escape without its pair), which is not valid Unicode'],
     ])('rejects %s', (_name, value, message) => {
       expect(fail({ CONTENT: 't', ID: value })).toEqual({ line: 7, field: 'ID', message });
     });

@@ -3,11 +3,17 @@ import { FieldProblem, isBlank } from './field-problem';
 import type { FieldMapping, LabelSpace, MapResult, SourceRecord } from './ingest.types';
 import { describe } from './json-shape';
 import { readGold, readPrediction } from './map-labels';
+import { unstorable, unstorableString, utf8Length } from './storable-text';
 
 export const MAX_TEXT_CHARS = 100_000;
 export const MAX_EXTERNAL_ID_CHARS = 500;
 
-export function mapRecord(record: SourceRecord, mapping: FieldMapping, labels: LabelSpace): MapResult {
+export interface MapLimits {
+  /** Bytes of an item's metadata as JSON (UTF-8); a row over it is a RowError naming its largest field. */
+  maxMetadataBytes?: number;
+}
+
+export function mapRecord(record: SourceRecord, mapping: FieldMapping, labels: LabelSpace, limits: MapLimits = {}): MapResult {
   const get = (field: string | undefined) =>
     // hasOwn: a field named "__proto__" or "toString" must not read Object.prototype
     field !== undefined && Object.hasOwn(record.fields, field) ? record.fields[field] : undefined;
@@ -25,7 +31,7 @@ export function mapRecord(record: SourceRecord, mapping: FieldMapping, labels: L
         imageUrl: optional(mapping.imageUrl, readImageUrl),
         gold: optional(mapping.gold, (value, field) => readGold(value, labels, field)),
         prediction: optional(mapping.prediction, (value, field) => readPrediction(value, labels, field)),
-        metadata: readMetadata(record.fields, mapping),
+        metadata: readMetadata(record.fields, mapping, limits.maxMetadataBytes),
       },
     };
   } catch (error) {
@@ -44,7 +50,7 @@ function readText(value: unknown, field: string): string {
   if (length > MAX_TEXT_CHARS) {
     throw new FieldProblem(field, `text is longer than ${MAX_TEXT_CHARS} characters (${length})`);
   }
-  rejectNul(text, field, 'text');
+  rejectUnstorable(text, field, 'text');
   return text;
 }
 
@@ -57,7 +63,7 @@ function readExternalId(value: unknown, field: string): string | null {
   if (id.length > MAX_EXTERNAL_ID_CHARS) {
     throw new FieldProblem(field, `externalId is longer than ${MAX_EXTERNAL_ID_CHARS} characters (${id.length})`);
   }
-  rejectNul(id, field, 'externalId');
+  rejectUnstorable(id, field, 'externalId');
   return id;
 }
 
@@ -66,7 +72,7 @@ function readImageUrl(value: unknown, field: string): string | null {
   if (typeof value !== 'string') {
     throw new FieldProblem(field, `imageUrl must be a URL string, found ${describe(value)}`);
   }
-  rejectNul(value, field, 'imageUrl');
+  rejectUnstorable(value, field, 'imageUrl');
   const url = URL.canParse(value.trim()) ? new URL(value.trim()) : null;
   if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     const message = `imageUrl must be an absolute http:// or https:// URL, found ${JSON.stringify(value)}`;
@@ -76,28 +82,36 @@ function readImageUrl(value: unknown, field: string): string | null {
 }
 
 // Either exactly the listed fields, or everything the mapping did not already use.
-function readMetadata(fields: Record<string, unknown>, mapping: FieldMapping): Record<string, unknown> {
+function readMetadata(fields: Record<string, unknown>, mapping: FieldMapping, maxBytes?: number): Record<string, unknown> {
   const used = new Set([mapping.text, mapping.externalId, mapping.imageUrl, mapping.gold, mapping.prediction]);
   const names = mapping.metadata ?? Object.keys(fields).filter((name) => !used.has(name));
   const entries = names
     .filter((name) => Object.hasOwn(fields, name) && fields[name] !== undefined)
     .map((name): [string, unknown] => [name, fields[name]]);
-  for (const [name, value] of entries) rejectNul(value, name, `metadata field "${name}"`);
-  return Object.fromEntries(entries);
+  for (const [name, value] of entries) {
+    const problem = unstorableString(name);
+    if (problem) throw new FieldProblem(name, `metadata field name ${problem}`);
+    rejectUnstorable(value, name, `metadata field "${name}"`);
+  }
+  const metadata = Object.fromEntries(entries);
+  if (maxBytes !== undefined) checkMetadataSize(metadata, entries, maxBytes);
+  return metadata;
 }
 
-/** PostgreSQL text and jsonb cannot hold U+0000, so such a row would fail at insert time; reject it here instead. */
-function rejectNul(value: unknown, field: string, what: string): void {
-  if (containsNul(value)) {
-    throw new FieldProblem(field, `${what} contains U+0000 (a NUL character), which PostgreSQL text cannot store`);
-  }
+// Measured as the JSON that is stored; the error names the largest field, the likeliest one to leave out.
+function checkMetadataSize(metadata: Record<string, unknown>, entries: [string, unknown][], maxBytes: number): void {
+  const total = utf8Length(JSON.stringify(metadata));
+  if (total <= maxBytes) return;
+  const sized = entries.map(([name, value]) => ({ name, bytes: utf8Length(JSON.stringify({ [name]: value })) - 2 }));
+  const largest = sized.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  throw new FieldProblem(
+    largest.name,
+    `metadata is ${total} bytes as JSON, over the limit of ${maxBytes} bytes per item (largest field "${largest.name}": ${largest.bytes} bytes)`,
+  );
 }
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || containsNul(inner));
-  }
-  return false;
+/** PostgreSQL text and jsonb cannot hold U+0000 or a lone surrogate: reject the row here rather than fail the import. */
+function rejectUnstorable(value: unknown, field: string, what: string): void {
+  const problem = unstorable(value);
+  if (problem) throw new FieldProblem(field, `${what} ${problem}`);
 }

@@ -5,6 +5,7 @@ export * from './lib/errors/arbiter.error';
 export * from './lib/ingest/export.service';
 export * from './lib/ingest/ingest.service';
 export * from './lib/ingest/item-query.service';
+export { PAYLOAD_LIMITS, payloadLimitsFrom, type PayloadLimits } from './lib/ingest/payload-limits';
 export * from './lib/lf/lf-evaluator';
 export * from './lib/lf/lf-run.service';
 export * from './lib/lf/lf.service';

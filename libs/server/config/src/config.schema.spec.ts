@@ -21,4 +21,11 @@ describe('parseConfig', () => {
       expect(issues).toMatch(/^DATABASE_URL:/m);
     }
   });
+
+  it('gives imports half the pool by default and refuses a limit that could take every connection', () => {
+    expect(parseConfig({}).IMPORT_MAX_CONCURRENT).toBe(10);
+    expect(parseConfig({ DATABASE_POOL_SIZE: '3' }).IMPORT_MAX_CONCURRENT).toBe(1);
+    expect(parseConfig({ DATABASE_POOL_SIZE: '1' }).IMPORT_MAX_CONCURRENT).toBe(1);
+    expect(() => parseConfig({ DATABASE_POOL_SIZE: '4', IMPORT_MAX_CONCURRENT: '4' })).toThrow(/IMPORT_MAX_CONCURRENT: must be below DATABASE_POOL_SIZE/);
+  });
 });

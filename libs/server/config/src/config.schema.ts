@@ -5,12 +5,22 @@ const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 
-export const configSchema = z.object({
+const ms = (max: number) => z.coerce.number().int().min(0).max(max);
+
+const baseSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/arbiter'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  // Server-side limits on each api connection (0 = none), so a stuck query or an abandoned transaction frees its
+  // connection; the worker's jobs run longer statements and have their own. Not applied to the embedded database.
+  DATABASE_STATEMENT_TIMEOUT_MS: ms(86_400_000).default(30_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: ms(86_400_000).default(60_000),
+  WORKER_DATABASE_STATEMENT_TIMEOUT_MS: ms(86_400_000).default(600_000),
+  WORKER_DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: ms(86_400_000).default(300_000),
+  // How long a request waits for a pooled connection (or a new one) before it is answered 503.
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
   // 'redis' is the production shape; 'postgres' runs BullMQ on its PostgreSQL backend over DATABASE_URL.
   QUEUE_BACKEND: z.enum(['redis', 'postgres']).default('redis'),
@@ -22,6 +32,15 @@ export const configSchema = z.object({
   WEB_DIST: z.string().default('dist/web'),
   DATA_DIR: z.string().default('.arbiter'),
   INGEST_MAX_ERRORS: z.coerce.number().int().min(1).default(100),
+  // Uploads: the largest accepted body, the longest pause between two pieces of it, and the longest upload.
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(512 * 1024 * 1024),
+  UPLOAD_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  UPLOAD_TIMEOUT_MS: z.coerce.number().int().min(100).max(86_400_000).default(600_000),
+  // Imports holding a database connection at once per api process (the rest wait); default half the pool.
+  IMPORT_MAX_CONCURRENT: z.coerce.number().int().min(1).optional(),
+  // An item's metadata as JSON, and a page of items or review items, in bytes: a page stops early at the budget.
+  ITEM_METADATA_MAX_BYTES: z.coerce.number().int().min(256).max(64 * 1024 * 1024).default(64 * 1024),
+  PAGE_MAX_BYTES: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(4 * 1024 * 1024),
   // Items per LF chunk job, and chunk jobs one worker process runs at once.
   LF_CHUNK_SIZE: z.coerce.number().int().min(1).max(100_000).default(2000),
   LF_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
@@ -40,6 +59,18 @@ export const configSchema = z.object({
     .default('')
     .transform((v) => v.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean)),
 });
+
+export const configSchema = baseSchema
+  .superRefine((c, ctx) => {
+    if (c.IMPORT_MAX_CONCURRENT !== undefined && c.DATABASE_POOL_SIZE > 1 && c.IMPORT_MAX_CONCURRENT >= c.DATABASE_POOL_SIZE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['IMPORT_MAX_CONCURRENT'],
+        message: `must be below DATABASE_POOL_SIZE (${c.DATABASE_POOL_SIZE}), or uploads could hold every connection`,
+      });
+    }
+  })
+  .transform((c) => ({ ...c, IMPORT_MAX_CONCURRENT: c.IMPORT_MAX_CONCURRENT ?? Math.max(1, Math.floor(c.DATABASE_POOL_SIZE / 2)) }));
 
 export type AppConfig = z.infer<typeof configSchema>;
 

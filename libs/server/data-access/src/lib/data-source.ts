@@ -10,6 +10,26 @@ export interface DatabaseOptions {
    * unnest arrays) for the embedded PGlite socket, which cannot carry the COPY sub-protocol.
    */
   bulkInsert?: 'copy' | 'insert';
+  /**
+   * PostgreSQL's statement_timeout and idle_in_transaction_session_timeout for every connection, in ms (unset or
+   * 0: none), so a runaway query or an abandoned transaction gives its connection back. Sent at connect time;
+   * leave unset for the embedded database, whose connections share one session.
+   */
+  statementTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
+  /** How long a caller waits for a pooled or a new connection before pg-pool gives up. */
+  connectTimeoutMs?: number;
+  /** Imports that may hold a connection at once (ItemRepository.importRows); the rest wait for a turn. */
+  importConcurrency?: number;
+}
+
+/** The pg pool settings the options ask for; timeouts left unset (or 0) are not sent. */
+export function poolOptions(options: DatabaseOptions): Record<string, unknown> {
+  const extra: Record<string, unknown> = { max: options.poolSize ?? 20, application_name: 'arbiter' };
+  if (options.connectTimeoutMs) extra['connectionTimeoutMillis'] = options.connectTimeoutMs;
+  if (options.statementTimeoutMs) extra['statement_timeout'] = options.statementTimeoutMs;
+  if (options.idleInTransactionTimeoutMs) extra['idle_in_transaction_session_timeout'] = options.idleInTransactionTimeoutMs;
+  return extra;
 }
 
 export function createDataSource(options: DatabaseOptions): DataSource {
@@ -20,7 +40,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     migrationsRun: false,
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
-    extra: { max: options.poolSize ?? 20, application_name: 'arbiter' },
+    extra: poolOptions(options),
   });
 }
 

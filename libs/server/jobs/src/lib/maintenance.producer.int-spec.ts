@@ -20,7 +20,7 @@ describe('MaintenanceProducer', () => {
   afterAll(async () => {
     await queue.obliterate({ force: true });
     await queue.close();
-  });
+  }, 30_000);
 
   it('deduplicates a recount while one is pending and hides it from other projects', async () => {
     const project = randomUUID();
@@ -32,5 +32,5 @@ describe('MaintenanceProducer', () => {
     expect(await producer.status(randomUUID(), a)).toBeNull();
     const other = await producer.recount(randomUUID());
     expect(other).not.toBe(a);
-  });
+  }, 30_000);
 });

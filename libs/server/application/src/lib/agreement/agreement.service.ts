@@ -1,12 +1,13 @@
 // Agreement as part of the workflow: the worker recomputes a project's report, consensus and review queue after
 // changes; reviewers read the queue and decide, and a decision becomes gold with its provenance.
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { isItemId, type AgreementReport, type ListReviewQuery, type ReviewDecisionRequest, type ReviewPage } from '@arbiter/contracts';
 import { buildAgreementReport, type AgreementReport as DomainReport } from '@arbiter/domain/agreement';
 import { AgreementRepository, TaskRepository } from '@arbiter/server/data-access';
 import { AnalysisProducer } from '@arbiter/server/jobs';
 import type { Principal } from '../auth/principal';
 import { ArbiterError, ErrorCode, forbidden, invalid, notFound } from '../errors/arbiter.error';
+import { DEFAULT_PAYLOAD_LIMITS, PAYLOAD_LIMITS, type PayloadLimits } from '../ingest/payload-limits';
 import { ProjectService } from '../projects/project.service';
 
 const SEED = 20_261_123;
@@ -20,6 +21,7 @@ export class AgreementService {
     private readonly tasks: TaskRepository,
     private readonly projects: ProjectService,
     private readonly analysis: AnalysisProducer,
+    @Optional() @Inject(PAYLOAD_LIMITS) private readonly limits: PayloadLimits = DEFAULT_PAYLOAD_LIMITS,
   ) {}
 
   async compute(projectId: string): Promise<{ projectId: string; annotations: number }> {
@@ -68,10 +70,12 @@ export class AgreementService {
   }
 
   async reviewPage(projectId: string, q: ListReviewQuery): Promise<ReviewPage> {
-    const rows = await this.agreement.reviewPage(projectId, q.status, q.after ?? '0', q.limit);
-    const items = rows.map((r) => ({ ...r, decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null }));
+    const page = await this.agreement.reviewPage(projectId, q.status, q.after ?? '0', q.limit, this.limits.pageMaxBytes);
+    const items = page.rows.map((r) => ({ ...r, decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null }));
     const total = await this.agreement.reviewCount(projectId, q.status);
-    return { items, nextAfter: items.length === q.limit ? items[items.length - 1].itemId : null, total };
+    // A page cut short by the byte budget still continues from its last item.
+    const more = page.more || items.length === q.limit;
+    return { items, nextAfter: more ? items[items.length - 1].itemId : null, total };
   }
 
   async decide(projectId: string, itemId: string, req: ReviewDecisionRequest, principal: Principal, revise = false): Promise<void> {

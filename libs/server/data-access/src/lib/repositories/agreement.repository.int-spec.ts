@@ -13,17 +13,36 @@ describe('AgreementRepository.saveResults beside a submission', () => {
   let sql: Sql;
   let submitter: Client;
 
+  let submitterPid: number;
+
   beforeAll(async () => {
     db = await openTestDatabase();
     sql = db.sql;
     submitter = new Client({ connectionString: db.url });
     await submitter.connect();
+    submitterPid = (await submitter.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
   }, 60_000);
+
+  /** The backend waiting on `pid`'s locks, once there is one; fails if `settled` ends first. */
+  async function waitForBlockedBy(pid: number, settled: Promise<unknown>) {
+    let done = false;
+    void settled.then(() => (done = true));
+    for (;;) {
+      // From the pool, not the submitter: inside its transaction pg_stat_activity would stay one cached snapshot.
+      const rows = await sql.many<{ pid: number; wait_event_type: string; query: string }>(
+        `SELECT pid, wait_event_type, query FROM pg_stat_activity WHERE datname = $1 AND $2 = ANY(pg_blocking_pids(pid))`,
+        [db.name, pid],
+      );
+      if (rows[0]) return rows[0];
+      if (done) throw new Error('the agreement save finished without ever waiting on the submission: no interleaving');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
 
   afterAll(async () => {
     await submitter?.end();
     await db?.close();
-  });
+  }, 30_000);
 
   it('does not deadlock with a submission on an item whose consensus it writes', async () => {
     const [{ id: projectId }] = await sql.many<{ id: string }>(
@@ -38,11 +57,11 @@ describe('AgreementRepository.saveResults beside a submission', () => {
     // The agreement job saves meanwhile: it takes the project lock and then waits for the item row.
     const saved = new AgreementRepository(sql).saveResults(projectId, { n: 1 }, 1, 'majority', [{ itemId, labels: [1], confidence: 1 }], []);
     const failed = saved.then(() => null, (err: Error) => err);
-    for (let i = 0; i < 100; i++) {
-      const { rows } = await submitter.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [db.name]);
-      if (rows[0].n > 0) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    // The interleaving this test exists for: the save is blocked by the submission, on the consensus insert
+    // (after its project lock). Without it the test would pass whatever the lock order.
+    const blocked = await waitForBlockedBy(submitterPid, failed);
+    expect(blocked).toMatchObject({ wait_event_type: 'Lock' });
+    expect(blocked.query).toContain('INSERT INTO item_consensus');
     // The submission goes on to insert its annotation, which references the project.
     await submitter.query(
       `INSERT INTO annotations (project_id, item_id, user_id, slot, labels, idempotency_key) VALUES ($1, $2, $3, 0, '{1}', 'k')`,

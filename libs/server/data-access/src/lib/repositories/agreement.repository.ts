@@ -123,10 +123,24 @@ export class AgreementRepository {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
-  /** Review items with every annotation (and its annotator) side by side, oldest first, keyset-paginated. */
-  async reviewPage(projectId: string, status: 'open' | 'decided', after: string, limit: number): Promise<ReviewRow[]> {
-    return this.sql.many<ReviewRow>(
-      `SELECT q.item_id::text AS "itemId", q.reason, q.status, i.text, i.external_id AS "externalId",
+  /**
+   * Review items with every annotation (and its annotator) side by side, oldest first, keyset-paginated: at most
+   * `limit`, and no further once their JSON would pass `maxBytes` (always at least one). `more` says the budget
+   * cut the page short. Sizes are computed in PostgreSQL, so rows left out are never fetched.
+   */
+  async reviewPage(projectId: string, status: 'open' | 'decided', after: string, limit: number, maxBytes: number): Promise<{ rows: ReviewRow[]; more: boolean }> {
+    const rows = await this.sql.many<ReviewRow & { fetched: number }>(
+      `WITH page AS (
+         SELECT q.item_id, sum(octet_length(to_json(i.text)::text) + octet_length(i.metadata::text)
+                   + coalesce(octet_length(to_json(i.external_id)::text), 4) + coalesce(octet_length(to_json(i.image_url)::text), 4)
+                   + 8 * (coalesce(cardinality(i.gold), 0) + coalesce(cardinality(q.decision), 0)) + 400
+                   + (SELECT coalesce(sum(octet_length(to_json(u.name)::text) + 4 * cardinality(a.labels) + 80), 0)
+                        FROM annotations a JOIN users u ON u.id = a.user_id WHERE a.item_id = q.item_id)
+                 ) OVER (ORDER BY q.item_id) AS running
+           FROM review_queue q JOIN items i ON i.id = q.item_id
+          WHERE q.project_id = $1 AND q.status = $2 AND q.item_id > $3
+          ORDER BY q.item_id LIMIT $4)
+       SELECT q.item_id::text AS "itemId", q.reason, q.status, i.text, i.external_id AS "externalId",
               i.image_url AS "imageUrl", i.metadata, i.gold::int[] AS gold, q.decision::int[] AS decision,
               CASE WHEN q.decided_by IS NULL THEN NULL
                    ELSE json_build_object('userId', q.decided_by, 'name', (SELECT name FROM users WHERE id = q.decided_by)) END AS "decidedBy",
@@ -134,12 +148,16 @@ export class AgreementRepository {
               CASE WHEN c.item_id IS NULL THEN NULL
                    ELSE json_build_object('labels', c.labels, 'confidence', c.confidence, 'method', c.method) END AS consensus,
               coalesce((SELECT json_agg(json_build_object('userId', a.user_id, 'name', u.name, 'labels', a.labels) ORDER BY a.id)
-                          FROM annotations a JOIN users u ON u.id = a.user_id WHERE a.item_id = q.item_id), '[]'::json) AS annotations
-         FROM review_queue q JOIN items i ON i.id = q.item_id LEFT JOIN item_consensus c ON c.item_id = q.item_id
-        WHERE q.project_id = $1 AND q.status = $2 AND q.item_id > $3
-        ORDER BY q.item_id LIMIT $4`,
-      [projectId, status, after, limit],
+                          FROM annotations a JOIN users u ON u.id = a.user_id WHERE a.item_id = q.item_id), '[]'::json) AS annotations,
+              (SELECT count(*)::int FROM page) AS fetched
+         FROM page p JOIN review_queue q ON q.item_id = p.item_id JOIN items i ON i.id = q.item_id
+         LEFT JOIN item_consensus c ON c.item_id = q.item_id
+        WHERE p.running <= $5 OR p.item_id = (SELECT min(item_id) FROM page)
+        ORDER BY q.item_id`,
+      [projectId, status, after, limit, maxBytes],
     );
+    const more = rows.length > 0 && rows.length < rows[0].fetched;
+    return { rows: rows.map(({ fetched: _, ...row }) => row), more };
   }
 
   async reviewCount(projectId: string, status: 'open' | 'decided'): Promise<number> {

@@ -1,4 +1,4 @@
-// Items: bulk import through COPY, keyset-paginated reads and the streamed export.
+// Items: bulk import through COPY, keyset-paginated reads (within a byte budget) and the streamed export.
 import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -9,6 +9,7 @@ import { SHARED_ITEMS_LOCK } from './lf.repository';
 import type { DatabaseOptions } from '../data-source';
 import { DATABASE_OPTIONS } from '../database-options.token';
 import { Sql } from '../sql';
+import { Turns } from '../turns';
 import { CounterRepository } from './counter.repository';
 
 /** A validated row of an upload, as the ingest domain maps it. */
@@ -21,8 +22,21 @@ export interface ImportOutcome {
   committed: boolean;
 }
 
+export interface ImportOptions {
+  /** Aborted when the upload runs out of time: waiting for a turn stops with its reason. */
+  signal?: AbortSignal;
+  /** statement_timeout for the import's transaction (its COPY lasts as long as the upload), in ms. */
+  statementTimeoutMs?: number;
+}
+
 interface ItemRow extends Omit<Item, 'id'> {
   id: string;
+}
+
+/** A keyset page cut short by a byte budget: `more` says rows were left out (the page ends early). */
+export interface BudgetedPage<T> {
+  rows: T[];
+  more: boolean;
 }
 
 const ITEM_COLUMNS = `i.id::text AS id, i.external_id AS "externalId", i.text, i.image_url AS "imageUrl", i.metadata,
@@ -35,31 +49,88 @@ export interface ExportRow extends ItemRow {
 }
 
 async function writeAll(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
-  if (!stream.write(chunk)) await new Promise<void>((r) => stream.once('drain', () => r()));
+  if (stream.write(chunk)) return;
+  // A COPY the server aborted (a statement timeout) errors instead of draining.
+  await new Promise<void>((res, rej) => {
+    const done = (err?: Error) => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      if (err) rej(err);
+      else res();
+    };
+    stream.once('drain', done);
+    stream.once('error', done);
+  });
 }
+
+// An item's size in its JSON answer, from above: its strings as JSON, its metadata as jsonb prints it (which
+// spaces more than JSON.stringify), its arrays at a generous width, and the fixed keys.
+const ITEM_BYTES = `(octet_length(to_json(i.text)::text) + octet_length(i.metadata::text)
+  + coalesce(octet_length(to_json(i.external_id)::text), 4) + coalesce(octet_length(to_json(i.image_url)::text), 4)
+  + 4 * coalesce(cardinality(i.gold), 0) + 24 * coalesce(cardinality(i.prediction), 0) + 160)`;
 
 @Injectable()
 export class ItemRepository {
+  // Imports holding a connection at once: uploads arrive at the client's pace, and enough slow ones must not
+  // take every connection of the pool.
+  private readonly importTurns: Turns;
+
   constructor(
     private readonly sql: Sql,
     private readonly counters: CounterRepository,
     @Inject(DATABASE_OPTIONS) private readonly options: DatabaseOptions,
-  ) {}
+  ) {
+    this.importTurns = new Turns(options.importConcurrency ?? Math.max(1, Math.floor((options.poolSize ?? 20) / 2)));
+  }
 
   /**
    * Streams rows into a temporary table with COPY, then inserts them with their overlap slots in one
    * transaction. Duplicate external ids (in the file or already in the project) are skipped and counted.
    * When `commit()` answers false after the last row, everything is rolled back: nothing is half-written.
+   * No connection is taken until the first row arrives, and then only in turn with other imports.
    */
   async importRows(
     projectId: string,
     policy: { overlap: number; overlapFraction: number },
     rows: AsyncIterable<ImportRow>,
     commit: () => boolean,
+    opts: ImportOptions = {},
+  ): Promise<ImportOutcome> {
+    const it = rows[Symbol.asyncIterator]();
+    const first = await it.next();
+    if (first.done) return { staged: 0, inserted: 0, duplicates: 0, committed: commit() };
+    const all = (async function* () {
+      try {
+        for (let r: IteratorResult<ImportRow> = first; !r.done; r = await it.next()) yield r.value;
+      } finally {
+        await it.return?.();
+      }
+    })();
+    const endTurn = await this.importTurns.take(opts.signal).catch(async (err) => {
+      await it.return?.();
+      throw err;
+    });
+    try {
+      return await this.importInTransaction(projectId, policy, all, commit, opts);
+    } finally {
+      endTurn();
+    }
+  }
+
+  private async importInTransaction(
+    projectId: string,
+    policy: { overlap: number; overlapFraction: number },
+    rows: AsyncIterable<ImportRow>,
+    commit: () => boolean,
+    opts: ImportOptions,
   ): Promise<ImportOutcome> {
     const client = await this.sql.connect();
     try {
       await client.query('BEGIN');
+      // Only where the pool sets timeouts (not on the embedded database, whose connections share one session).
+      if (opts.statementTimeoutMs && this.options.statementTimeoutMs) {
+        await client.query(`SELECT set_config('statement_timeout', $1, true)`, [String(opts.statementTimeoutMs)]);
+      }
       // Held until commit: an LF run reading the highest item id waits for imports in flight (see LfRepository).
       await client.query(SHARED_ITEMS_LOCK, [projectId]);
       await client.query(`CREATE TEMP TABLE import_rows (seq int, line int, external_id text, text text, image_url text,
@@ -175,13 +246,25 @@ export class ItemRepository {
     return n;
   }
 
-  async list(projectId: string, after: string | undefined, limit: number, status?: string): Promise<ItemRow[]> {
-    return this.sql.many<ItemRow>(
-      `SELECT ${ITEM_COLUMNS} FROM items i
-        WHERE i.project_id = $1 AND i.id > $2 AND ($3::text IS NULL OR i.status = $3)
-        ORDER BY i.id LIMIT $4`,
-      [projectId, after ?? '0', status ?? null, limit],
+  /**
+   * A keyset page of items: at most `limit`, and no further once their JSON would pass `maxBytes` (always at least
+   * one item, however large). Sizes are computed in PostgreSQL, so rows left out are never fetched.
+   */
+  async list(projectId: string, after: string | undefined, limit: number, maxBytes: number, status?: string): Promise<BudgetedPage<ItemRow>> {
+    const rows = await this.sql.many<ItemRow & { fetched: number }>(
+      `WITH page AS (
+         SELECT i.id, sum(${ITEM_BYTES}) OVER (ORDER BY i.id) AS running
+           FROM items i
+          WHERE i.project_id = $1 AND i.id > $2 AND ($3::text IS NULL OR i.status = $3)
+          ORDER BY i.id LIMIT $4)
+       SELECT ${ITEM_COLUMNS}, (SELECT count(*)::int FROM page) AS fetched
+         FROM page p JOIN items i ON i.id = p.id
+        WHERE p.running <= $5 OR p.id = (SELECT min(id) FROM page)
+        ORDER BY i.id`,
+      [projectId, after ?? '0', status ?? null, limit, maxBytes],
     );
+    const more = rows.length > 0 && rows.length < rows[0].fetched;
+    return { rows: rows.map(({ fetched: _, ...row }) => row), more };
   }
 
   async get(projectId: string, itemId: string): Promise<ItemRow | null> {
