@@ -35,7 +35,7 @@ describe('access control', () => {
   }, 90_000);
   afterAll(() => stack?.stop(), 30_000);
 
-  const routesOf = (pid: string, itemId: string, memberId = randomUUID(), keyId = randomUUID()): [string, string, unknown?][] => [
+  const routesOf = (pid: string, itemId: string, memberId: string = randomUUID(), keyId: string = randomUUID()): [string, string, unknown?][] => [
     ['GET', `/api/projects/${pid}`],
     ['PATCH', `/api/projects/${pid}`, { name: 'x' }],
     ['GET', `/api/projects/${pid}/stats`],

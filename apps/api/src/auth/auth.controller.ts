@@ -55,7 +55,7 @@ export class AuthController {
   }
 
   /** Sets a new password; every other session of the user ends (this one stays signed in). */
-  @SignedIn({ usersOnly: true })
+  @SignedIn({ keys: 'refused' })
   @Post('auth/password')
   @HttpCode(204)
   changePassword(@CurrentPrincipal() p: Principal, @Body() body: ChangePasswordDto, @Req() req: ArbiterRequest): Promise<void> {

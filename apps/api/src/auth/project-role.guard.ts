@@ -1,14 +1,16 @@
-// Project routes: the caller must be a member with at least the route's role. Non-members get 404.
+// Project routes: the caller must be a member with at least the route's role. Non-members get 404. API keys are
+// allowed, refused (annotating and adjudicating are for people), or allowed where the project says so (members and
+// keys managed by owner keys).
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiParam } from '@nestjs/swagger';
-import type { Role } from '@arbiter/contracts';
+import type { KeyAccess, Role } from '@arbiter/contracts';
 import { ArbiterError, ErrorCode, forbidden, ProjectService } from '@arbiter/server/application';
 import { DeclareAccess } from './public.decorator';
 import { ArbiterRequest } from './request-context';
 
 const MIN_ROLE = 'arbiter:min-role';
-const USERS_ONLY = 'arbiter:users-only';
+const KEYS = 'arbiter:keys';
 
 @Injectable()
 export class ProjectRoleGuard implements CanActivate {
@@ -18,13 +20,22 @@ export class ProjectRoleGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const minRole = this.reflector.getAllAndOverride<Role>(MIN_ROLE, [ctx.getHandler(), ctx.getClass()]);
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    const minRole = this.reflector.getAllAndOverride<Role>(MIN_ROLE, targets);
+    const keys = this.reflector.getAllAndOverride<KeyAccess>(KEYS, targets) ?? 'allowed';
     const req = ctx.switchToHttp().getRequest<ArbiterRequest>();
     const projectId = (req.params as Record<string, string>).projectId;
     if (!req.principal) throw new ArbiterError(ErrorCode.Unauthenticated, 'sign in or send an API key');
     const role = await this.projects.access(req.principal, projectId, minRole);
-    if (req.principal.kind !== 'user' && this.reflector.getAllAndOverride<boolean>(USERS_ONLY, [ctx.getHandler(), ctx.getClass()])) {
-      throw forbidden('this needs a signed-in member, not an API key');
+    if (req.principal.kind === 'apiKey' && keys !== 'allowed') {
+      const allowed = keys === 'if-project-allows' && (await this.projects.get(projectId, role)).keysManageAccess;
+      if (!allowed) {
+        throw forbidden(
+          keys === 'refused'
+            ? 'this needs a signed-in member, not an API key'
+            : 'API keys cannot manage members or keys in this project (an owner can allow it with keysManageAccess)',
+        );
+      }
     }
     req.project = { id: projectId.toLowerCase(), role };
     return true;
@@ -32,14 +43,14 @@ export class ProjectRoleGuard implements CanActivate {
 }
 
 /**
- * Requires membership of `:projectId` with at least this role (owner ⊃ engineer ⊃ reviewer ⊃ annotator);
- * `usersOnly` turns the project's API keys away (annotating and adjudicating are for people).
+ * Requires membership of `:projectId` with at least this role (owner ⊃ engineer ⊃ reviewer ⊃ annotator), and
+ * says whether the project's API keys may call it.
  */
-export const ProjectRole = (role: Role, opts: { usersOnly?: boolean } = {}) =>
+export const ProjectRole = (role: Role, opts: { keys?: KeyAccess } = {}) =>
   applyDecorators(
     SetMetadata(MIN_ROLE, role),
-    SetMetadata(USERS_ONLY, opts.usersOnly ?? false),
+    SetMetadata(KEYS, opts.keys ?? 'allowed'),
     UseGuards(ProjectRoleGuard),
     ApiParam({ name: 'projectId', format: 'uuid' }),
-    DeclareAccess({ kind: 'project', role, usersOnly: opts.usersOnly ?? false }),
+    DeclareAccess({ kind: 'project', role, keys: opts.keys ?? 'allowed' }),
   );

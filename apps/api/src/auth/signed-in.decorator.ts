@@ -1,5 +1,5 @@
-// Routes any authenticated caller may use (the global AuthGuard already requires one); `usersOnly` turns API keys
-// away with a 403, for what only a person does (a password, creating projects).
+// Routes any authenticated caller may use (the global AuthGuard already requires one); `keys: 'refused'` turns API
+// keys away with a 403, for what only a person does (a password, creating projects).
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
 import { forbidden } from '@arbiter/server/application';
 import { DeclareAccess } from './public.decorator';
@@ -13,7 +13,7 @@ class UsersOnlyGuard implements CanActivate {
   }
 }
 
-export const SignedIn = (opts: { usersOnly?: boolean } = {}) =>
-  opts.usersOnly
-    ? applyDecorators(DeclareAccess({ kind: 'signed-in', usersOnly: true }), UseGuards(UsersOnlyGuard))
-    : DeclareAccess({ kind: 'signed-in', usersOnly: false });
+export const SignedIn = (opts: { keys?: 'allowed' | 'refused' } = {}) =>
+  opts.keys === 'refused'
+    ? applyDecorators(DeclareAccess({ kind: 'signed-in', keys: 'refused' }), UseGuards(UsersOnlyGuard))
+    : DeclareAccess({ kind: 'signed-in', keys: 'allowed' });

@@ -28,7 +28,7 @@ export class AgreementController {
   }
 
   /** The reviewer's labels become the item's gold, recorded with who decided and when. */
-  @ProjectRole('reviewer', { usersOnly: true })
+  @ProjectRole('reviewer', { keys: 'refused' })
   @Post('review/:itemId/decision')
   @HttpCode(204)
   decide(@CurrentProject() c: Ctx, @Param('itemId') itemId: string, @Body() body: ReviewDecisionDto, @CurrentPrincipal() p: Principal): Promise<void> {
@@ -36,7 +36,7 @@ export class AgreementController {
   }
 
   /** Changes an earlier decision (a mistyped key is not gold forever). */
-  @ProjectRole('reviewer', { usersOnly: true })
+  @ProjectRole('reviewer', { keys: 'refused' })
   @Put('review/:itemId/decision')
   @HttpCode(204)
   revise(@CurrentProject() c: Ctx, @Param('itemId') itemId: string, @Body() body: ReviewDecisionDto, @CurrentPrincipal() p: Principal): Promise<void> {

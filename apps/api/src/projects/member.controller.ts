@@ -19,36 +19,36 @@ export class MemberController {
     return this.projects.members(c.id);
   }
 
-  @ProjectRole('owner')
+  @ProjectRole('owner', { keys: 'if-project-allows' })
   @Post('members')
-  add(@CurrentProject() c: Ctx, @Body() body: AddMemberDto, @CurrentPrincipal() p: Principal): Promise<Member> {
-    return this.projects.addMember(c.id, body, p);
+  add(@CurrentProject() c: Ctx, @Body() body: AddMemberDto): Promise<Member> {
+    return this.projects.addMember(c.id, body);
   }
 
-  @ProjectRole('owner')
+  @ProjectRole('owner', { keys: 'if-project-allows' })
   @Delete('members/:userId')
   @HttpCode(204)
-  remove(@CurrentProject() c: Ctx, @Param('userId') userId: string, @CurrentPrincipal() p: Principal): Promise<void> {
-    return this.projects.removeMember(c.id, userId, p);
+  remove(@CurrentProject() c: Ctx, @Param('userId') userId: string): Promise<void> {
+    return this.projects.removeMember(c.id, userId);
   }
 
-  @ProjectRole('owner')
+  @ProjectRole('owner', { keys: 'if-project-allows' })
   @Get('api-keys')
-  listKeys(@CurrentProject() c: Ctx, @CurrentPrincipal() p: Principal): Promise<ApiKey[]> {
-    return this.projects.listApiKeys(c.id, p);
+  listKeys(@CurrentProject() c: Ctx): Promise<ApiKey[]> {
+    return this.projects.listApiKeys(c.id);
   }
 
   /** The key's secret is in this response only. */
-  @ProjectRole('owner')
+  @ProjectRole('owner', { keys: 'if-project-allows' })
   @Post('api-keys')
   createKey(@CurrentProject() c: Ctx, @Body() body: CreateApiKeyDto, @CurrentPrincipal() p: Principal): Promise<CreatedApiKey> {
     return this.projects.createApiKey(c.id, body, p, c.role);
   }
 
-  @ProjectRole('owner')
+  @ProjectRole('owner', { keys: 'if-project-allows' })
   @Delete('api-keys/:keyId')
   @HttpCode(204)
-  revokeKey(@CurrentProject() c: Ctx, @Param('keyId') keyId: string, @CurrentPrincipal() p: Principal): Promise<void> {
-    return this.projects.revokeApiKey(c.id, keyId, p);
+  revokeKey(@CurrentProject() c: Ctx, @Param('keyId') keyId: string): Promise<void> {
+    return this.projects.revokeApiKey(c.id, keyId);
   }
 }

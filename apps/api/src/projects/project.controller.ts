@@ -23,7 +23,7 @@ export class ProjectController {
     return this.projects.list(p);
   }
 
-  @SignedIn({ usersOnly: true })
+  @SignedIn({ keys: 'refused' })
   @Post()
   create(@Body() body: CreateProjectDto, @CurrentPrincipal() p: Principal): Promise<Project> {
     return this.projects.create(body, p);

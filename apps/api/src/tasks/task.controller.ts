@@ -15,14 +15,14 @@ export class TaskController {
   constructor(private readonly tasks: TaskService) {}
 
   /** The caller's held leases (renewed), then new ones until `count` are held. */
-  @ProjectRole('annotator', { usersOnly: true })
+  @ProjectRole('annotator', { keys: 'refused' })
   @Post('tasks/next')
   @HttpCode(200)
   next(@CurrentProject() c: Ctx, @CurrentPrincipal() p: Principal, @Body() body: NextTasksDto): Promise<NextTasksResponse> {
     return this.tasks.next(c.id, p, body.count);
   }
 
-  @ProjectRole('annotator', { usersOnly: true })
+  @ProjectRole('annotator', { keys: 'refused' })
   @Post('tasks/:itemId/skip')
   @HttpCode(204)
   skip(@CurrentProject() c: Ctx, @CurrentPrincipal() p: Principal, @Param('itemId') itemId: string): Promise<void> {
@@ -30,7 +30,7 @@ export class TaskController {
   }
 
   /** 201 with the stored annotation; 200 with the same annotation when the idempotency key was seen before. */
-  @ProjectRole('annotator', { usersOnly: true })
+  @ProjectRole('annotator', { keys: 'refused' })
   @Post('annotations')
   async submit(
     @CurrentProject() c: Ctx,
@@ -43,7 +43,7 @@ export class TaskController {
     return annotation;
   }
 
-  @ProjectRole('annotator', { usersOnly: true })
+  @ProjectRole('annotator', { keys: 'refused' })
   @Post('annotations/undo')
   @HttpCode(200)
   undo(@CurrentProject() c: Ctx, @CurrentPrincipal() p: Principal): Promise<UndoResponse> {

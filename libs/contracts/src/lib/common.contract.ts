@@ -73,14 +73,17 @@ export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 
 /**
  * Who may call a route, declared beside it and published in the OpenAPI document as `x-arbiter-access` (the
- * authorization matrix test reads every route's declaration from there): anyone; any signed-in user or API key
- * (`usersOnly`: users, not keys); instance admins; or members of the route's project with at least `role`.
+ * authorization matrix test reads every route's declaration from there): anyone; any signed-in user or API key;
+ * instance admins; or members of the route's project with at least `role`. `keys` says whether API keys may call it
+ * (`if-project-allows`: owner keys where the project's `keysManageAccess` is on).
  */
 export const ACCESS_EXTENSION = 'x-arbiter-access';
+export const KEY_ACCESS = ['allowed', 'refused', 'if-project-allows'] as const;
+export type KeyAccess = (typeof KEY_ACCESS)[number];
 export const routeAccessSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('public') }),
-  z.object({ kind: z.literal('signed-in'), usersOnly: z.boolean() }),
+  z.object({ kind: z.literal('signed-in'), keys: z.enum(['allowed', 'refused']) }),
   z.object({ kind: z.literal('admin') }),
-  z.object({ kind: z.literal('project'), role: roleSchema, usersOnly: z.boolean() }),
+  z.object({ kind: z.literal('project'), role: roleSchema, keys: z.enum(KEY_ACCESS) }),
 ]);
 export type RouteAccess = z.infer<typeof routeAccessSchema>;

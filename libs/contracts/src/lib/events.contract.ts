@@ -24,8 +24,8 @@ export const SOCKET_EVENTS = {
  * the authorization matrix test tries each with every kind of caller. Both answer with a JoinAck.
  */
 export const SOCKET_CLIENT_EVENTS = {
-  [SOCKET_EVENTS.join]: { kind: 'project', role: 'annotator', usersOnly: false },
-  [SOCKET_EVENTS.leave]: { kind: 'signed-in', usersOnly: false },
+  [SOCKET_EVENTS.join]: { kind: 'project', role: 'annotator', keys: 'allowed' },
+  [SOCKET_EVENTS.leave]: { kind: 'signed-in', keys: 'allowed' },
 } as const satisfies Record<string, RouteAccess>;
 export type SocketClientEvent = keyof typeof SOCKET_CLIENT_EVENTS;
 
