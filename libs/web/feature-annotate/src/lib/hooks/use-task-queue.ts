@@ -182,8 +182,10 @@ export function useTaskQueue(projectId: string, { leaseSeconds, onUndone }: Task
         onUndoneRef.current(res);
         setNotice({ kind: 'info', text: 'Undid your last answer; it is back on screen.' });
       } catch (err) {
-        if (!isApiError(err, 404)) throw err;
-        setNotice({ kind: 'info', text: 'Nothing to undo.' });
+        if (isApiError(err, 404)) setNotice({ kind: 'info', text: 'Nothing to undo.' });
+        // Past the project's undo window, or a reviewer already decided the item: the server says which.
+        else if (isApiError(err, 409)) setNotice({ kind: 'info', text: sentence(err.message) });
+        else throw err;
       }
     });
     enqueue(refill);
