@@ -100,8 +100,12 @@ export class AuthThrottle implements OnApplicationShutdown {
   private async count(req: FastifyRequest, login: boolean): Promise<void> {
     if (this.recentFailures.size > 100_000) this.recentFailures.clear();
     this.recentFailures.set(req.ip, Date.now() + this.config.AUTH_FAILURE_WINDOW_SECONDS * 1000);
-    await this.address?.(req);
-    if (login && emailOf(req)) await this.account?.(req);
+    // Logged once, when a limit is reached (not for every refused attempt after it).
+    const reached = (state: { remaining: number; ttlInSeconds: number } | undefined, what: Record<string, string>) => {
+      if (state?.remaining === 0) this.logger.warn(`${JSON.stringify(what)} reached its limit of failed credentials for ${state.ttlInSeconds} s`);
+    };
+    reached(await this.address?.(req), { address: req.ip });
+    if (login && emailOf(req)) reached(await this.account?.(req), { account: emailOf(req) });
   }
 
   onApplicationShutdown(): void {
