@@ -6,6 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { childProcessEnv } from '@arbiter/server/config';
 import { createDatabase, dropDatabase, TEST_REDIS_URL } from './database';
+import type { TcpProxy } from './tcp-proxy';
 
 const ROOT = resolve(__dirname, '../../..');
 const API_MAIN = resolve(ROOT, 'dist/server/apps/api/src/main.js');
@@ -19,6 +20,7 @@ export interface Stack {
   admin: { email: string; password: string };
   /** The api process id (benchmarks read its peak RSS from /proc). */
   apiPid: number;
+  api: ChildProcess;
   databaseUrl: string;
   env: Record<string, string>;
   logs: () => string;
@@ -76,15 +78,22 @@ function stopProcess(p: ChildProcess): Promise<void> {
   });
 }
 
-export async function startStack(opts: { workers?: number; env?: Record<string, string> } = {}): Promise<Stack> {
+export interface StackOptions {
+  workers?: number;
+  env?: Record<string, string>;
+  /** Proxies the api and workers reach PostgreSQL and Redis through (the test's own connections stay direct). */
+  via?: { database?: TcpProxy; redis?: TcpProxy };
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const db = await createDatabase('arbiter_e2e');
   const port = await freePort();
   let output = '';
   const env: Record<string, string> = {
     ...childProcessEnv(),
     NODE_ENV: 'test',
-    DATABASE_URL: db.url,
-    REDIS_URL: TEST_REDIS_URL,
+    DATABASE_URL: opts.via?.database ? opts.via.database.url(db.url) : db.url,
+    REDIS_URL: opts.via?.redis ? opts.via.redis.url(TEST_REDIS_URL) : TEST_REDIS_URL,
     QUEUE_PREFIX: `e2e_${randomBytes(4).toString('hex')}`,
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -123,6 +132,7 @@ export async function startStack(opts: { workers?: number; env?: Record<string, 
     baseUrl,
     admin,
     apiPid: api.pid as number,
+    api,
     databaseUrl: db.url,
     env,
     logs,
