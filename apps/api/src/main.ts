@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { LfEvaluator } from '@arbiter/server/application';
 import { createLogger, loadConfig, PinoNestLogger } from '@arbiter/server/config';
-import { redisOptionsFromUrl } from '@arbiter/server/jobs';
+import { ConnectionLog, redisOptionsFromUrl } from '@arbiter/server/jobs';
 import { AppModule } from './app.module';
 import { instrumentHttp } from './metrics/metrics';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
@@ -36,8 +36,10 @@ async function bootstrap(): Promise<void> {
   fastify.addHook('onRequest', async (req) => {
     if (req.method === 'POST' && /\/imports(\?|$)/.test(req.url)) req.headers['content-type'] = 'application/octet-stream';
   });
+  // Redis and queue connections log an outage once per state change instead of a stack trace per retry.
+  const connections = new ConnectionLog(logger);
   if (config.QUEUE_BACKEND === 'redis') {
-    app.useWebSocketAdapter(new RedisIoAdapter(app, redisOptionsFromUrl(config.REDIS_URL), `${config.QUEUE_PREFIX}:socket.io`));
+    app.useWebSocketAdapter(new RedisIoAdapter(app, redisOptionsFromUrl(config.REDIS_URL), `${config.QUEUE_PREFIX}:socket.io`, connections));
   }
   await app.register(fastifyCookie as never);
 
@@ -55,6 +57,8 @@ async function bootstrap(): Promise<void> {
   }
 
   await app.listen(config.PORT, config.HOST);
+  connections.watchApplication(app);
+  connections.closePromptlyOnShutdown();
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ url: `http://${config.HOST}:${port}` }, 'api listening');

@@ -2,3 +2,4 @@ export * from './lib/analysis.producer';
 export * from './lib/maintenance.producer';
 export * from './lib/queue-connection';
 export * from './lib/lf.producer';
+export * from './lib/connection-log';
