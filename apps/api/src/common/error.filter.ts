@@ -7,6 +7,11 @@ import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
 import type { ErrorResponse } from '@arbiter/contracts';
 import { ArbiterError, ErrorCode } from '@arbiter/server/application';
+import { isDatabaseUnavailable } from '@arbiter/server/data-access';
+import { QueueUnavailableError } from '@arbiter/server/jobs';
+
+/** Seconds a client is asked to wait before retrying a 503. */
+export const RETRY_AFTER_SECONDS = 2;
 
 export function statusOf(code: ErrorCode): number {
   switch (code) {
@@ -26,6 +31,8 @@ export function statusOf(code: ErrorCode): number {
       return 409;
     case ErrorCode.ImportRejected:
       return 422;
+    case ErrorCode.Unavailable:
+      return 503;
   }
 }
 
@@ -40,10 +47,18 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
-    if (!reply.sent) void reply.status(body.statusCode).send(body);
+    if (reply.sent) return;
+    if (body.statusCode === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    void reply.status(body.statusCode).send(body);
   }
 
   toBody(exception: unknown): ErrorResponse & Record<string, unknown> {
+    // A lost database or queue connection: whether or not the write landed, a retry with the same idempotency key is safe.
+    if (isDatabaseUnavailable(exception) || exception instanceof QueueUnavailableError) {
+      const what = exception instanceof QueueUnavailableError ? 'the queue' : 'the database';
+      this.logger.warn(`answered 503: ${what} is unreachable (${(exception as Error).message})`);
+      exception = new ArbiterError(ErrorCode.Unavailable, `${what} is unreachable; retry shortly`);
+    }
     if (exception instanceof ArbiterError) {
       return { statusCode: statusOf(exception.code), code: exception.code, message: exception.message, errors: exception.errors, ...exception.details };
     }

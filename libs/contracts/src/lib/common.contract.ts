@@ -35,6 +35,8 @@ export const ERROR_CODE = {
   BadFile: 'BAD_FILE',
   /** 403 from `tasks/next` and submissions: gold checks paused the annotator; the message says why. */
   Paused: 'ANNOTATOR_PAUSED',
+  /** 503 with `Retry-After`: the database or the queue is unreachable; retry (with the same idempotency key). */
+  Unavailable: 'SERVICE_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ERROR_CODE)[keyof typeof ERROR_CODE];
 

@@ -20,7 +20,8 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     migrationsRun: false,
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
-    extra: { max: options.poolSize ?? 20, application_name: 'arbiter' },
+    // A connection attempt that hangs (the server unreachable) fails after 5 s and answers 503, not never.
+    extra: { max: options.poolSize ?? 20, application_name: 'arbiter', connectionTimeoutMillis: 5000 },
   });
 }
 
