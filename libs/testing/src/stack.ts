@@ -51,13 +51,14 @@ function runToEnd(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<
   });
 }
 
-async function waitForHealth(url: string, proc: ChildProcess, logs: () => string): Promise<void> {
+async function waitForHealth(url: string, proc: ChildProcess, logs: () => string, workers: boolean): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (proc.exitCode !== null) throw new Error(`api exited ${proc.exitCode}:\n${logs()}`);
     try {
       const r = await fetch(`${url}/health`);
-      if (r.status === 200) return;
+      // With workers started, wait until one has reported in too, so tests begin on a whole stack.
+      if (r.status === 200 && (!workers || ((await r.json()) as { checks: { workers: { status: string } } }).checks.workers.status === 'up')) return;
     } catch {
       // not listening yet
     }
@@ -122,7 +123,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const logs = () => output;
   try {
-    await waitForHealth(baseUrl, api, logs);
+    await waitForHealth(baseUrl, api, logs, (opts.workers ?? 1) > 0);
   } catch (err) {
     await Promise.all([api, ...workers].map(stopProcess));
     await dropDatabase(db.name);

@@ -27,6 +27,10 @@ export const configSchema = z.object({
   LF_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   // How long a worker's job lock lasts without renewal: a job of a crashed worker is retried after about this long.
   QUEUE_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  // /health gives each dependency this long to answer before calling it down.
+  HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
+  // Workers record a heartbeat this often; /health counts a worker live for three periods after its last one.
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(500).max(300_000).default(5000),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
