@@ -1,9 +1,12 @@
 // Enqueues maintenance jobs and reads their state. Producers fail fast: a queue outage is an error now.
+// Job ids that clients hold are uuids, never BullMQ's counter: the counter starts over if Redis loses its data,
+// and a client would then read another job's state under an id it was given.
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import type { JobStatus } from '@arbiter/contracts';
-import { recountProjectJobSchema } from '@arbiter/contracts';
+import { isUuid, recountProjectJobSchema } from '@arbiter/contracts';
 import { JOB, QUEUE } from './queue-connection';
 import { failFast } from './queue-unavailable.error';
 
@@ -15,6 +18,7 @@ export class MaintenanceProducer {
   async recount(projectId: string): Promise<string> {
     const data = recountProjectJobSchema.parse({ projectId });
     const job = await failFast('recount', this.queue.add(JOB.recountProject, data, {
+      jobId: randomUUID(),
       deduplication: { id: `recount-${projectId}` },
       attempts: 3,
       backoff: { type: 'exponential', delay: 500 },
@@ -26,6 +30,7 @@ export class MaintenanceProducer {
 
   /** The job's state, or null when it does not exist or belongs to another project. */
   async status(projectId: string, jobId: string): Promise<JobStatus | null> {
+    if (!isUuid(jobId)) return null;
     const job = await failFast('job status', this.queue.getJob(jobId));
     if (!job || (job.data as { projectId?: string }).projectId !== projectId) return null;
     const state = await failFast('job status', job.getState());
