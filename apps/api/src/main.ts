@@ -10,8 +10,10 @@ import fastifyStatic from '@fastify/static';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { LfEvaluator } from '@arbiter/server/application';
 import { createLogger, loadConfig, PinoNestLogger } from '@arbiter/server/config';
+import { UserRepository } from '@arbiter/server/data-access';
 import { ConnectionLog, redisOptionsFromUrl } from '@arbiter/server/jobs';
 import { AppModule } from './app.module';
+import { forgetChangedPassword } from './first-admin-credentials';
 import { instrumentHttp } from './metrics/metrics';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
@@ -35,6 +37,14 @@ async function bootstrap(): Promise<void> {
   // A JSON-array upload is also streamed: the import route reads its body as bytes.
   fastify.addHook('onRequest', async (req) => {
     if (req.method === 'POST' && /\/imports(\?|$)/.test(req.url)) req.headers['content-type'] = 'application/octet-stream';
+  });
+  // The first admin's printed password is removed from DATA_DIR as soon as it has been changed (before the
+  // answer is sent, so a client that sees the 204 finds it gone).
+  fastify.addHook('onSend', async (req, reply, payload) => {
+    if (req.method === 'POST' && req.routeOptions.url === '/api/auth/password' && reply.statusCode < 300) {
+      await forgetChangedPassword(config.DATA_DIR, app.get(UserRepository)).catch((err) => logger.warn({ err: String(err) }, 'first admin credentials not checked'));
+    }
+    return payload;
   });
   // Redis and queue connections log an outage once per state change instead of a stack trace per retry.
   const connections = new ConnectionLog(logger);
