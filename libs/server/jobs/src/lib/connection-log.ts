@@ -38,6 +38,9 @@ interface RedisLike {
 export class ConnectionLog {
   private readonly down = new Set<ConnectionKind>();
   private readonly clients: Array<() => Promise<unknown>> = [];
+  private readonly workers: Array<{ close(force?: boolean): Promise<void> }> = [];
+  private shuttingDown = false;
+  private abandoned = false;
 
   constructor(private readonly logger: StateLogger) {}
 
@@ -51,17 +54,22 @@ export class ConnectionLog {
     }
     this.down.add(kind);
     this.logger.warn({ kind, state: 'down', error: e?.code ?? e?.message }, `${kind} connection lost`);
+    if (this.shuttingDown) this.abandonRunningJobs();
   }
 
   /**
    * On the first shutdown signal, connections stop being retried and those waiting to retry try once more now
    * (and end if Redis is still gone): a graceful close waits for Redis to acknowledge it, and ioredis never ends
-   * a client that is between two attempts, so during an outage the api and the worker would never stop.
+   * a client that is between two attempts, so during an outage the api and the worker would never stop. For the
+   * same reason, while Redis is down workers stop without waiting for their running jobs (which could never
+   * report their result): those are retried by a worker once their lock expires, as after a crash.
    */
   closePromptlyOnShutdown(signals: NodeJS.Signals[] = ['SIGTERM', 'SIGINT']): void {
     const onSignal = () => {
       for (const s of signals) process.removeListener(s, onSignal);
+      this.shuttingDown = true;
       stopReconnecting();
+      if (this.down.size > 0) this.abandonRunningJobs();
       for (const client of this.clients) {
         client()
           .then((c) => {
@@ -74,6 +82,13 @@ export class ConnectionLog {
       }
     };
     for (const s of signals) process.once(s, onSignal);
+  }
+
+  private abandonRunningJobs(): void {
+    if (this.abandoned || this.workers.length === 0) return;
+    this.abandoned = true;
+    this.logger.warn({ state: 'down' }, 'stopping without waiting for running jobs: Redis is unreachable (they are retried once their lock expires)');
+    for (const worker of this.workers) worker.close(true).catch(() => undefined);
   }
 
   restored(kind: ConnectionKind): void {
@@ -106,7 +121,10 @@ export class ConnectionLog {
     for (const wrapper of app.get(DiscoveryService, { strict: false }).getProviders()) {
       const instance: unknown = wrapper.instance;
       if (instance instanceof Queue || instance instanceof FlowProducer) this.watchBull('queue', instance as never);
-      else if (instance instanceof WorkerHost) this.watchBull('worker', instance.worker as never);
+      else if (instance instanceof WorkerHost) {
+        this.watchBull('worker', instance.worker as never);
+        this.workers.push(instance.worker);
+      }
       else if (instance instanceof QueueEventsHost) this.watchBull('queue-events', instance.queueEvents as never);
       else continue;
       watched++;
