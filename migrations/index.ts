@@ -4,5 +4,13 @@ import { Agreement1795460000000 } from './1795460000000-agreement';
 import { Honeypots1795470000000 } from './1795470000000-honeypots';
 import { LabelingFunctions1795480000000 } from './1795480000000-labeling-functions';
 import { IntegrityAndAccess1795490000000 } from './1795490000000-integrity-and-access';
+import { WorkerHeartbeats1795492000000 } from './1795492000000-worker-heartbeats';
 
-export const MIGRATIONS = [Foundation1795452000000, Agreement1795460000000, Honeypots1795470000000, LabelingFunctions1795480000000, IntegrityAndAccess1795490000000];
+export const MIGRATIONS = [
+  Foundation1795452000000,
+  Agreement1795460000000,
+  Honeypots1795470000000,
+  LabelingFunctions1795480000000,
+  IntegrityAndAccess1795490000000,
+  WorkerHeartbeats1795492000000,
+];

@@ -1,5 +1,6 @@
 // `npm start`: installs what is missing, finds PostgreSQL and Redis (or falls back to the embedded default),
-// builds, migrates, and serves the API, the worker and the web UI on one origin.
+// builds, migrates, and serves the API, the worker and the web UI on one origin, restarting the api or the
+// worker when it exits (scripts/supervise.mjs) until Ctrl-C or SIGTERM stops everything.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -100,15 +101,20 @@ const node = (script) =>
 if ((await node('dist/server/apps/api/src/migrate.js')) !== 0) process.exit(1);
 if ((await node('dist/server/apps/api/src/bootstrap-admin.js')) !== 0) process.exit(1);
 
-const children = ['api', 'worker'].map((app) =>
-  spawn(process.execPath, [`dist/server/apps/${app}/src/main.js`], { env, stdio: 'inherit' }),
-);
+// The api and the worker run supervised: one that exits is started again, after a delay that doubles while it
+// keeps failing soon after starting, and never takes the other down. Supervision lines are JSON, like the apps'.
+const { default: pino } = await import('pino');
+const log = pino({ name: 'start', level: env.LOG_LEVEL ?? 'info', base: { service: 'start' }, timestamp: pino.stdTimeFunctions.isoTime });
+const { supervise } = await import('./supervise.mjs');
 let stopping = false;
+const apps = ['api', 'worker'].map((name) =>
+  supervise({ name, log, start: () => spawn(process.execPath, [`dist/server/apps/${name}/src/main.js`], { env, stdio: 'inherit' }) }),
+);
 const stop = async (code) => {
   if (stopping) return;
   stopping = true;
-  for (const c of children) c.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+  await Promise.all(apps.map((a) => a.stop()));
+  // Last, once nothing uses it any more.
   if (embedded) {
     await embedded.server.stop();
     await embedded.db.close();
@@ -117,36 +123,34 @@ const stop = async (code) => {
 };
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
-for (const c of children) c.on('exit', (code) => !stopping && stop(code ?? 1));
 
+// "Running" once the api answers and a worker has reported in (or, failing the worker, once the api answers).
 const url = `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}`;
-let healthy = false;
-for (let i = 0; i < 600 && !healthy && !stopping; i++) {
+let health = null;
+for (let i = 0; i < 600 && health?.status !== 'ok' && !stopping; i++) {
   try {
-    healthy = (await fetch(`${url}/health`)).ok;
+    const r = await fetch(`${url}/health`);
+    if (r.ok) health = await r.json();
   } catch {
     // not up yet
   }
-  if (!healthy) await new Promise((r) => setTimeout(r, 200));
+  if (health?.status !== 'ok') await new Promise((r) => setTimeout(r, 200));
 }
-if (!healthy) {
+if (stopping) await new Promise(() => undefined);
+if (!health) {
   console.error(`Arbiter did not become healthy at ${url}/health`);
   await stop(1);
 }
 const credentials = resolve(dataDir, 'admin-credentials.json');
 const lines = ['', '  Arbiter is running', `  open      ${url}`, `  API docs  ${url}/api/docs`];
+// The file holds the first admin's password only until it is changed (the api removes it then).
 if (existsSync(credentials)) {
   const c = JSON.parse(readFileSync(credentials, 'utf8'));
-  // Print the first admin's password only while it still works (it is changed with POST /api/auth/password).
-  const r = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: c.email, password: c.password }),
-  }).catch(() => null);
-  if (r?.ok) lines.push(`  sign in   ${c.email} / ${c.password}   (first admin; change the password once signed in)`);
+  if (c.password) lines.push(`  sign in   ${c.email} / ${c.password}   (first admin; change the password once signed in)`);
   else lines.push(`  sign in   ${c.email}   (first admin; its password has been changed)`);
 } else {
   lines.push(`  sign in   with an existing account (the database already had users; no first admin was created in ${dataDir})`);
 }
+if (health.status !== 'ok') lines.push('  warning   no worker has reported in yet: background jobs wait until one does');
 for (const n of notes) lines.push(`  note      ${n}`);
 console.log(`${lines.join('\n')}\n`);

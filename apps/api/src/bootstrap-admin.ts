@@ -1,13 +1,14 @@
 // Run by `npm start` after migrating: creates the first admin when there are no users and writes its
-// credentials to DATA_DIR/admin-credentials.json (mode 0600) so the start script can print them.
+// credentials to DATA_DIR/admin-credentials.json (mode 0600) so the start script can print them; on later
+// starts, removes the password from that file if it has been changed since.
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Module } from '@nestjs/common';
 import { AuthService, ProjectEvents } from '@arbiter/server/application';
 import { createLogger, loadConfig } from '@arbiter/server/config';
-import { DatabaseModule } from '@arbiter/server/data-access';
+import { DatabaseModule, UserRepository } from '@arbiter/server/data-access';
+import { credentialsPath, forgetChangedPassword } from './first-admin-credentials';
 
 const ADMIN_EMAIL = 'admin@arbiter.local';
 
@@ -21,9 +22,11 @@ async function main(): Promise<void> {
     const created = await app.get(AuthService).ensureFirstAdmin(ADMIN_EMAIL);
     if (created) {
       mkdirSync(config.DATA_DIR, { recursive: true });
-      const file = resolve(config.DATA_DIR, 'admin-credentials.json');
+      const file = credentialsPath(config.DATA_DIR);
       writeFileSync(file, JSON.stringify(created), { mode: 0o600 });
       logger.info({ email: created.email, file }, 'created the first admin');
+    } else if (await forgetChangedPassword(config.DATA_DIR, app.get(UserRepository))) {
+      logger.info({ file: credentialsPath(config.DATA_DIR) }, "removed the first admin's password from the file: it was changed");
     }
   } finally {
     await app.close();

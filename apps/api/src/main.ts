@@ -8,10 +8,12 @@ import fastifyHelmet from '@fastify/helmet';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { LfEvaluator } from '@arbiter/server/application';
 import { createLogger, loadConfig, PinoNestLogger } from '@arbiter/server/config';
-import { redisOptionsFromUrl } from '@arbiter/server/jobs';
+import { UserRepository } from '@arbiter/server/data-access';
+import { ConnectionLog, redisOptionsFromUrl } from '@arbiter/server/jobs';
 import { AppModule } from './app.module';
 import { AuthThrottle } from './auth/auth-throttle';
 import { SECURITY_HEADERS } from './http/security-headers';
+import { forgetChangedPassword } from './first-admin-credentials';
 import { instrumentHttp } from './metrics/metrics';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 import { serveWebUi } from './web/serve-web-ui';
@@ -43,8 +45,18 @@ async function bootstrap(): Promise<void> {
   fastify.addHook('onRequest', async (req) => {
     if (req.method === 'POST' && /\/imports(\?|$)/.test(req.url)) req.headers['content-type'] = 'application/octet-stream';
   });
+  // The first admin's printed password is removed from DATA_DIR as soon as it has been changed (before the
+  // answer is sent, so a client that sees the 204 finds it gone).
+  fastify.addHook('onSend', async (req, reply, payload) => {
+    if (req.method === 'POST' && req.routeOptions.url === '/api/auth/password' && reply.statusCode < 300) {
+      await forgetChangedPassword(config.DATA_DIR, app.get(UserRepository)).catch((err) => logger.warn({ err: String(err) }, 'first admin credentials not checked'));
+    }
+    return payload;
+  });
+  // Redis and queue connections log an outage once per state change instead of a stack trace per retry.
+  const connections = new ConnectionLog(logger);
   if (config.QUEUE_BACKEND === 'redis') {
-    app.useWebSocketAdapter(new RedisIoAdapter(app, redisOptionsFromUrl(config.REDIS_URL), `${config.QUEUE_PREFIX}:socket.io`));
+    app.useWebSocketAdapter(new RedisIoAdapter(app, redisOptionsFromUrl(config.REDIS_URL), `${config.QUEUE_PREFIX}:socket.io`, connections));
   }
   await app.register(fastifyCookie as never);
   await app.register(fastifyHelmet as never, SECURITY_HEADERS(config) as never);
@@ -59,6 +71,8 @@ async function bootstrap(): Promise<void> {
   await serveWebUi(app, config.WEB_DIST, logger);
 
   await app.listen(config.PORT, config.HOST);
+  connections.watchApplication(app);
+  connections.closePromptlyOnShutdown();
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ url: `http://${config.HOST}:${port}` }, 'api listening');

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { createLogger, loadConfig, PinoNestLogger } from '@arbiter/server/config';
+import { ConnectionLog } from '@arbiter/server/jobs';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -11,6 +12,11 @@ async function bootstrap(): Promise<void> {
     logger: new PinoNestLogger(logger),
   });
   app.enableShutdownHooks();
+  // Queue and worker connections log an outage once per state change instead of a stack trace per retry.
+  const connections = new ConnectionLog(logger);
+  connections.watchApplication(app);
+  // A stop during a Redis outage does not wait for Redis to acknowledge it.
+  connections.closePromptlyOnShutdown();
   logger.info({ queueBackend: config.QUEUE_BACKEND }, 'worker ready');
 }
 

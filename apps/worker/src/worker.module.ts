@@ -4,6 +4,7 @@ import type { AppConfig } from '@arbiter/server/config';
 import { AgreementService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProjectEvents, ProjectService, ProjectStatsService } from '@arbiter/server/application';
 import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
 import { AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, QUEUE } from '@arbiter/server/jobs';
+import { HEARTBEAT_INTERVAL_MS, HeartbeatService } from './heartbeat.service';
 import { AnalysisProcessor } from './processors/analysis.processor';
 import { LfProcessor } from './processors/lf.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
@@ -29,6 +30,8 @@ export class WorkerModule {
       providers: [
         { provide: LF_RUN_OPTIONS, useValue: { chunkSize: config.LF_CHUNK_SIZE } },
         { provide: LF_EVALUATOR_OPTIONS, useValue: { sandboxThreads: config.LF_CONCURRENCY } },
+        { provide: HEARTBEAT_INTERVAL_MS, useValue: config.WORKER_HEARTBEAT_MS },
+        HeartbeatService,
         ProjectStatsService,
         ProjectEvents,
         ProjectService,

@@ -3,3 +3,4 @@ export * from './client';
 export * from './database';
 export * from './stack';
 export * from './session';
+export * from './tcp-proxy';

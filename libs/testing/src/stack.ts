@@ -6,6 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { childProcessEnv } from '@arbiter/server/config';
 import { createDatabase, dropDatabase, TEST_REDIS_URL } from './database';
+import type { TcpProxy } from './tcp-proxy';
 
 const ROOT = resolve(__dirname, '../../..');
 const API_MAIN = resolve(ROOT, 'dist/server/apps/api/src/main.js');
@@ -19,6 +20,7 @@ export interface Stack {
   admin: { email: string; password: string };
   /** The api process id (benchmarks read its peak RSS from /proc). */
   apiPid: number;
+  api: ChildProcess;
   databaseUrl: string;
   env: Record<string, string>;
   logs: () => string;
@@ -49,13 +51,14 @@ function runToEnd(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<
   });
 }
 
-async function waitForHealth(url: string, proc: ChildProcess, logs: () => string): Promise<void> {
+async function waitForHealth(url: string, proc: ChildProcess, logs: () => string, workers: boolean): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (proc.exitCode !== null) throw new Error(`api exited ${proc.exitCode}:\n${logs()}`);
     try {
       const r = await fetch(`${url}/health`);
-      if (r.status === 200) return;
+      // With workers started, wait until one has reported in too, so tests begin on a whole stack.
+      if (r.status === 200 && (!workers || ((await r.json()) as { checks: { workers: { status: string } } }).checks.workers.status === 'up')) return;
     } catch {
       // not listening yet
     }
@@ -76,15 +79,22 @@ function stopProcess(p: ChildProcess): Promise<void> {
   });
 }
 
-export async function startStack(opts: { workers?: number; env?: Record<string, string> } = {}): Promise<Stack> {
+export interface StackOptions {
+  workers?: number;
+  env?: Record<string, string>;
+  /** Proxies the api and workers reach PostgreSQL and Redis through (the test's own connections stay direct). */
+  via?: { database?: TcpProxy; redis?: TcpProxy };
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const db = await createDatabase('arbiter_e2e');
   const port = await freePort();
   let output = '';
   const env: Record<string, string> = {
     ...childProcessEnv(),
     NODE_ENV: 'test',
-    DATABASE_URL: db.url,
-    REDIS_URL: TEST_REDIS_URL,
+    DATABASE_URL: opts.via?.database ? opts.via.database.url(db.url) : db.url,
+    REDIS_URL: opts.via?.redis ? opts.via.redis.url(TEST_REDIS_URL) : TEST_REDIS_URL,
     QUEUE_PREFIX: `e2e_${randomBytes(4).toString('hex')}`,
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -113,7 +123,7 @@ export async function startStack(opts: { workers?: number; env?: Record<string, 
   const baseUrl = `http://127.0.0.1:${port}`;
   const logs = () => output;
   try {
-    await waitForHealth(baseUrl, api, logs);
+    await waitForHealth(baseUrl, api, logs, (opts.workers ?? 1) > 0);
   } catch (err) {
     await Promise.all([api, ...workers].map(stopProcess));
     await dropDatabase(db.name);
@@ -123,6 +133,7 @@ export async function startStack(opts: { workers?: number; env?: Record<string, 
     baseUrl,
     admin,
     apiPid: api.pid as number,
+    api,
     databaseUrl: db.url,
     env,
     logs,

@@ -7,6 +7,11 @@ import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
 import type { ErrorResponse } from '@arbiter/contracts';
 import { ArbiterError, ErrorCode } from '@arbiter/server/application';
+import { isDatabaseUnavailable } from '@arbiter/server/data-access';
+import { QueueUnavailableError } from '@arbiter/server/jobs';
+
+/** Seconds a client is asked to wait before retrying a 503. */
+export const RETRY_AFTER_SECONDS = 2;
 
 export function statusOf(code: ErrorCode): number {
   switch (code) {
@@ -41,6 +46,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.UploadTooLarge:
       return 413;
     case ErrorCode.DatabaseBusy:
+    case ErrorCode.Unavailable:
       return 503;
   }
 }
@@ -70,10 +76,17 @@ export class ErrorFilter implements ExceptionFilter {
     }
     // The client may still be sending the body it was refused for: close rather than read the rest of it.
     if (body.statusCode === 408 || body.statusCode === 413) void reply.header('connection', 'close');
+    if (body.statusCode === 503 && !reply.hasHeader('retry-after')) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     void reply.status(body.statusCode).send(body);
   }
 
   toBody(exception: unknown): ErrorResponse & Record<string, unknown> {
+    // A lost database or queue connection: whether or not the write landed, a retry with the same idempotency key is safe.
+    if (isDatabaseUnavailable(exception) || exception instanceof QueueUnavailableError) {
+      const what = exception instanceof QueueUnavailableError ? 'the queue' : 'the database';
+      this.logger.warn(`answered 503: ${what} is unreachable (${(exception as Error).message})`);
+      exception = new ArbiterError(ErrorCode.Unavailable, `${what} is unreachable; retry shortly`);
+    }
     if (exception instanceof ArbiterError) {
       return { statusCode: statusOf(exception.code), code: exception.code, message: exception.message, errors: exception.errors, ...exception.details };
     }

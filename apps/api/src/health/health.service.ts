@@ -1,49 +1,75 @@
+// GET /health: each dependency is checked at once, each with its own HEALTH_TIMEOUT_MS, so the answer comes
+// quickly even while one of them hangs; it says up or down per dependency, never why (no error text, no hosts).
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import type { HealthResponse } from '@arbiter/contracts';
 import { HealthRepository } from '@arbiter/server/data-access';
-import { QUEUE, redisOptionsFromUrl } from '@arbiter/server/jobs';
+import { ConnectionLog, QUEUE, redisOptionsFromUrl } from '@arbiter/server/jobs';
+import { createLogger, type AppConfig } from '@arbiter/server/config';
 import { APP_CONFIG } from '../config.token';
-import type { AppConfig } from '@arbiter/server/config';
 
-type Check = HealthResponse['checks']['database'];
+type Status = 'up' | 'down';
 
-async function probe(fn: () => Promise<unknown>): Promise<Check> {
-  try {
-    await fn();
-    return { status: 'up' };
-  } catch (err) {
-    return { status: 'down', detail: (err as Error).message };
-  }
+/** A worker counts as live for this many heartbeat periods after its last one. */
+const HEARTBEAT_PERIODS = 3;
+
+function within<T>(ms: number, op: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    op(),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timed out')), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 @Injectable()
 export class HealthService implements OnApplicationShutdown {
-  private redis?: Redis;
+  private readonly redis?: Redis;
 
   constructor(
     private readonly health: HealthRepository,
     @InjectQueue(QUEUE.maintenance) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    if (config.QUEUE_BACKEND === 'redis') {
+      // Its own client that never queues a command while disconnected: a ping during an outage fails at once.
+      this.redis = new Redis({
+        ...redisOptionsFromUrl(config.REDIS_URL),
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        lazyConnect: true,
+      });
+      new ConnectionLog(createLogger('api', config.LOG_LEVEL)).watchRedis('health', this.redis);
+      this.redis.connect().catch(() => undefined);
+    }
+  }
 
   async check(): Promise<HealthResponse> {
-    const database = await probe(() => this.health.ping());
-    const queue = await probe(() => this.queue.getJobCounts('waiting', 'active', 'failed'));
-    const redis: Check =
-      this.config.QUEUE_BACKEND === 'redis'
-        ? await probe(async () => {
-            this.redis ??= new Redis({ ...redisOptionsFromUrl(this.config.REDIS_URL), maxRetriesPerRequest: 1, lazyConnect: true });
-            const pong = await this.redis.ping();
-            if (pong !== 'PONG') throw new Error(`unexpected reply ${pong}`);
-          })
-        : { status: 'down', detail: 'not configured: queues run on the PostgreSQL backend' };
-    const required = [database, queue, ...(this.config.QUEUE_BACKEND === 'redis' ? [redis] : [])];
+    const ms = this.config.HEALTH_TIMEOUT_MS;
+    const probe = (op: () => Promise<unknown>): Promise<Status> => within(ms, op).then(() => 'up' as const, () => 'down' as const);
+    const database = probe(() => this.health.ping());
+    const client = this.redis;
+    const redis = client ? probe(() => client.ping()) : Promise.resolve('unused' as const);
+    const workers = within(ms, () => this.health.workersSeen(HEARTBEAT_PERIODS * this.config.WORKER_HEARTBEAT_MS)).catch(() => null);
+    // The queue lives on Redis or on the database: asked only while that answers, so no call piles up behind an outage.
+    const queueHome = this.config.QUEUE_BACKEND === 'redis' ? redis : database;
+    const queue = queueHome.then((s) => (s === 'up' ? probe(() => this.queue.getJobCounts('waiting', 'active', 'failed')) : ('down' as const)));
+
+    const checks = { database: await database, redis: await redis, queue: await queue };
+    const seen = await workers;
+    const required = [checks.database, checks.queue, ...(this.redis ? [checks.redis] : [])];
+    const live = seen?.live ?? 0;
     return {
-      status: required.every((c) => c.status === 'up') ? 'ok' : 'degraded',
-      checks: { database, redis, queue },
+      status: required.some((s) => s !== 'up') ? 'down' : live > 0 ? 'ok' : 'degraded',
+      checks: {
+        database: { status: checks.database },
+        redis: { status: checks.redis },
+        queue: { status: checks.queue },
+        workers: { status: live > 0 ? 'up' : 'down', live, lastSeenAt: seen?.lastSeenAt ?? null },
+      },
       queueBackend: this.config.QUEUE_BACKEND,
       embeddedDatabase: this.config.EMBEDDED_DATABASE,
     };

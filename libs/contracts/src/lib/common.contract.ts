@@ -58,6 +58,8 @@ export const ERROR_CODE = {
   UploadTimeout: 'UPLOAD_TIMEOUT',
   /** 503: no database connection within DATABASE_CONNECT_TIMEOUT_MS, or a statement ran past its timeout. */
   DatabaseBusy: 'DATABASE_BUSY',
+  /** 503 with `Retry-After`: the database or the queue is unreachable; retry (with the same idempotency key). */
+  Unavailable: 'SERVICE_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ERROR_CODE)[keyof typeof ERROR_CODE];
 

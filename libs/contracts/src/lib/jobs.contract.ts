@@ -5,7 +5,8 @@ export const recountProjectJobSchema = z.strictObject({ projectId: z.uuid() });
 export type RecountProjectJob = z.infer<typeof recountProjectJobSchema>;
 
 export const jobStatusSchema = z.object({
-  id: z.string(),
+  /** A uuid, so an id stays unique even if Redis loses its data and BullMQ's own counter starts over. */
+  id: z.uuid(),
   name: z.string(),
   state: z.string(),
   progress: z.number(),

@@ -58,6 +58,13 @@ const baseSchema = z.object({
     .string()
     .default('')
     .transform((v) => v.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean)),
+  // /health gives each dependency this long to answer before calling it down.
+  HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
+  // Workers record a heartbeat this often; /health counts a worker live for three periods after its last one.
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(500).max(300_000).default(5000),
+  // Agreement is recomputed this long after the last change, but never later than MAX_WAIT after the first.
+  AGREEMENT_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(500),
+  AGREEMENT_MAX_WAIT_MS: z.coerce.number().int().min(0).max(3_600_000).default(3000),
 });
 
 export const configSchema = baseSchema

@@ -6,6 +6,23 @@ import { DataSource } from 'typeorm';
 
 export type Queryable = Pick<PoolClient, 'query'>;
 
+// Connection-level failures (the server is unreachable, restarting or shutting down; the connection dropped; no
+// connection within the pool's timeout), as opposed to an error in a statement. A retry may succeed.
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not queryable|the database system is (starting up|shutting down)/i;
+
+/** Whether err means the database could not be reached, so the request may be retried (a 503, not a 500). */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; message?: unknown; driverError?: unknown } | null, depth = 0; e && depth < 3; depth++) {
+    if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+    // TypeORM wraps the driver's error.
+    e = e.driverError as typeof e;
+  }
+  return false;
+}
+
 @Injectable()
 export class Sql {
   readonly pool: Pool;

@@ -1,5 +1,5 @@
 // MaintenanceProducer on the machine's Redis: a recount requested twice while the first is waiting is one job,
-// and job status is scoped to its project.
+// job status is scoped to its project, and job ids stay unique when Redis loses the queue's data.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { loadTestEnv } from '@arbiter/server/config';
@@ -32,5 +32,18 @@ describe('MaintenanceProducer', () => {
     expect(await producer.status(randomUUID(), a)).toBeNull();
     const other = await producer.recount(randomUUID());
     expect(other).not.toBe(a);
+  }, 30_000);
+
+  it('never hands out an id again after Redis loses the queue (BullMQ\'s own counter starts over then)', async () => {
+    const project = randomUUID();
+    // Redis losing its data, for this test's own prefix only: before the first job and again after it.
+    await queue.obliterate({ force: true });
+    const before = await producer.recount(project);
+    await queue.obliterate({ force: true });
+    const after = await producer.recount(project);
+    expect(after).not.toBe(before);
+    expect(await producer.status(project, before)).toBeNull();
+    expect(await producer.status(project, after)).toMatchObject({ id: after, state: 'waiting' });
+    expect(await producer.status(project, 'not-a-job')).toBeNull();
   }, 30_000);
 });

@@ -13,6 +13,16 @@ export interface BullRootOptions {
   prefix: string;
 }
 
+let reconnect = true;
+
+/**
+ * For a process that is stopping: from now on a Redis connection that drops, or is down, ends instead of being
+ * retried, so that closing it (and BullMQ's graceful close) does not wait for Redis to come back.
+ */
+export function stopReconnecting(): void {
+  reconnect = false;
+}
+
 export function redisOptionsFromUrl(url: string) {
   const u = new URL(url);
   return {
@@ -24,6 +34,8 @@ export function redisOptionsFromUrl(url: string) {
     tls: u.protocol === 'rediss:' ? {} : undefined,
     // Workers block on Redis; BullMQ requires unlimited retries for them.
     maxRetriesPerRequest: null,
+    // Reconnect within two seconds of Redis coming back (BullMQ's default backs off to 20 s between attempts).
+    retryStrategy: (times: number) => (reconnect ? Math.min(200 * times, 2000) : null),
   };
 }
 
