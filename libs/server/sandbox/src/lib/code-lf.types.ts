@@ -40,10 +40,15 @@ export interface CodeLfFailure {
   itemId?: string;
 }
 
-/** `votes[i]` is the LF's vote on `items[i]`; after a failure the votes from the failing item on stay ABSTAIN. */
+/**
+ * `votes[i]` is the LF's vote on `items[i]`; after a failure the votes from the failing item on stay ABSTAIN.
+ * `evaluated` counts the items before the failure or the deadline (all of them otherwise): with `error` null
+ * and `evaluated < items.length`, the caller's deadline stopped the batch.
+ */
 export interface CodeLfResult {
   votes: Int8Array;
   error: CodeLfFailure | null;
+  evaluated: number;
 }
 
 export const DEFAULT_TIME_LIMIT_MS = 50;
