@@ -26,6 +26,8 @@ export function statusOf(code: ErrorCode): number {
       return 409;
     case ErrorCode.ImportRejected:
       return 422;
+    case ErrorCode.LfBusy:
+      return 429;
   }
 }
 
@@ -40,7 +42,10 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
-    if (!reply.sent) void reply.status(body.statusCode).send(body);
+    if (reply.sent) return;
+    // An error that says when to come back (LF_BUSY) says it the standard way too.
+    if (typeof body['retryAfterSeconds'] === 'number') void reply.header('retry-after', String(body['retryAfterSeconds']));
+    void reply.status(body.statusCode).send(body);
   }
 
   toBody(exception: unknown): ErrorResponse & Record<string, unknown> {

@@ -35,6 +35,8 @@ export const ERROR_CODE = {
   BadFile: 'BAD_FILE',
   /** 403 from `tasks/next` and submissions: gold checks paused the annotator; the message says why. */
   Paused: 'ANNOTATOR_PAUSED',
+  /** 429 from LF previews and code-LF saves: the project's LF evaluation slots are taken; see Retry-After. */
+  LfBusy: 'LF_BUSY',
 } as const;
 export type ErrorCode = (typeof ERROR_CODE)[keyof typeof ERROR_CODE];
 
