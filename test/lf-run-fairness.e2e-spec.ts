@@ -11,7 +11,7 @@ const SLOW_LF = {
   source: `(item) => { const until = Date.now() + 25; while (Date.now() < until) {} return item.text.includes('7') ? 1 : ABSTAIN; }`,
 };
 
-describe.each([
+describe.each<{ backend: string; env: Record<string, string> }>([
   { backend: 'redis', env: {} },
   // An unreachable Redis proves the PostgreSQL backend carries the whole flow.
   { backend: 'postgres', env: { QUEUE_BACKEND: 'postgres', REDIS_URL: 'redis://127.0.0.1:1' } },
