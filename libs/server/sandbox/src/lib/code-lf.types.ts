@@ -26,7 +26,7 @@ export interface CodeLfOptions {
   memoryLimitBytes?: number;
   /** QuickJS stack limit, default 256 KiB (QuickJS's own), at most 1 MiB. */
   stackLimitBytes?: number;
-  /** Backstop for one whole evaluate() call; default 5 s + items × timeLimitMs. */
+  /** Backstop for one evaluate() call (each piece of one that yielded a pooled thread); default 5 s + items × timeLimitMs. */
   batchTimeLimitMs?: number;
   /** Run on quickjs-emscripten's debug build, which aborts on leaked handles (for tests; much slower). */
   debugBuild?: boolean;
