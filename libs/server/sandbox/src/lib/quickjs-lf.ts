@@ -81,6 +81,7 @@ export class QuickJsLf {
    * two items it also stops at `stopAt` or when the host asks it to yield; `evaluated` says how far it got.
    */
   evaluate(jsons: readonly string[], ids: readonly string[], k: number, stopAt: number | null = null): EvaluateOutcome {
+    this.progress.startItems();
     for (let i = 0; i < jsons.length; i++) {
       if (i > 0) {
         const stopped = this.progress.yieldRequested() ? 'yield' : stopAt !== null && Date.now() >= stopAt ? 'deadline' : null;

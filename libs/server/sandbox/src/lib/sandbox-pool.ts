@@ -1,8 +1,8 @@
 // A fixed set of sandbox threads shared by many code LFs, and fairly by their tenants (projects). A thread's
 // WebAssembly is compiled and optimised on first use, so a pool keeps threads warm across LFs (an engineer's
 // successive previews, a worker's chunks). Tasks wait in one queue per tenant and free threads serve the
-// tenants in turn; while another tenant waits, a running evaluation that has had its slice is asked to stop
-// between two items and queue its remaining items again, so one project's 10,000 slow items hold a thread
+// tenants in turn; while another tenant waits, a running evaluation that has spent its slice on its items is
+// asked to stop between two items and queue its remaining items again, so one project's 10,000 slow items hold a thread
 // for about a slice at a time, not for minutes. Isolation is unchanged: every evaluation (and every piece of
 // one) runs in a fresh QuickJS instance, and a thread runs one task at a time.
 import { CodeLf, checked, checkSource, type SandboxRunner } from './code-lf.sandbox';
@@ -27,7 +27,6 @@ interface Pending {
 interface Running {
   tenant: string;
   progress: SandboxProgress;
-  since: number;
 }
 
 export class SandboxPool {
@@ -99,7 +98,7 @@ export class SandboxPool {
       this.waiting.delete(tenant);
       if (list.length) this.waiting.set(tenant, list);
       const worker = this.idle.pop() as SandboxWorker;
-      this.running.set(worker, { tenant, progress: new SandboxProgress(next.task.progress), since: Date.now() });
+      this.running.set(worker, { tenant, progress: new SandboxProgress(next.task.progress) });
       worker
         .run(next.task, next.watch)
         .then(next.resolve, next.reject)
@@ -112,11 +111,15 @@ export class SandboxPool {
     this.updateTimer();
   }
 
-  /** Asks every task that has had its slice to yield, while a tenant other than its own waits. */
+  /**
+   * Asks every task that has had its slice of items to yield, while a tenant other than its own waits. The
+   * slice counts from the first item: loading the LF and copying the items in come first and are not a turn.
+   */
   private preempt(): void {
     const now = Date.now();
     for (const r of this.running.values()) {
-      if (now - r.since < SLICE_MS) continue;
+      const started = r.progress.itemsStartedAt();
+      if (started === 0 || now - started < SLICE_MS) continue;
       for (const tenant of this.waiting.keys()) {
         if (tenant !== r.tenant) {
           r.progress.requestYield();

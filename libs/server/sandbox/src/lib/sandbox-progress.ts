@@ -7,18 +7,20 @@
 export const PHASE_IDLE = -2;
 export const PHASE_LOADING = -1;
 
-const HEADER_BYTES = 16;
+const HEADER_BYTES = 24;
 
 export class SandboxProgress {
   private readonly phase: Int32Array;
   private readonly yieldFlag: Int32Array;
   private readonly since: Float64Array;
+  private readonly itemsSince: Float64Array;
   readonly votes: Int8Array;
 
   constructor(readonly buffer: SharedArrayBuffer) {
     this.phase = new Int32Array(buffer, 0, 1);
     this.yieldFlag = new Int32Array(buffer, 4, 1);
     this.since = new Float64Array(buffer, 8, 1);
+    this.itemsSince = new Float64Array(buffer, 16, 1);
     this.votes = new Int8Array(buffer, HEADER_BYTES);
   }
 
@@ -33,6 +35,16 @@ export class SandboxProgress {
   enter(phase: number): void {
     this.since[0] = Date.now();
     Atomics.store(this.phase, 0, phase);
+  }
+
+  /** The worker starts on the items (after loading the LF and copying them in). */
+  startItems(): void {
+    this.itemsSince[0] = Date.now();
+  }
+
+  /** When the worker started on the items; 0 while it is still loading. */
+  itemsStartedAt(): number {
+    return this.itemsSince[0];
   }
 
   /** The host's request that the worker stop before its next item and answer how far it got. */
