@@ -56,10 +56,14 @@ describe('LF preview limits', () => {
     const a2 = preview(slowProject, SLOW_LF).finally(() => pending.delete('a2'));
     // A quick probe in A is admitted until A's two previews hold both of its slots; then it is refused.
     let refused: Awaited<ReturnType<typeof preview>> | undefined;
-    for (let i = 0; i < 200 && !refused; i++) {
+    for (let i = 0; i < 200 && !refused && pending.size === 2; i++) {
       const probe = await preview(slowProject, { kind: 'keyword', keywords: ['comment'], label: 1 }, 1);
       if (probe.status === 429) refused = probe;
       else expect(probe.status).toBe(200);
+    }
+    if (!refused) {
+      const settled = await Promise.all([a1, a2]);
+      throw new Error(`no probe was refused; A's previews: ${JSON.stringify(settled.map((r) => [r.status, r.body]))}\n${stack.logs().slice(-3000)}`);
     }
     expect(refused?.body).toMatchObject({ code: 'LF_BUSY', message: 'this project already has 2 labeling-function previews or checks running; try again in 4 s' });
     expect(refused?.headers.get('retry-after')).toBe('4');

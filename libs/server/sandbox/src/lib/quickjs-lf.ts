@@ -77,18 +77,18 @@ export class QuickJsLf {
   }
 
   /**
-   * Writes votes into `progress.votes`; stops at the first failure, leaving the later votes ABSTAIN. Between
-   * two items it also stops at `stopAt` or when the host asks it to yield; `evaluated` says how far it got.
+   * Writes votes into `progress.votes`; stops at the first failure, leaving the later votes ABSTAIN. Before an
+   * item it also stops at `stopAt`, or (after the first) when the host asks it to yield; `evaluated` says how
+   * far it got.
    */
   evaluate(jsons: readonly string[], ids: readonly string[], k: number, stopAt: number | null = null): EvaluateOutcome {
     this.progress.startItems();
     for (let i = 0; i < jsons.length; i++) {
-      if (i > 0) {
-        const stopped = this.progress.yieldRequested() ? 'yield' : stopAt !== null && Date.now() >= stopAt ? 'deadline' : null;
-        if (stopped) {
-          this.progress.enter(PHASE_IDLE);
-          return { failure: null, evaluated: i, stopped };
-        }
+      // A yield leaves at least one item done, so a batch always progresses; a deadline may leave none.
+      const stopped = stopAt !== null && Date.now() >= stopAt ? 'deadline' : i > 0 && this.progress.yieldRequested() ? 'yield' : null;
+      if (stopped) {
+        this.progress.enter(PHASE_IDLE);
+        return { failure: null, evaluated: i, stopped };
       }
       let failure: CodeLfFailure | null;
       try {

@@ -69,6 +69,18 @@ describe('SandboxPool', () => {
     quick.dispose();
   });
 
+  it("takes turns between one tenant's own evaluations, so neither spends the other's deadline waiting", async () => {
+    const [first, second] = await Promise.all([pool.compile(SLOW, {}, 'project-a'), pool.compile(SLOW, {}, 'project-a')]);
+    const deadline = Date.now() + 1500;
+    const [r1, r2] = await Promise.all([first.evaluate(many(300), 2, { deadline }), second.evaluate(many(300), 2, { deadline })]);
+    // One after the other, the second would start only once the first had used the time up, and evaluate nothing.
+    expect([r1.error, r2.error]).toEqual([null, null]);
+    expect(Math.min(r1.evaluated, r2.evaluated)).toBeGreaterThan(0);
+    expect(Array.from(r2.votes.subarray(0, r2.evaluated))).toEqual(slowVotes(r2.evaluated));
+    first.dispose();
+    second.dispose();
+  });
+
   it('stops a batch between two items at its deadline, keeping the votes before it', async () => {
     const slow = await pool.compile(SLOW, {}, 'project-a');
     const result = await slow.evaluate(many(300), 2, { deadline: Date.now() + 500 });

@@ -1,7 +1,7 @@
 // A fixed set of sandbox threads shared by many code LFs, and fairly by their tenants (projects). A thread's
 // WebAssembly is compiled and optimised on first use, so a pool keeps threads warm across LFs (an engineer's
 // successive previews, a worker's chunks). Tasks wait in one queue per tenant and free threads serve the
-// tenants in turn; while another tenant waits, a running evaluation that has spent its slice on its items is
+// tenants in turn; while other work waits, a running evaluation that has spent its slice on its items is
 // asked to stop between two items and queue its remaining items again, so one project's 10,000 slow items hold a thread
 // for about a slice at a time, not for minutes. Isolation is unchanged: every evaluation (and every piece of
 // one) runs in a fresh QuickJS instance, and a thread runs one task at a time.
@@ -12,12 +12,11 @@ import { SandboxProgress } from './sandbox-progress';
 import type { SandboxTask } from './sandbox-task';
 import { SandboxWorker, type SandboxOutcome, type Watch } from './sandbox-worker';
 
-/** How long a task keeps its thread while another tenant waits for one. */
+/** How long a task keeps its thread while other tasks wait for one. */
 export const SLICE_MS = 100;
 const TICK_MS = 20;
 
 interface Pending {
-  tenant: string;
   task: SandboxTask;
   watch: Watch;
   resolve: (outcome: SandboxOutcome) => void;
@@ -25,7 +24,6 @@ interface Pending {
 }
 
 interface Running {
-  tenant: string;
   progress: SandboxProgress;
 }
 
@@ -84,8 +82,8 @@ export class SandboxPool {
     if (this.disposed) return Promise.resolve({ killed: { message: 'the sandbox pool was disposed' } });
     return new Promise((resolve, reject) => {
       const list = this.waiting.get(tenant);
-      if (list) list.push({ tenant, task, watch, resolve, reject });
-      else this.waiting.set(tenant, [{ tenant, task, watch, resolve, reject }]);
+      if (list) list.push({ task, watch, resolve, reject });
+      else this.waiting.set(tenant, [{ task, watch, resolve, reject }]);
       this.dispatch();
     });
   }
@@ -98,7 +96,7 @@ export class SandboxPool {
       this.waiting.delete(tenant);
       if (list.length) this.waiting.set(tenant, list);
       const worker = this.idle.pop() as SandboxWorker;
-      this.running.set(worker, { tenant, progress: new SandboxProgress(next.task.progress) });
+      this.running.set(worker, { progress: new SandboxProgress(next.task.progress) });
       worker
         .run(next.task, next.watch)
         .then(next.resolve, next.reject)
@@ -112,20 +110,15 @@ export class SandboxPool {
   }
 
   /**
-   * Asks every task that has had its slice of items to yield, while a tenant other than its own waits. The
-   * slice counts from the first item: loading the LF and copying the items in come first and are not a turn.
+   * Asks every task that has had its slice of items to yield while other tasks wait (dispatch then serves the
+   * next tenant; a tenant's own tasks take turns too, so one preview cannot spend a sibling's budget). The slice
+   * counts from the first item: loading the LF and copying the items in come first and are not a turn.
    */
   private preempt(): void {
     const now = Date.now();
     for (const r of this.running.values()) {
       const started = r.progress.itemsStartedAt();
-      if (started === 0 || now - started < SLICE_MS) continue;
-      for (const tenant of this.waiting.keys()) {
-        if (tenant !== r.tenant) {
-          r.progress.requestYield();
-          break;
-        }
-      }
+      if (started !== 0 && now - started >= SLICE_MS) r.progress.requestYield();
     }
   }
 

@@ -16,7 +16,7 @@ export type SandboxTask =
       progress: SharedArrayBuffer;
       items: CodeLfItem[];
       k: number;
-      /** Epoch milliseconds after which no further item starts (the first one always does). */
+      /** Epoch milliseconds after which no further item starts. */
       stopAt: number | null;
     };
 
