@@ -1,7 +1,8 @@
 // LF application through the platform: the sample preview (an engineer waits for it) and a full run over a
 // project (two worker processes sharing a flow of chunk jobs), each as a ratio against the same work without
 // the platform in the same run: reading the same rows from PostgreSQL, and evaluating the same LFs in this
-// process. Run with `npm run bench -- lf-run`.
+// process; and another project's preview while this project's slow code-LF preview runs, against it alone.
+// Run with `npm run bench -- lf-run`.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
@@ -20,6 +21,9 @@ const sentences = readFileSync(AGNEWS, 'utf8').trim().split('\n').map((l) => JSO
 const KEYWORD: LfDefinition = { kind: 'keyword', keywords: ['game', 'season', 'coach', 'league'], label: 1 };
 const REGEX: LfDefinition = { kind: 'regex', pattern: '\\b(stocks?|shares|profit)\\b', flags: 'i', label: 2 };
 const CODE = "(item) => /\\b(software|internet|computer)\\b/i.test(item.text) ? 3 : ABSTAIN";
+// About 5 ms of busy work per item: 10,000 items would take 50 s, so the preview runs to its budget.
+const SLOW_CODE = '(item) => { const until = Date.now() + 5; while (Date.now() < until) {} return ABSTAIN; }';
+const OTHER_ROWS = 2000;
 
 async function main(): Promise<void> {
   const rows = Array.from({ length: ROWS }, (_, i) => {
@@ -68,6 +72,34 @@ async function main(): Promise<void> {
       bar.tick();
     }
 
+    // 1b. Another project's code preview, alone and while this project's slow code preview holds the api's
+    // sandbox thread (sent a second into it), request to response.
+    const other = await newProject(owner, {
+      labelSchema: { kind: 'single', labels: ['World', 'Sports', 'Business', 'Sci/Tech'].map((name) => ({ name })) },
+    });
+    await importJsonl(owner, other.id, rows.slice(0, OTHER_ROWS), 'format=jsonl&externalIdField=id&goldField=gold');
+    const otherPreview = async () => {
+      const t = performance.now();
+      const res = await owner.post<LfPreviewResponse>(`/api/projects/${other.id}/lfs/preview`, { definition: { kind: 'code', source: CODE } });
+      if (res.status !== 200 || res.body.partial) throw new Error(`other preview: ${res.status} ${JSON.stringify(res.body)}`);
+      return performance.now() - t;
+    };
+    const alone: number[] = [];
+    const beside: number[] = [];
+    let slowPreview: LfPreviewResponse | undefined;
+    let slowMs = 0;
+    for (let r = 0; r < REPEATS; r++) {
+      alone.push(await otherPreview());
+      const t = performance.now();
+      const slow = owner.post<LfPreviewResponse>(`/api/projects/${project.id}/lfs/preview`, { definition: { kind: 'code', source: SLOW_CODE } });
+      await new Promise((res) => setTimeout(res, 1000));
+      beside.push(await otherPreview());
+      const s = await slow;
+      slowMs = performance.now() - t;
+      if (s.status !== 200 || !s.body.partial) throw new Error(`slow preview: ${s.status} ${JSON.stringify(s.body)}`);
+      slowPreview = s.body;
+    }
+
     // 2. A full run: three LFs over every item by two workers, until the label model is fitted.
     const evalStart = performance.now();
     const builtIns = [KEYWORD, REGEX].map(compileLf);
@@ -113,6 +145,12 @@ async function main(): Promise<void> {
       '|---|---|---|---|---|',
       `| keyword | ${fmt(kw)} | ${fmt(read)} | **${(kw / read).toFixed(2)}×** | |`,
       `| code (QuickJS sandbox, fresh) | ${fmt(cd)} | ${fmt(read)} | **${(cd / read).toFixed(2)}×** | ${lastPreview?.coverage?.toFixed(4)} |`,
+      '',
+      `Another project's code preview (${OTHER_ROWS} items) while this project's slow code-LF preview (5 ms of busy work per item) runs, sent a second into it (median of ${REPEATS}); the slow preview answers at its time budget (LF_PREVIEW_BUDGET_MS, 5 s by default) with \`partial: true\` (${slowPreview?.sampled} of ${slowPreview?.sampleSize} items, ${fmt(slowMs)} request to response):`,
+      '',
+      '| preview | alone | beside the slow preview | ratio beside / alone |',
+      '|---|---|---|---|',
+      `| other project, code LF | ${fmt(median(alone))} | ${fmt(median(beside))} | **${(median(beside) / median(alone)).toFixed(2)}×** |`,
       '',
       'A full run (keyword + regex + code LF), from the three POSTs until every LF is applied and the label model is fitted:',
       '',

@@ -1,10 +1,12 @@
 // Labeling-function benchmark: evaluations per second of keyword, regex and code LFs on real YouTube comments
 // (cycled to ~100k items), each timed against the same logic written as a plain JavaScript function in the same
-// run, and checked to vote exactly as that function does on every item (a mismatch fails the run).
+// run, and checked to vote exactly as that function does on every item (a mismatch fails the run). Regex LFs
+// run on RE2 (re2js), so their rows are the linear-time engine against JavaScript's backtracking RegExp. Then
+// the sandbox pool's turns between projects: a short evaluation's wait behind a long one of another project.
 // Run with `npm run bench -- lf`.
 import { loadTestEnv } from '@arbiter/server/config';
 import { ABSTAIN, compileLf, type LfItem } from '@arbiter/domain/lf';
-import { type CodeLfItem, compileCodeLf } from '@arbiter/server/sandbox';
+import { type CodeLfItem, compileCodeLf, SandboxPool, SLICE_MS } from '@arbiter/server/sandbox';
 import { gc } from './support/memory';
 import { median, progressBar, recordResult } from './support/report';
 import { youtubeComments } from './support/shared-data';
@@ -29,6 +31,8 @@ const PYTHON_SPACE_CLASS = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-
 const PYTHON_SPACE = new RegExp(`[${PYTHON_SPACE_CLASS}]+`);
 const KEYWORD_SET = new Set(KEYWORDS);
 const URL_PATTERN = /https?:\/\//i;
+// WRENCH youtube's regex_check_out (the Snorkel spam tutorial's `re.search(r"check.*out", text, flags=re.I)`).
+const CHECK_OUT_PATTERN = /check.*out/i;
 
 type Vote = (item: LfItem) => number;
 
@@ -53,7 +57,12 @@ const KINDS: Kind[] = [
     lf: compileLf({ kind: 'keyword', keywords: KEYWORDS, match: 'substring', label: 1 }),
   },
   {
-    name: 'regex `https?://`, flags i',
+    name: 'regex `check.*out`, flags i (WRENCH youtube regex_check_out): RE2 against RegExp',
+    plain: (item) => (CHECK_OUT_PATTERN.test(item.text) ? 1 : ABSTAIN),
+    lf: compileLf({ kind: 'regex', pattern: 'check.*out', flags: 'i', label: 1 }),
+  },
+  {
+    name: 'regex `https?://`, flags i: RE2 against RegExp',
     plain: (item) => (URL_PATTERN.test(item.text) ? 1 : ABSTAIN),
     lf: compileLf({ kind: 'regex', pattern: 'https?://', flags: 'i', label: 1 }),
   },
@@ -140,6 +149,42 @@ async function codeLfRuns(items: readonly CodeLfItem[], batches: CodeLfItem[][],
   }
 }
 
+/**
+ * Two projects on a one-thread pool: project A evaluates `long` items, project B `short` ones submitted just
+ * after A's, each pair against the same two evaluations run alone (alternating, medians of CODE_REPEATS).
+ */
+async function sharingRuns(long: CodeLfItem[], short: CodeLfItem[], bar: { tick(): void }) {
+  const pool = new SandboxPool(1);
+  try {
+    await pool.warmUp();
+    const a = await pool.compile(CODE_SOURCE, {}, 'project-a');
+    const b = await pool.compile(CODE_SOURCE, {}, 'project-b');
+    const timedEval = async (lf: typeof a, items: CodeLfItem[]) => {
+      const t0 = process.hrtime.bigint();
+      const result = await lf.evaluate(items, K);
+      if (result.error || result.evaluated !== items.length) throw new Error(`shared evaluation failed: ${JSON.stringify(result.error)}`);
+      return Number(process.hrtime.bigint() - t0) / 1e9;
+    };
+    const aloneA: number[] = [];
+    const aloneB: number[] = [];
+    const sharedA: number[] = [];
+    const sharedB: number[] = [];
+    for (let round = 0; round < CODE_REPEATS; round++) {
+      aloneA.push(await timedEval(a, long));
+      aloneB.push(await timedEval(b, short));
+      const [ta, tb] = await Promise.all([timedEval(a, long), timedEval(b, short)]);
+      sharedA.push(ta);
+      sharedB.push(tb);
+      bar.tick();
+    }
+    a.dispose();
+    b.dispose();
+    return { aloneA: median(aloneA), aloneB: median(aloneB), sharedA: median(sharedA), sharedB: median(sharedB) };
+  } finally {
+    pool.dispose();
+  }
+}
+
 async function main(): Promise<void> {
   const comments = youtubeComments();
   const items: CodeLfItem[] = Array.from({ length: ITEMS }, (_, i) => ({ id: `c${i}`, text: comments[i % comments.length], metadata: {} }));
@@ -159,7 +204,7 @@ async function main(): Promise<void> {
   const seconds = new Map<string, number[]>(jobs.map((j) => [j.key, []]));
   const out = new Int8Array(ITEMS);
   let sink = 0;
-  const bar = progressBar((WARMUPS + REPEATS) * jobs.length + 1 + CODE_REPEATS);
+  const bar = progressBar((WARMUPS + REPEATS) * jobs.length + 1 + 2 * CODE_REPEATS);
   for (let round = 0; round < WARMUPS + REPEATS; round++) {
     for (let x = 0; x < jobs.length; x++) {
       const job = jobs[(round + x) % jobs.length];
@@ -169,6 +214,8 @@ async function main(): Promise<void> {
     }
   }
   const code = await codeLfRuns(items, batches, bar);
+  const SHORT = 500;
+  const sharing = await sharingRuns(items.slice(0, 4 * BATCH), items.slice(0, SHORT), bar);
   const t = (key: string) => median(seconds.get(key)!);
 
   const votesOf = (vote: Vote, over: readonly LfItem[]) => {
@@ -209,6 +256,7 @@ async function main(): Promise<void> {
 
   const perS = (items: number, s: number) => Math.round(items / s).toLocaleString('en-US');
   const ratio = (x: number) => x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0);
+  const ms = (seconds: number) => `${(seconds * 1e3).toFixed(0)} ms`;
   recordResult('lf', [
     `Real text: the ${comments.length} YouTube Spam Collection comments (\`CONTENT\` of the five CSVs) cycled to ${ITEMS} items. Every LF votes 1 or ABSTAIN.`,
     '',
@@ -220,7 +268,17 @@ async function main(): Promise<void> {
     '',
     `Plain JS: the same logic as a function in this file, called through the same loop as the compiled LF. Keyword and regex LFs are \`compileLf\` from \`@arbiter/domain/lf\`, medians of ${REPEATS} interleaved samples, each one or more passes over all items lasting at least ${MIN_SAMPLE_S} s.`,
     `Word match splits on Python's whitespace, as \`splitWords\` does; \`split(/\\s+/)\` would not be the same logic: it also splits on U+FEFF and votes differently on ${naive} of the ${comments.length} comments.`,
+    `Regex rows: the baseline is JavaScript's own (backtracking) RegExp, the LF is \`compileLf\` on RE2 (re2js, linear time whatever the pattern): the ratio is what the linear-time engine costs on ordinary patterns. The catastrophic ^(a+)+$ on 50,000 a's and "!" is not timed here: RegExp would not finish (the LF library's spec answers it with RE2).`,
     `Code LF: \`compileCodeLf\` from \`@arbiter/server/sandbox\` (QuickJS WebAssembly in a worker thread, a fresh instance per evaluate) on \`${CODE_SOURCE}\`, \`evaluate(batch, ${K})\` per batch of ${BATCH} as a chunk job does. Cold = compile (${(code.compileSeconds * 1e3).toFixed(0)} ms: the worker thread start and a first QuickJS instance) + the first evaluate, against plain JS on the same ${BATCH} items (median of ${REPEATS}); warm = median of ${CODE_REPEATS} passes over all batches, each after a plain JS pass over all items (the plain figure is their median).`,
+    '',
+    `Sandbox turns between projects: a pool with one thread (as the api has), project A evaluating ${4 * BATCH} items and project B ${SHORT} items submitted just after A's, against each alone (medians of ${CODE_REPEATS}, same LF as above). While B waits, A stops between two items once it has spent ${SLICE_MS} ms on its items, and queues the rest again (a fresh instance per piece).`,
+    '',
+    '| evaluation | alone | sharing the thread | ratio sharing / alone |',
+    '|---|---|---|---|',
+    `| project B, ${SHORT} items (submitted while A runs) | ${ms(sharing.aloneB)} | ${ms(sharing.sharedB)} | **${ratio(sharing.sharedB / sharing.aloneB)}×** |`,
+    `| project A, ${4 * BATCH} items (yields to B) | ${ms(sharing.aloneA)} + B's ${ms(sharing.aloneB)} | ${ms(sharing.sharedA)} | **${ratio(sharing.sharedA / (sharing.aloneA + sharing.aloneB))}×** |`,
+    '',
+    `Without turns B would wait for all of A: ${ms(sharing.aloneA + sharing.aloneB)}, **${ratio((sharing.aloneA + sharing.aloneB) / sharing.aloneB)}×** its time alone.`,
   ]);
 }
 

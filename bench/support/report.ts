@@ -34,5 +34,5 @@ export function recordResult(name: string, table: string[]): void {
   const section = [`## ${name}`, '', `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`, '', ...table, ''].join('\n');
   const current = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n\nEach figure is a ratio against a baseline measured in the same run (the machine is shared and noisy).\n\n';
   const re = new RegExp(`## ${name}\\n[\\s\\S]*?(?=\\n## |$)`);
-  writeFileSync(RESULTS, re.test(current) ? current.replace(re, section) : `${current.trimEnd()}\n\n${section}`);
+  writeFileSync(RESULTS, re.test(current) ? current.replace(re, () => section) : `${current.trimEnd()}\n\n${section}`);
 }

@@ -48,6 +48,8 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.DatabaseBusy:
     case ErrorCode.Unavailable:
       return 503;
+    case ErrorCode.LfBusy:
+      return 429;
   }
 }
 
@@ -77,6 +79,8 @@ export class ErrorFilter implements ExceptionFilter {
     // The client may still be sending the body it was refused for: close rather than read the rest of it.
     if (body.statusCode === 408 || body.statusCode === 413) void reply.header('connection', 'close');
     if (body.statusCode === 503 && !reply.hasHeader('retry-after')) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    // An error that says when to come back in its body (LF_BUSY) says it the standard way too.
+    if (typeof body['retryAfterSeconds'] === 'number' && !reply.hasHeader('retry-after')) void reply.header('retry-after', String(body['retryAfterSeconds']));
     void reply.status(body.statusCode).send(body);
   }
 

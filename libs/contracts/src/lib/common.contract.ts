@@ -60,6 +60,8 @@ export const ERROR_CODE = {
   DatabaseBusy: 'DATABASE_BUSY',
   /** 503 with `Retry-After`: the database or the queue is unreachable; retry (with the same idempotency key). */
   Unavailable: 'SERVICE_UNAVAILABLE',
+  /** 429 from LF previews and code-LF saves: the project's LF evaluation slots are taken; see Retry-After. */
+  LfBusy: 'LF_BUSY',
 } as const;
 export type ErrorCode = (typeof ERROR_CODE)[keyof typeof ERROR_CODE];
 

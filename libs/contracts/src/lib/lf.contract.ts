@@ -22,9 +22,11 @@ export const keywordLfSchema = z.strictObject({
 export const regexLfSchema = z.strictObject({
   kind: z.literal('regex'),
   pattern: z.string().min(1).max(2000),
+  // "v" still parses (older versions may carry it) and is refused by the LF library naming `flags`: the
+  // linear-time engine has no set notation.
   flags: z
     .string()
-    .regex(/^[imsuv]*$/, 'flags may only use i, m, s, u and v')
+    .regex(/^[imsuv]*$/, 'flags may only use i, m, s and u')
     .default(''),
   label: labelSchema,
 });
@@ -177,8 +179,16 @@ export const lfPreviewRequestSchema = z.strictObject({
 export type LfPreviewRequest = z.input<typeof lfPreviewRequestSchema>;
 
 export const lfPreviewResponseSchema = z.object({
-  /** Items evaluated: the project's first `sampleSize` items in a fixed pseudo-random order, gold items first. */
+  /**
+   * Items evaluated, which every figure below covers: the project's first `sampleSize` items in a fixed
+   * pseudo-random order, gold items first; fewer when the preview's time budget ran out (`partial`).
+   */
   sampled: z.number(),
+  /** Items drawn for the preview (the request's `sampleSize`, or fewer in a small project). */
+  sampleSize: z.number(),
+  /** True when the time budget ran out before every drawn item was evaluated; `partialReason` says so in words. */
+  partial: z.boolean(),
+  partialReason: z.string().nullable(),
   votes: z.array(z.object({ label: z.number(), count: z.number() })),
   coverage: z.number().nullable(),
   /** Against the enabled LFs' stored votes on the same items. */

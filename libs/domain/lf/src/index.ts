@@ -18,6 +18,7 @@ export {
 } from './lib/lf-definitions';
 export { LfDefinitionError, LfDefinitionErrorCode } from './lib/lf-definition.error';
 export { validateLfDefinition } from './lib/validate-lf-definition';
+export { compileLinearRegex, REGEX_FLAGS, type LinearRegex } from './lib/linear-regex';
 export { compileLf, evaluateLf } from './lib/evaluate-lf';
 export { countWords, isPythonSpace, splitWords } from './lib/split-words';
 export { applyLfs } from './lib/apply-lfs';

@@ -7,6 +7,7 @@ export * from './lib/ingest/ingest.service';
 export * from './lib/ingest/item-query.service';
 export { PAYLOAD_LIMITS, payloadLimitsFrom, type PayloadLimits } from './lib/ingest/payload-limits';
 export * from './lib/lf/lf-evaluator';
+export * from './lib/lf/lf-preview-gate';
 export * from './lib/lf/lf-run.service';
 export * from './lib/lf/lf.service';
 export * from './lib/project-stats.service';

@@ -44,6 +44,10 @@ const baseSchema = z.object({
   // Items per LF chunk job, and chunk jobs one worker process runs at once.
   LF_CHUNK_SIZE: z.coerce.number().int().min(1).max(100_000).default(2000),
   LF_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  // An LF preview's time budget (past it, the preview answers for the items evaluated so far), and the previews
+  // and code-LF checks one project may have in flight in one api process (more are answered 429 LF_BUSY).
+  LF_PREVIEW_BUDGET_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  LF_PREVIEW_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   // How long a worker's job lock lasts without renewal: a job of a crashed worker is retried after about this long.
   QUEUE_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   // Sign-in and credential abuse: failures counted per account and per address within a window (then 429).

@@ -1,6 +1,7 @@
 // Code labeling functions in a real sandbox: QuickJS compiled to WebAssembly, run in worker threads, with
 // per-item time limits, a memory cap and no host objects. See README.md for the guarantees and their limits.
-export { CodeLf, SandboxPool, compileCodeLf } from './lib/code-lf.sandbox';
+export { CodeLf, compileCodeLf, type EvaluateOptions } from './lib/code-lf.sandbox';
+export { SandboxPool, SLICE_MS } from './lib/sandbox-pool';
 export { CodeLfError, CodeLfErrorCode } from './lib/code-lf.error';
 export {
   ABSTAIN,

@@ -1,8 +1,9 @@
 // Turns an LF definition into a fast function over items: the definition is validated and its regex compiled
-// once, so evaluating a million items costs only the match itself.
+// once (for the linear-time engine), so evaluating a million items costs only the match itself.
 import { ABSTAIN, type CompiledLf, type ComparisonOp, type LfDefinition, type LfItem } from './lf-definitions';
 import { countWords, splitWords } from './split-words';
-import { buildRegex, validateLfDefinition } from './validate-lf-definition';
+import { compileLinearRegex } from './linear-regex';
+import { validateLfDefinition } from './validate-lf-definition';
 
 /** Validates `definition` (which may come from JSON) and returns `(item) => label | ABSTAIN`. */
 export function compileLf(definition: LfDefinition): CompiledLf {
@@ -21,8 +22,8 @@ export function compileLf(definition: LfDefinition): CompiledLf {
       return (item) => (splitWords(item.text.toLowerCase()).some((w) => wanted.has(w)) ? label : ABSTAIN);
     }
     case 'regex': {
-      // No g or y flag (validated), so test() keeps no state between items.
-      const regex = buildRegex(def.pattern, def.flags);
+      // Linear-time whatever the pattern (RE2); stateless between items.
+      const regex = compileLinearRegex(def.pattern, def.flags);
       return (item) => (regex.test(item.text) ? label : ABSTAIN);
     }
     case 'threshold': {

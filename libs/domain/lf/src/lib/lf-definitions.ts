@@ -24,7 +24,10 @@ export interface KeywordLf {
   label: number;
 }
 
-/** A JavaScript regular expression searched in the text (not lower-cased); flags from `imsuv`. */
+/**
+ * A regular expression in JavaScript syntax searched in the text (not lower-cased), flags from `imsu`. It runs on
+ * a linear-time engine (RE2): no backreferences or lookaround; see linear-regex.ts for the flags' meaning.
+ */
 export interface RegexLf {
   kind: 'regex';
   pattern: string;

@@ -9,10 +9,8 @@ import {
   MAX_LABEL,
 } from './lf-definitions';
 import { LfDefinitionError, LfDefinitionErrorCode as Code } from './lf-definition.error';
+import { compileLinearRegex } from './linear-regex';
 import { isPythonSpace } from './split-words';
-
-// g and y make RegExp#test stateful (lastIndex), d only adds indices nobody reads.
-const ALLOWED_FLAGS = 'imsuv';
 
 export function validateLfDefinition(input: unknown): LfDefinition {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -29,7 +27,7 @@ export function validateLfDefinition(input: unknown): LfDefinition {
       checkKeywords(def['keywords'], def['match']);
       break;
     case 'regex':
-      buildRegex(def['pattern'], def['flags']);
+      compileLinearRegex(def['pattern'], def['flags']);
       break;
     case 'threshold':
       if (typeof def['field'] !== 'string' || def['field'] === '') {
@@ -42,27 +40,6 @@ export function validateLfDefinition(input: unknown): LfDefinition {
       break;
   }
   return def as unknown as LfDefinition;
-}
-
-/** Compiles the regex of a regex LF, naming the flag or the syntax problem when it cannot. */
-export function buildRegex(pattern: unknown, flags: unknown = ''): RegExp {
-  if (typeof flags !== 'string') throw new LfDefinitionError(Code.InvalidRegexFlags, 'flags', 'flags must be a string');
-  for (const [i, flag] of [...flags].entries()) {
-    if (!ALLOWED_FLAGS.includes(flag)) {
-      throw new LfDefinitionError(Code.InvalidRegexFlags, 'flags', `flag "${flag}" is not allowed; use any of "${ALLOWED_FLAGS}"`);
-    }
-    if (flags.indexOf(flag) !== i) throw new LfDefinitionError(Code.InvalidRegexFlags, 'flags', `flag "${flag}" is repeated`);
-  }
-  if (flags.includes('u') && flags.includes('v')) {
-    throw new LfDefinitionError(Code.InvalidRegexFlags, 'flags', 'flags "u" and "v" cannot be combined');
-  }
-  if (typeof pattern !== 'string') throw new LfDefinitionError(Code.InvalidRegexPattern, 'pattern', 'pattern must be a string');
-  try {
-    return new RegExp(pattern, flags);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new LfDefinitionError(Code.InvalidRegexPattern, 'pattern', `pattern is not a valid regular expression: ${reason}`);
-  }
 }
 
 function checkLabel(label: unknown): void {

@@ -1,9 +1,15 @@
 // Enqueues labeling-function work. Changes (an LF saved, items imported, a run finished) schedule a debounced
 // `schedule-lf` job; that job opens a run and adds it as a BullMQ flow: one child job per chunk of items and
 // a parent that runs once every chunk is done, closing the run and fitting the label model.
+//
+// Fairness between projects: a chunk's priority is its index within its run (1 = first), so every run's first
+// chunks come before any run's later ones. A project with one chunk saved while another's 50-chunk run is
+// under way waits for at most the chunks already running, not for the other 49. Priorities work the same on
+// BullMQ's Redis and PostgreSQL backends (open-source BullMQ has no groups); unprioritised jobs (scheduling,
+// a run's parent) go before every chunk, so runs close as soon as their last chunk is done.
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectFlowProducer, InjectQueue } from '@nestjs/bullmq';
-import { FlowProducer, Queue } from 'bullmq';
+import { FlowProducer, PRIORITY_LIMIT, Queue } from 'bullmq';
 import { applyLfChunkJobSchema, finishLfRunJobSchema, scheduleLfJobSchema } from '@arbiter/contracts';
 import { JOB, QUEUE } from './queue-connection';
 
@@ -12,6 +18,9 @@ export const LF_FLOW_PRODUCER = 'lf-flow';
 
 /** The parent job of a run's flow has this id, so a run's flow can be found (or found missing). */
 export const lfRunJobId = (runId: string) => `lf-run-${runId}`;
+
+/** BullMQ priority of a run's chunk: its position in the run (1 is served first). */
+export const lfChunkPriority = (chunk: number) => Math.min(chunk + 1, PRIORITY_LIMIT);
 
 @Injectable()
 export class LfProducer {
@@ -41,7 +50,8 @@ export class LfProducer {
 
   /**
    * Adds a run's flow. Chunk jobs retry with backoff; one that still fails is recorded as an ignored
-   * dependency, so the parent always runs and can mark the run failed with the chunk's reason.
+   * dependency, so the parent always runs and can mark the run failed with the chunk's reason. Chunks are
+   * prioritised by their index in the run (see above).
    */
   async addRun(projectId: string, runId: string, chunks: number[]): Promise<void> {
     await this.flows.add({
@@ -55,6 +65,7 @@ export class LfProducer {
         data: applyLfChunkJobSchema.parse({ projectId, runId, chunk }),
         opts: {
           jobId: `lf-run-${runId}-${chunk}`,
+          priority: lfChunkPriority(chunk),
           attempts: 5,
           backoff: { type: 'exponential', delay: 1000 },
           ignoreDependencyOnFailure: true,

@@ -43,7 +43,7 @@ describe('code LF sandbox: no way out to the host', () => {
       if (others.length > 0) throw new Error('unexpected globals: ' + others.join(' '));
       return ['require', 'process', 'module', 'exports', 'Buffer', 'fetch', 'setTimeout', 'WebAssembly', 'console']
         .every((name) => typeof globalThis[name] === 'undefined') ? 1 : 0 }`;
-    expect(await runOnce(source, ITEMS.slice(0, 1))).toEqual({ votes: new Int8Array([1]), error: null });
+    expect(await runOnce(source, ITEMS.slice(0, 1))).toEqual({ votes: new Int8Array([1]), error: null, evaluated: 1 });
   });
 
   it('cannot import modules', async () => {

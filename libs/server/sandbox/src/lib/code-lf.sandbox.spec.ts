@@ -112,7 +112,7 @@ describe('code LF votes', () => {
   });
 
   it('returns no votes for no items', async () => {
-    expect(await runOnce(`(item) => 0`, [])).toEqual({ votes: new Int8Array(0), error: null });
+    expect(await runOnce(`(item) => 0`, [])).toEqual({ votes: new Int8Array(0), error: null, evaluated: 0 });
   });
 });
 

@@ -1,6 +1,7 @@
 // The platform's entry to code LFs: compile once, evaluate batches off the event loop, dispose.
-// Each CodeLf owns one worker thread; every evaluate() runs in a fresh QuickJS instance (own wasm memory,
-// runtime and context) inside it, so LFs never share state and a batch never sees the previous one's globals.
+// A CodeLf owns one worker thread, or shares a pool's (sandbox-pool.ts); every batch — every piece of a batch
+// that yielded its thread — runs in a fresh QuickJS instance (own wasm memory, runtime and context), so LFs
+// never share state and votes never depend on what ran before.
 import { CodeLfError, CodeLfErrorCode } from './code-lf.error';
 import {
   MAX_SOURCE_LENGTH,
@@ -12,10 +13,27 @@ import {
   type CodeLfResult,
 } from './code-lf.types';
 import { SandboxProgress } from './sandbox-progress';
-import { SandboxWorker } from './sandbox-worker';
+import type { SandboxTask } from './sandbox-task';
+import { SandboxWorker, type SandboxOutcome, type Watch } from './sandbox-worker';
 
 // Worker start-up (a thread, the wasm instance) on top of the per-item budget.
 const START_UP_MS = 5_000;
+
+/** Runs sandbox tasks: one worker thread of its own, or a pool's threads shared fairly between tenants. */
+export interface SandboxRunner {
+  run(task: SandboxTask, watch: Watch): Promise<SandboxOutcome>;
+}
+
+export interface EvaluateOptions {
+  /** Epoch milliseconds after which no further item starts: the result then covers the items before it. */
+  deadline?: number;
+}
+
+// A batch that yielded the thread comes back in pieces of about four turns' worth of items (at least
+// MIN_PIECE), each piece growing fourfold while nobody preempts it: items are not copied to the thread over and
+// over, and a fresh instance per piece stays a small cost.
+const MIN_PIECE = 1000;
+const GROWTH = 4;
 
 export class CodeLf {
   private queue: Promise<unknown> = Promise.resolve();
@@ -25,18 +43,19 @@ export class CodeLf {
   constructor(
     readonly source: string,
     readonly limits: CodeLfLimits,
-    private readonly worker: SandboxWorker = new SandboxWorker(),
+    private readonly runner: SandboxRunner & { terminate?: () => void } = new SandboxWorker(),
     /** False when the thread belongs to a pool: disposing the LF then leaves the thread to the pool. */
-    private readonly ownsWorker = true,
+    private readonly ownsRunner = true,
   ) {}
 
   /**
    * Votes of the LF on `items` for a k-class task. An LF that throws, times out, runs out of memory or
    * returns something other than an integer in -1..k-1 comes back with `error` set, never as a rejection.
+   * With a `deadline`, `evaluated` may fall short of `items.length` with no error: the time ran out.
    * Calls on one CodeLf run one after another.
    */
-  evaluate(items: readonly CodeLfItem[], k: number): Promise<CodeLfResult> {
-    const next = this.queue.then(() => this.evaluateNow(items, k));
+  evaluate(items: readonly CodeLfItem[], k: number, options: EvaluateOptions = {}): Promise<CodeLfResult> {
+    const next = this.queue.then(() => this.evaluateNow(items, k, options.deadline ?? null));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -44,13 +63,13 @@ export class CodeLf {
   /** Ends the worker thread (unless pooled); an evaluation in flight rejects with CODE_LF_DISPOSED. */
   dispose(): void {
     this.disposed = true;
-    if (this.ownsWorker) this.worker.terminate();
+    if (this.ownsRunner) this.runner.terminate?.();
   }
 
   /** Loads the LF once in the sandbox: it must parse, run its top-level code and yield a function. */
   async check(): Promise<void> {
     const progress = SandboxProgress.create(0);
-    const outcome = await this.worker.run(
+    const outcome = await this.runner.run(
       { kind: 'compile', source: this.source, limits: this.limits, progress: progress.buffer },
       { limits: this.limits, itemIds: [], wallClockLimitMs: START_UP_MS + this.limits.timeLimitMs },
     );
@@ -60,25 +79,40 @@ export class CodeLf {
     if (reply.kind === 'rejected') throw new CodeLfError(reply.code, reply.message, reply.line);
   }
 
-  private async evaluateNow(items: readonly CodeLfItem[], k: number): Promise<CodeLfResult> {
+  private async evaluateNow(items: readonly CodeLfItem[], k: number, deadline: number | null): Promise<CodeLfResult> {
     checkClassCount(k);
     this.assertAlive();
-    if (items.length === 0) return { votes: new Int8Array(0), error: null };
-    const progress = SandboxProgress.create(items.length);
-    const itemIds = items.map((item) => item.id);
-    const wallClockLimitMs = this.limits.batchTimeLimitMs ?? START_UP_MS + items.length * this.limits.timeLimitMs;
-    const outcome = await this.worker.run(
+    const votes = new Int8Array(items.length).fill(-1);
+    let done = 0;
+    let size = items.length;
+    // A piece runs until its last item, a failure, the deadline, or a request to yield the thread to another
+    // tenant; after a yield the rest is queued again behind that tenant's work.
+    while (done < items.length) {
+      if (deadline !== null && Date.now() >= deadline) break;
+      const piece = items.slice(done, done + size);
+      const { outcome, progress } = await this.runPiece(piece, k, deadline);
+      this.assertAlive();
+      votes.set(progress.votes, done);
+      if ('killed' in outcome) return { votes, error: outcome.killed, evaluated: done + Math.max(0, progress.current().phase) };
+      const { reply } = outcome;
+      if (reply.kind !== 'evaluated') return { votes, error: { message: `unexpected reply ${reply.kind}` }, evaluated: done };
+      if (reply.failure) return { votes, error: reply.failure, evaluated: done + reply.evaluated };
+      done += reply.evaluated;
+      if (reply.stopped === 'deadline') break;
+      size = reply.stopped === 'yield' ? Math.max(MIN_PIECE, GROWTH * reply.evaluated) : size * GROWTH;
+    }
+    return { votes, error: null, evaluated: done };
+  }
+
+  private async runPiece(piece: readonly CodeLfItem[], k: number, deadline: number | null) {
+    const progress = SandboxProgress.create(piece.length);
+    const wallClockLimitMs = this.limits.batchTimeLimitMs ?? START_UP_MS + piece.length * this.limits.timeLimitMs;
+    const outcome = await this.runner.run(
       // Only the fields an LF may read: callers pass their item rows, which can carry gold labels.
-      { kind: 'evaluate', source: this.source, limits: this.limits, progress: progress.buffer, items: items.map(lfView), k },
-      { limits: this.limits, itemIds, wallClockLimitMs },
+      { kind: 'evaluate', source: this.source, limits: this.limits, progress: progress.buffer, items: piece.map(lfView), k, stopAt: deadline },
+      { limits: this.limits, itemIds: piece.map((item) => item.id), wallClockLimitMs },
     );
-    this.assertAlive();
-    // Copied out of the shared buffer, so the caller holds an ordinary Int8Array of this realm.
-    const votes = new Int8Array(items.length);
-    votes.set(progress.votes);
-    if ('killed' in outcome) return { votes, error: outcome.killed };
-    const { reply } = outcome;
-    return { votes, error: reply.kind === 'evaluated' ? reply.failure : { message: `unexpected reply ${reply.kind}` } };
+    return { outcome, progress };
   }
 
   private assertAlive(): void {
@@ -101,14 +135,14 @@ export async function compileCodeLf(source: string, options: CodeLfOptions = {})
   return checked(new CodeLf(checkSource(source), resolveLimits(options)));
 }
 
-function checkSource(source: string): string {
+export function checkSource(source: string): string {
   if (typeof source !== 'string' || source.length > MAX_SOURCE_LENGTH) {
     throw new CodeLfError(CodeLfErrorCode.InvalidInput, `the source must be a string of at most ${MAX_SOURCE_LENGTH} characters`);
   }
   return source;
 }
 
-async function checked(lf: CodeLf): Promise<CodeLf> {
+export async function checked(lf: CodeLf): Promise<CodeLf> {
   try {
     await lf.check();
   } catch (error) {
@@ -116,48 +150,4 @@ async function checked(lf: CodeLf): Promise<CodeLf> {
     throw error;
   }
   return lf;
-}
-
-/**
- * A fixed set of sandbox threads shared by many code LFs. A thread's WebAssembly is compiled and optimised on
- * first use, so a fresh thread evaluates its first batch two to three times slower than later ones; a pool
- * keeps threads warm across LFs (an engineer's successive previews, a worker's chunks). Isolation is unchanged:
- * every evaluation still runs in a fresh QuickJS instance, and tasks on one thread run one after another.
- */
-export class SandboxPool {
-  private readonly workers: SandboxWorker[];
-  private next = 0;
-
-  constructor(size = 1) {
-    if (!Number.isInteger(size) || size < 1 || size > 64) {
-      throw new CodeLfError(CodeLfErrorCode.InvalidInput, `the pool size must be an integer in 1..64, got ${size}`);
-    }
-    this.workers = Array.from({ length: size }, () => new SandboxWorker());
-  }
-
-  /** As compileCodeLf, on the next of the pool's threads; disposing the LF leaves the thread running. */
-  compile(source: string, options: CodeLfOptions = {}): Promise<CodeLf> {
-    const worker = this.workers[this.next++ % this.workers.length];
-    return checked(new CodeLf(checkSource(source), resolveLimits(options), worker, false));
-  }
-
-  /** Runs a throwaway LF on every thread so their WebAssembly is optimised before a user waits on it. */
-  async warmUp(items = 2000): Promise<void> {
-    const batch = Array.from({ length: items }, (_, i) => ({ id: String(i), text: `warm-up text ${i} with some words`, metadata: { i } }));
-    await Promise.all(
-      this.workers.map(async () => {
-        const lf = await this.compile(`(item) => /words/.test(item.text) && item.metadata.i % 2 ? 1 : ABSTAIN`);
-        try {
-          await lf.evaluate(batch, 2);
-        } finally {
-          lf.dispose();
-        }
-      }),
-    );
-  }
-
-  /** Ends every thread; evaluations in flight resolve as errored. */
-  dispose(): void {
-    for (const w of this.workers) w.terminate({ message: 'the sandbox pool was disposed' });
-  }
 }

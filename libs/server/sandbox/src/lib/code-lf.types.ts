@@ -26,7 +26,7 @@ export interface CodeLfOptions {
   memoryLimitBytes?: number;
   /** QuickJS stack limit, default 256 KiB (QuickJS's own), at most 1 MiB. */
   stackLimitBytes?: number;
-  /** Backstop for one whole evaluate() call; default 5 s + items × timeLimitMs. */
+  /** Backstop for one evaluate() call (each piece of one that yielded a pooled thread); default 5 s + items × timeLimitMs. */
   batchTimeLimitMs?: number;
   /** Run on quickjs-emscripten's debug build, which aborts on leaked handles (for tests; much slower). */
   debugBuild?: boolean;
@@ -40,10 +40,15 @@ export interface CodeLfFailure {
   itemId?: string;
 }
 
-/** `votes[i]` is the LF's vote on `items[i]`; after a failure the votes from the failing item on stay ABSTAIN. */
+/**
+ * `votes[i]` is the LF's vote on `items[i]`; after a failure the votes from the failing item on stay ABSTAIN.
+ * `evaluated` counts the items before the failure or the deadline (all of them otherwise): with `error` null
+ * and `evaluated < items.length`, the caller's deadline stopped the batch.
+ */
 export interface CodeLfResult {
   votes: Int8Array;
   error: CodeLfFailure | null;
+  evaluated: number;
 }
 
 export const DEFAULT_TIME_LIMIT_MS = 50;

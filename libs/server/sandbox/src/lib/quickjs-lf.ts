@@ -21,6 +21,13 @@ import { PHASE_IDLE, PHASE_LOADING, type SandboxProgress } from './sandbox-progr
 
 type Evaluated = DisposableResult<QuickJSHandle, QuickJSHandle>;
 
+export interface EvaluateOutcome {
+  failure: CodeLfFailure | null;
+  /** Items with a final vote: all of them, those before the failing one, or those before the stop. */
+  evaluated: number;
+  stopped: 'deadline' | 'yield' | null;
+}
+
 // Room for the host's small allocations around a call (argument arrays, value copies).
 const HOST_SLACK_BYTES = 64 * 1024;
 
@@ -69,9 +76,20 @@ export class QuickJsLf {
     }
   }
 
-  /** Writes votes into `progress.votes`; stops at the first failure, leaving the later votes ABSTAIN. */
-  evaluate(jsons: readonly string[], ids: readonly string[], k: number): CodeLfFailure | null {
+  /**
+   * Writes votes into `progress.votes`; stops at the first failure, leaving the later votes ABSTAIN. Before an
+   * item it also stops at `stopAt`, or (after the first) when the host asks it to yield; `evaluated` says how
+   * far it got.
+   */
+  evaluate(jsons: readonly string[], ids: readonly string[], k: number, stopAt: number | null = null): EvaluateOutcome {
+    this.progress.startItems();
     for (let i = 0; i < jsons.length; i++) {
+      // A yield leaves at least one item done, so a batch always progresses; a deadline may leave none.
+      const stopped = stopAt !== null && Date.now() >= stopAt ? 'deadline' : i > 0 && this.progress.yieldRequested() ? 'yield' : null;
+      if (stopped) {
+        this.progress.enter(PHASE_IDLE);
+        return { failure: null, evaluated: i, stopped };
+      }
       let failure: CodeLfFailure | null;
       try {
         failure = this.evaluateOne(i, jsons[i], ids[i], k);
@@ -79,10 +97,10 @@ export class QuickJsLf {
         this.broken = true;
         failure = { message: hostFailure(error, ids[i]), itemId: ids[i] };
       }
-      if (failure) return failure;
+      if (failure) return { failure, evaluated: i, stopped: null };
     }
     this.progress.enter(PHASE_IDLE);
-    return null;
+    return { failure: null, evaluated: jsons.length, stopped: null };
   }
 
   /** Frees the runtime and context (the instance's memory goes with the last reference to it). */

@@ -1,7 +1,8 @@
 // A pool shares warm threads between code LFs: each LF still gets its own votes, one LF's runaway loop or
-// catastrophic regex does not spoil the others, and disposing an LF leaves the pool's threads to the rest.
-import { SandboxPool } from './code-lf.sandbox';
-import { ITEMS } from './code-lf.testing';
+// catastrophic regex does not spoil the others, disposing an LF leaves the pool's threads to the rest, one
+// tenant's long evaluation yields the thread to another tenant, and a deadline stops a batch between items.
+import { SandboxPool } from './sandbox-pool';
+import { item, ITEMS } from './code-lf.testing';
 
 jest.setTimeout(30_000);
 
@@ -31,7 +32,7 @@ describe('SandboxPool', () => {
     const [l, r, g] = await Promise.all([loop.evaluate(ITEMS, 2), regex.evaluate(ITEMS, 2), good.evaluate(ITEMS, 2)]);
     expect(l.error).toMatchObject({ itemId: 'a1', message: expect.stringContaining('a1') });
     expect(r.error).toMatchObject({ itemId: 'a1' });
-    expect(g).toEqual({ votes: Int8Array.from([1, 0, 1, 0]), error: null });
+    expect(g).toEqual({ votes: Int8Array.from([1, 0, 1, 0]), error: null, evaluated: 4 });
     // The thread killed for the regex is replaced: the good LF still evaluates.
     expect((await good.evaluate(ITEMS, 2)).error).toBeNull();
     for (const lf of [loop, regex, good]) lf.dispose();
@@ -44,6 +45,50 @@ describe('SandboxPool', () => {
     await expect(first.evaluate(ITEMS, 2)).rejects.toMatchObject({ code: 'CODE_LF_DISPOSED' });
     expect(Array.from((await second.evaluate(ITEMS, 2)).votes)).toEqual([0, 0, 0, 0]);
     second.dispose();
+  });
+
+  // About 10 ms of busy work per item: 300 items hold a thread for about 3 s.
+  const SLOW = `(item) => { const until = Date.now() + 10; while (Date.now() < until) {} return item.id.endsWith('7') ? 1 : ABSTAIN; }`;
+  const many = (n: number) => Array.from({ length: n }, (_, i) => item(`s${i}`, `text ${i}`));
+  const slowVotes = (n: number) => Array.from({ length: n }, (_, i) => (String(i).endsWith('7') ? 1 : -1));
+
+  it("answers another tenant's evaluation while one tenant's long evaluation holds the only thread", async () => {
+    const slow = await pool.compile(SLOW, {}, 'project-a');
+    const quick = await pool.compile(`(item) => item.text.includes('http') ? 1 : ABSTAIN`, {}, 'project-b');
+    const finished: string[] = [];
+    const a = slow.evaluate(many(300), 2).then((r) => (finished.push('a'), r));
+    // B is queued behind A, which started first on the pool's single thread.
+    const b = quick.evaluate(ITEMS, 2).then((r) => (finished.push('b'), r));
+    const [ra, rb] = await Promise.all([a, b]);
+    // Without preemption B would have waited for all of A's items.
+    expect(finished).toEqual(['b', 'a']);
+    expect(rb).toEqual({ votes: Int8Array.from([1, -1, -1, -1]), error: null, evaluated: 4 });
+    // A yielded and resumed in pieces, and still has every vote, exactly.
+    expect({ error: ra.error, evaluated: ra.evaluated, votes: Array.from(ra.votes) }).toEqual({ error: null, evaluated: 300, votes: slowVotes(300) });
+    slow.dispose();
+    quick.dispose();
+  });
+
+  it("takes turns between one tenant's own evaluations, so neither spends the other's deadline waiting", async () => {
+    const [first, second] = await Promise.all([pool.compile(SLOW, {}, 'project-a'), pool.compile(SLOW, {}, 'project-a')]);
+    const deadline = Date.now() + 1500;
+    const [r1, r2] = await Promise.all([first.evaluate(many(300), 2, { deadline }), second.evaluate(many(300), 2, { deadline })]);
+    // One after the other, the second would start only once the first had used the time up, and evaluate nothing.
+    expect([r1.error, r2.error]).toEqual([null, null]);
+    expect(Math.min(r1.evaluated, r2.evaluated)).toBeGreaterThan(0);
+    expect(Array.from(r2.votes.subarray(0, r2.evaluated))).toEqual(slowVotes(r2.evaluated));
+    first.dispose();
+    second.dispose();
+  });
+
+  it('stops a batch between two items at its deadline, keeping the votes before it', async () => {
+    const slow = await pool.compile(SLOW, {}, 'project-a');
+    const result = await slow.evaluate(many(300), 2, { deadline: Date.now() + 500 });
+    expect(result.error).toBeNull();
+    expect(result.evaluated).toBeGreaterThan(0);
+    expect(result.evaluated).toBeLessThan(300);
+    expect(Array.from(result.votes)).toEqual([...slowVotes(result.evaluated), ...new Array(300 - result.evaluated).fill(-1)]);
+    slow.dispose();
   });
 
   it('warms every thread up and refuses a bad size', async () => {

@@ -1,6 +1,7 @@
-// Evaluates stored LF definitions on items: built-in kinds with the LF library on this thread, code LFs in the
-// QuickJS sandbox on a pool of warm threads. A failing LF yields an error for that LF only; the others' votes
-// are unaffected.
+// Evaluates stored LF definitions on items: built-in kinds with the LF library on this thread (regexes on a
+// linear-time engine), handing the event loop back every few milliseconds; code LFs in the QuickJS sandbox on
+// a pool of warm threads that projects share in turns. A failing LF yields an error for that LF only; the
+// others' votes are unaffected. A deadline stops an evaluation between items, keeping the votes before it.
 import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import type { LfDefinitionDto } from '@arbiter/contracts';
 import { compileLf, LfDefinitionError, validateLfDefinition, type LfDefinition } from '@arbiter/domain/lf';
@@ -15,7 +16,19 @@ export interface EvalItem {
 export interface EvalOutcome {
   votes: Int8Array;
   error: { message: string; itemId: string | null } | null;
+  /** Items with a final vote; short of all of them without an error when the deadline came first. */
+  evaluated: number;
 }
+
+export interface EvalOptions {
+  /** The project the work is for: sandbox threads serve projects in turns. */
+  tenant: string;
+  /** Epoch milliseconds after which no further item is started. */
+  deadline?: number;
+}
+
+// Built-in LFs run on the caller's thread: it is handed back to other requests this often.
+const BUILT_IN_SLICE_MS = 10;
 
 export const LF_EVALUATOR_OPTIONS = Symbol('LF_EVALUATOR_OPTIONS');
 export interface LfEvaluatorOptions {
@@ -38,45 +51,52 @@ export class LfEvaluator implements OnModuleDestroy {
   }
 
   /** Votes of one LF on `items` for k classes. */
-  async evaluate(definition: LfDefinitionDto, items: readonly EvalItem[], k: number): Promise<EvalOutcome> {
-    if (definition.kind === 'code') return this.evaluateCode(definition.source, items, k);
+  async evaluate(definition: LfDefinitionDto, items: readonly EvalItem[], k: number, options: EvalOptions): Promise<EvalOutcome> {
+    if (definition.kind === 'code') return this.evaluateCode(definition.source, items, k, options);
+    const votes = new Int8Array(items.length).fill(-1);
     let lf: (item: EvalItem) => number;
     try {
       lf = compileLf(validateLfDefinition(definition as LfDefinition));
     } catch (err) {
-      return { votes: new Int8Array(items.length).fill(-1), error: { message: errorMessage(err), itemId: null } };
+      return { votes, error: { message: errorMessage(err), itemId: null }, evaluated: 0 };
     }
-    const votes = new Int8Array(items.length);
+    let sliceEnd = performance.now() + BUILT_IN_SLICE_MS;
     for (let i = 0; i < items.length; i++) {
+      if (performance.now() >= sliceEnd) {
+        if (options.deadline !== undefined && Date.now() >= options.deadline) return { votes, error: null, evaluated: i };
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceEnd = performance.now() + BUILT_IN_SLICE_MS;
+      }
       const v = lf(items[i]);
       if (v >= k) {
         votes.fill(-1);
-        return { votes, error: { message: `voted ${v}, but the project has only labels 0..${k - 1}`, itemId: items[i].id } };
+        return { votes, error: { message: `voted ${v}, but the project has only labels 0..${k - 1}`, itemId: items[i].id }, evaluated: i };
       }
       votes[i] = v;
     }
-    return { votes, error: null };
+    return { votes, error: null, evaluated: items.length };
   }
 
   /** Checks a definition the way a run will evaluate it; throws what is wrong (LfDefinitionError, CodeLfError). */
-  async check(definition: LfDefinitionDto): Promise<void> {
+  async check(definition: LfDefinitionDto, tenant: string): Promise<void> {
     if (definition.kind === 'code') {
-      (await this.pool.compile(definition.source)).dispose();
+      (await this.pool.compile(definition.source, {}, tenant)).dispose();
       return;
     }
     validateLfDefinition(definition as LfDefinition);
   }
 
-  private async evaluateCode(source: string, items: readonly EvalItem[], k: number): Promise<EvalOutcome> {
+  private async evaluateCode(source: string, items: readonly EvalItem[], k: number, options: EvalOptions): Promise<EvalOutcome> {
     let lf: CodeLf;
     try {
-      lf = await this.pool.compile(source);
+      lf = await this.pool.compile(source, {}, options.tenant);
     } catch (err) {
-      return { votes: new Int8Array(items.length).fill(-1), error: { message: errorMessage(err), itemId: null } };
+      return { votes: new Int8Array(items.length).fill(-1), error: { message: errorMessage(err), itemId: null }, evaluated: 0 };
     }
     try {
-      const result = await lf.evaluate(items, k);
-      return { votes: result.votes, error: result.error ? { message: result.error.message, itemId: result.error.itemId ?? null } : null };
+      const result = await lf.evaluate(items, k, { deadline: options.deadline });
+      const error = result.error ? { message: result.error.message, itemId: result.error.itemId ?? null } : null;
+      return { votes: result.votes, error, evaluated: result.evaluated };
     } finally {
       lf.dispose();
     }

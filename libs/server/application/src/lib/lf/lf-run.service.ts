@@ -97,7 +97,7 @@ export class LfRunService {
       const first = items.findIndex((it) => BigInt(it.id) > since);
       if (first < 0) continue;
       const subset = items.slice(first);
-      const outcome = await this.evaluator.evaluate(version.definition as LfDefinitionDto, subset, k);
+      const outcome = await this.evaluator.evaluate(version.definition as LfDefinitionDto, subset, k, { tenant: run.projectId });
       if (outcome.error) errors.set(versionId, outcome.error);
       for (let i = 0; i < subset.length; i++) votes[(first + i) * m + j] = outcome.votes[i];
     }

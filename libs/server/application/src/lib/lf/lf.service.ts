@@ -1,6 +1,7 @@
 // Labeling functions as engineers use them: create, edit (a new definition is a new version), enable or
-// disable, try on a sample before saving, and read the analysis table, the latest run and the weak labels.
-import { Injectable } from '@nestjs/common';
+// disable, try on a sample before saving (within a time budget, a few at a time per project), and read the
+// analysis table, the latest run and the weak labels.
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   isUuid,
   type CreateLfRequest,
@@ -26,6 +27,7 @@ import type { Principal } from '../auth/principal';
 import { ArbiterError, ErrorCode, invalid, notFound } from '../errors/arbiter.error';
 import { ProjectService } from '../projects/project.service';
 import { LfEvaluator } from './lf-evaluator';
+import { DEFAULT_LF_PREVIEW_OPTIONS, LF_PREVIEW_OPTIONS, LfPreviewGate, type LfPreviewOptions } from './lf-preview-gate';
 import type { StoredAnalysis } from './lf-run.service';
 
 const EXAMPLES = 8;
@@ -33,12 +35,19 @@ const EXAMPLE_TEXT = 280;
 
 @Injectable()
 export class LfService {
+  private readonly previewOptions: LfPreviewOptions;
+  private readonly gate: LfPreviewGate;
+
   constructor(
     private readonly lfs: LfRepository,
     private readonly projects: ProjectService,
     private readonly producer: LfProducer,
     private readonly evaluator: LfEvaluator,
-  ) {}
+    @Optional() @Inject(LF_PREVIEW_OPTIONS) options?: LfPreviewOptions,
+  ) {
+    this.previewOptions = options ?? DEFAULT_LF_PREVIEW_OPTIONS;
+    this.gate = new LfPreviewGate(this.previewOptions);
+  }
 
   async list(projectId: string): Promise<LfListResponse> {
     await this.project(projectId, 'reviewer');
@@ -66,7 +75,7 @@ export class LfService {
 
   async create(projectId: string, req: CreateLfRequest & { definition: LfDefinitionDto }, principal: Principal): Promise<Lf> {
     const project = await this.project(projectId, 'engineer');
-    await this.check(project, req.definition);
+    await this.gatedCheck(project, req.definition);
     const id = await this.unique(() =>
       this.lfs.create(
         projectId,
@@ -81,7 +90,7 @@ export class LfService {
   async update(projectId: string, lfId: string, req: UpdateLfRequest & { definition?: LfDefinitionDto }, principal: Principal): Promise<Lf> {
     const project = await this.project(projectId, 'engineer');
     if (!isUuid(lfId)) throw notFound('labeling function');
-    if (req.definition) await this.check(project, req.definition);
+    if (req.definition) await this.gatedCheck(project, req.definition);
     const found = await this.unique(() =>
       this.lfs.update(
         projectId,
@@ -114,17 +123,33 @@ export class LfService {
   /**
    * An unsaved definition on a sample of the project: its votes, coverage, overlaps and conflicts with the
    * enabled LFs' stored votes, and its accuracy on the sample's gold items (gold items are sampled first).
+   * Past the time budget it answers for the items evaluated so far, saying so (`partial`); a project with
+   * its previews and checks all in flight is answered LF_BUSY (429) at once.
    */
   async preview(projectId: string, req: LfPreviewRequest & { definition: LfDefinitionDto; sampleSize: number }): Promise<LfPreviewResponse> {
     const started = performance.now();
+    const deadline = Date.now() + this.previewOptions.budgetMs;
     const project = await this.project(projectId, 'engineer');
+    return this.gate.run(projectId, () => this.previewNow(project, req, started, deadline));
+  }
+
+  private async previewNow(
+    project: Project,
+    req: LfPreviewRequest & { definition: LfDefinitionDto; sampleSize: number },
+    started: number,
+    deadline: number,
+  ): Promise<LfPreviewResponse> {
+    const projectId = project.id;
     await this.check(project, req.definition);
     const k = project.labelSchema.labels.length;
-    const [items, enabled] = await Promise.all([this.lfs.sample(projectId, req.sampleSize), this.lfs.activeVersions(projectId)]);
+    const [drawn, enabled] = await Promise.all([this.lfs.sample(projectId, req.sampleSize), this.lfs.activeVersions(projectId)]);
     // An LF being edited is compared with the others, not with its own saved version.
     const active = enabled.filter((v) => v.lfId !== req.lfId);
-    const outcome = await this.evaluator.evaluate(req.definition, items, k);
+    const outcome = await this.evaluator.evaluate(req.definition, drawn, k, { tenant: projectId, deadline });
     const votes = outcome.votes;
+    // Past the budget the figures cover the items evaluated before it.
+    const partial = outcome.error === null && outcome.evaluated < drawn.length;
+    const items = partial ? drawn.slice(0, outcome.evaluated) : drawn;
 
     // The other enabled LFs' stored votes on the sampled items, for overlaps and conflicts.
     const others = new Map<string, number[]>();
@@ -162,6 +187,9 @@ export class LfService {
     const judged = gold.correct + gold.incorrect;
     return {
       sampled: n,
+      sampleSize: drawn.length,
+      partial,
+      partialReason: partial ? this.budgetReason(n, drawn.length) : null,
       votes: [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([label, count]) => ({ label, count })),
       coverage: share(labeled),
       overlaps: share(overlapped),
@@ -191,12 +219,24 @@ export class LfService {
     };
   }
 
+  private budgetReason(evaluated: number, drawn: number): string {
+    const budget = this.previewOptions.budgetMs;
+    const budgetText = budget % 1000 === 0 ? `${budget / 1000} s` : `${budget} ms`;
+    return `the preview's time budget of ${budgetText} ran out after ${evaluated} of ${drawn} items; the figures cover those ${evaluated} items`;
+  }
+
   private async project(projectId: string, role: 'reviewer' | 'engineer'): Promise<Project> {
     const project = await this.projects.get(projectId, role);
     if (project.labelSchema.kind !== 'single') {
       throw new ArbiterError(ErrorCode.Conflict, 'labeling functions need a single-label project: each LF votes for one label or abstains');
     }
     return project;
+  }
+
+  /** As check; a code LF's check runs in the sandbox, so it takes one of the project's evaluation slots. */
+  private gatedCheck(project: Project, definition: LfDefinitionDto): Promise<void> {
+    if (definition.kind !== 'code') return this.check(project, definition);
+    return this.gate.run(project.id, () => this.check(project, definition));
   }
 
   /** 400 naming the field: a label outside the project's, a bad regex, code that does not parse (with its line). */
@@ -206,7 +246,7 @@ export class LfService {
       throw invalid('definition.label', `label ${definition.label} is not one of the project's labels 0..${k - 1}`);
     }
     try {
-      await this.evaluator.check(definition);
+      await this.evaluator.check(definition, project.id);
     } catch (err) {
       if (err instanceof LfDefinitionError) throw invalid(`definition.${err.path || 'kind'}`, err.message);
       if (err instanceof CodeLfError) {
