@@ -53,7 +53,7 @@ describe('health, metrics and docs on a running api + worker', () => {
       queueBackend: 'redis',
       embeddedDatabase: false,
     });
-  });
+  }, 30_000);
 
   it('says when no worker is live, still answering 200, and sees a new worker report in', async () => {
     const [worker] = stack.workers;
@@ -79,14 +79,14 @@ describe('health, metrics and docs on a running api + worker', () => {
     const { rows } = await c.query(`SELECT to_regclass('public.annotations') AS t`);
     await c.end();
     expect(rows[0].t).toBe('annotations');
-  });
+  }, 30_000);
 
   it('exposes Prometheus metrics that count the requests it served', async () => {
     await fetch(`${stack.baseUrl}/health`);
     const text = await (await fetch(`${stack.baseUrl}/metrics`)).text();
     expect(text).toMatch(/arbiter_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} [1-9]/);
     expect(text).toContain('process_resident_memory_bytes');
-  });
+  }, 30_000);
 
   it('publishes the OpenAPI document at /api/docs', async () => {
     const r = await fetch(`${stack.baseUrl}/api/docs/openapi.json`);
@@ -95,12 +95,12 @@ describe('health, metrics and docs on a running api + worker', () => {
     expect(doc.info.title).toBe('Arbiter API');
     expect(Object.keys(doc.paths)).toContain('/health');
     expect((await fetch(`${stack.baseUrl}/api/docs`)).status).toBe(200);
-  });
+  }, 30_000);
 
   it('serves the web UI on the same origin', async () => {
     const html = await (await fetch(`${stack.baseUrl}/`)).text();
     expect(html).toContain('<div id="root">');
-  });
+  }, 30_000);
 });
 
 describe('a Redis outage, through a proxy in front of the real Redis', () => {
