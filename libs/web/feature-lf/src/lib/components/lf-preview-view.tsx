@@ -19,6 +19,11 @@ export function LfPreviewView({ preview, labels, stale }: LfPreviewViewProps) {
         Preview on {formatCount(preview.sampled)} items <span className="muted lf-preview__elapsed">in {formatCount(Math.round(preview.elapsedMs))} ms</span>
       </h3>
       {stale && <p className="hint">The definition changed since this preview: preview again to see its figures.</p>}
+      {preview.partial && (
+        <p className="alert" role="status" data-testid="lf-preview-partial">
+          Partial: {preview.partialReason ?? `${formatCount(preview.sampled)} of ${formatCount(preview.sampleSize)} items were evaluated in the time allowed`}
+        </p>
+      )}
       {preview.error && (
         <div className="alert alert--error" role="alert" data-testid="lf-preview-lf-error">
           <strong>The LF failed{preview.error.itemId === null ? '' : ` on item ${preview.error.itemId}`}:</strong> {preview.error.message}
