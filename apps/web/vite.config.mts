@@ -13,6 +13,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@arbiter/contracts': lib('contracts'),
+      '@arbiter/domain/lf': lib('domain/lf'),
       '@arbiter/web/data-access': lib('web/data-access'),
       '@arbiter/web/ui': lib('web/ui'),
       '@arbiter/web/feature-auth': lib('web/feature-auth'),

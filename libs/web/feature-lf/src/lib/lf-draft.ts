@@ -10,6 +10,7 @@ import {
   type LfKindName,
   type UpdateLfRequest,
 } from '@arbiter/contracts';
+import { compileLinearRegex, LfDefinitionError } from '@arbiter/domain/lf';
 import { keywordsText, parseKeywords } from './keywords';
 
 export const COMPARISON_OPS = thresholdLfSchema.shape.op.options;
@@ -120,17 +121,15 @@ export function toLfDefinition(d: LfDraft, labelCount: number): DraftResult<LfDe
   return { ok: true, value: parsed.data };
 }
 
+/** The server's own check (the RE2 engine regex LFs run on), so the editor refuses what a save would. */
 function checkRegex(pattern: string, flags: string): { field: 'pattern' | 'flags'; message: string } | null {
   try {
-    new RegExp('', flags);
-  } catch {
-    return { field: 'flags', message: 'Each of i, m, s, u and v at most once, and not u with v' };
-  }
-  try {
-    new RegExp(pattern, flags);
+    compileLinearRegex(pattern, flags);
     return null;
   } catch (err) {
-    return { field: 'pattern', message: `Not a valid regular expression: ${(err as Error).message}` };
+    if (!(err instanceof LfDefinitionError)) throw err;
+    const message = err.message.charAt(0).toUpperCase() + err.message.slice(1);
+    return { field: err.path === 'flags' ? 'flags' : 'pattern', message };
   }
 }
 

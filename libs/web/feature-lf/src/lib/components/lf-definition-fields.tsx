@@ -97,7 +97,7 @@ export function LfDefinitionFields({ draft, errors, labels, onChange }: LfDefini
       {draft.kind === 'regex' && (
         <div className="form__row">
           <label className="field lf-editor__wide">
-            <span>Pattern (JavaScript regular expression, searched in the text)</span>
+            <span>Pattern (JavaScript syntax, searched in the text by the linear-time RE2 engine: no lookaround or backreferences)</span>
             <input
               className="mono"
               value={draft.pattern}
@@ -112,7 +112,7 @@ export function LfDefinitionFields({ draft, errors, labels, onChange }: LfDefini
             <input
               className="mono lf-editor__flags"
               value={draft.flags}
-              placeholder="i, m, s, u, v"
+              placeholder="i, m, s, u"
               onChange={(e) => onChange({ flags: e.target.value })}
               aria-invalid={Boolean(errors.flags)}
               data-testid="lf-flags"
