@@ -44,3 +44,33 @@ export async function openTestDatabase(poolSize = 4): Promise<TestDatabase> {
     },
   };
 }
+
+export interface BlockedBackend {
+  pid: number;
+  waitEvent: string;
+  query: string;
+}
+
+/**
+ * Waits until `count` backends of the test database are blocked by `holderPid`'s locks (directly), and returns them:
+ * the proof that an interleaving a test stages really happened. Read through the pool, never from inside the
+ * holder's transaction (there pg_stat_activity stays one cached snapshot). Throws if `settled` resolves first (the
+ * code under test finished without ever waiting) or after about ten seconds.
+ */
+export async function waitForBlocked(db: TestDatabase, holderPid: number, count = 1, settled?: Promise<unknown>): Promise<BlockedBackend[]> {
+  let done = false;
+  void settled?.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  for (let i = 0; i < 500; i++) {
+    const rows = await db.sql.many<BlockedBackend>(
+      `SELECT pid, wait_event AS "waitEvent", query FROM pg_stat_activity WHERE datname = $1 AND $2 = ANY(pg_blocking_pids(pid))`,
+      [db.name, holderPid],
+    );
+    if (rows.length >= count) return rows;
+    if (done) throw new Error(`finished with ${rows.length} of ${count} backends ever blocked: the interleaving did not happen`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`fewer than ${count} backends were blocked within 10 s: the interleaving did not happen`);
+}

@@ -4,7 +4,7 @@
 // lock on each item row). The project lock must not be FOR UPDATE, or the two wait on each other and
 // PostgreSQL aborts one with a deadlock: a 500 on the annotator's submission.
 import { Client } from 'pg';
-import { openTestDatabase, type TestDatabase } from '../test-database.testing';
+import { openTestDatabase, waitForBlocked, type TestDatabase } from '../test-database.testing';
 import { Sql } from '../sql';
 import { AgreementRepository } from './agreement.repository';
 
@@ -22,22 +22,6 @@ describe('AgreementRepository.saveResults beside a submission', () => {
     await submitter.connect();
     submitterPid = (await submitter.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
   }, 60_000);
-
-  /** The backend waiting on `pid`'s locks, once there is one; fails if `settled` ends first. */
-  async function waitForBlockedBy(pid: number, settled: Promise<unknown>) {
-    let done = false;
-    void settled.then(() => (done = true));
-    for (;;) {
-      // From the pool, not the submitter: inside its transaction pg_stat_activity would stay one cached snapshot.
-      const rows = await sql.many<{ pid: number; wait_event_type: string; query: string }>(
-        `SELECT pid, wait_event_type, query FROM pg_stat_activity WHERE datname = $1 AND $2 = ANY(pg_blocking_pids(pid))`,
-        [db.name, pid],
-      );
-      if (rows[0]) return rows[0];
-      if (done) throw new Error('the agreement save finished without ever waiting on the submission: no interleaving');
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
 
   afterAll(async () => {
     await submitter?.end();
@@ -59,8 +43,7 @@ describe('AgreementRepository.saveResults beside a submission', () => {
     const failed = saved.then(() => null, (err: Error) => err);
     // The interleaving this test exists for: the save is blocked by the submission, on the consensus insert
     // (after its project lock). Without it the test would pass whatever the lock order.
-    const blocked = await waitForBlockedBy(submitterPid, failed);
-    expect(blocked).toMatchObject({ wait_event_type: 'Lock' });
+    const [blocked] = await waitForBlocked(db, submitterPid, 1, failed);
     expect(blocked.query).toContain('INSERT INTO item_consensus');
     // The submission goes on to insert its annotation, which references the project.
     await submitter.query(

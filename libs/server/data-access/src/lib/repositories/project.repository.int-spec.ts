@@ -3,36 +3,37 @@
 // second removal re-reads them after the first commits and is refused. The test holds those rows itself so both
 // removals are in flight together (it checks they both wait), then lets them go.
 import { Client } from 'pg';
-import { openTestDatabase, type TestDatabase } from '../test-database.testing';
+import { openTestDatabase, waitForBlocked, type TestDatabase } from '../test-database.testing';
 import { ProjectRepository } from './project.repository';
 
 describe('ProjectRepository: the last owner', () => {
   let db: TestDatabase;
   let holder: Client;
-  // Reads pg_stat_activity outside the holder's transaction (inside one, its figures are a snapshot).
-  let observer: Client;
+  let holderPid: number;
 
   beforeAll(async () => {
     db = await openTestDatabase(6);
     holder = new Client({ connectionString: db.url });
-    observer = new Client({ connectionString: db.url });
-    await Promise.all([holder.connect(), observer.connect()]);
+    await holder.connect();
+    holderPid = (await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
   }, 60_000);
 
   afterAll(async () => {
     await holder?.end();
-    await observer?.end();
     await db?.close();
   }, 30_000);
 
-  async function waiting(n: number): Promise<number> {
-    let seen = 0;
-    for (let i = 0; i < 250 && seen < n; i++) {
-      const { rows } = await observer.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [db.name]);
-      seen = rows[0].n;
-      if (seen < n) await new Promise((r) => setTimeout(r, 20));
+  /** Two backends waiting on locks in all: the one the holder blocks and the one queued behind it. */
+  async function waitForQueued(settled: Promise<unknown>) {
+    let done = false;
+    void settled.then(() => (done = true), () => (done = true));
+    for (let i = 0; i < 500; i++) {
+      const { n } = (await db.sql.one<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [db.name]))!;
+      if (n >= 2) return;
+      if (done) break;
+      await new Promise((r) => setTimeout(r, 20));
     }
-    return seen;
+    throw new Error('the two changes were never both waiting: the interleaving did not happen');
   }
 
   it('refuses the second of two concurrent removals of owners, leaving one owner', async () => {
@@ -49,7 +50,9 @@ describe('ProjectRepository: the last owner', () => {
     await holder.query('BEGIN');
     await holder.query(`SELECT 1 FROM project_members WHERE project_id = $1 AND role = 'owner' FOR UPDATE`, [projectId]);
     const removals = Promise.all([repo.removeMember(projectId, users[0].id), repo.removeMember(projectId, users[1].id)]);
-    expect(await waiting(2)).toBe(2);
+    // Both wait on the owner rows: one directly on the holder, the other queued behind it (a tuple lock).
+    await waitForBlocked(db, holderPid, 1, removals);
+    await waitForQueued(removals);
     await holder.query('COMMIT');
 
     expect((await removals).sort()).toEqual(['last-owner', 'removed']);
@@ -71,7 +74,8 @@ describe('ProjectRepository: the last owner', () => {
     await holder.query('BEGIN');
     await holder.query(`SELECT 1 FROM project_members WHERE project_id = $1 AND role = 'owner' FOR UPDATE`, [projectId]);
     const both = Promise.all([repo.setMember(projectId, users[0].email, 'annotator'), repo.removeMember(projectId, users[1].id)]);
-    expect(await waiting(2)).toBe(2);
+    await waitForBlocked(db, holderPid, 1, both);
+    await waitForQueued(both);
     await holder.query('COMMIT');
 
     const [demotion, removal] = await both;

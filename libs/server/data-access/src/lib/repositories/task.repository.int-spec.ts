@@ -3,7 +3,7 @@
 // A submission takes a transaction-scoped advisory lock on (annotator, key) first; the test holds that lock as a
 // first submission in flight would, checks the second really waits on it, stores the first and commits.
 import { Client } from 'pg';
-import { openTestDatabase, type TestDatabase } from '../test-database.testing';
+import { openTestDatabase, waitForBlocked, type TestDatabase } from '../test-database.testing';
 import { CounterRepository } from './counter.repository';
 import { HoneypotRepository } from './honeypot.repository';
 import { submissionLockKey, TaskRepository } from './task.repository';
@@ -11,19 +11,17 @@ import { submissionLockKey, TaskRepository } from './task.repository';
 describe('TaskRepository.submit with a reused key', () => {
   let db: TestDatabase;
   let first: Client;
-  // Reads pg_stat_activity outside the first submission's transaction (inside one, its figures are a snapshot).
-  let observer: Client;
+  let firstPid: number;
 
   beforeAll(async () => {
     db = await openTestDatabase();
     first = new Client({ connectionString: db.url });
-    observer = new Client({ connectionString: db.url });
-    await Promise.all([first.connect(), observer.connect()]);
+    await first.connect();
+    firstPid = (await first.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
   }, 60_000);
 
   afterAll(async () => {
     await first?.end();
-    await observer?.end();
     await db?.close();
   }, 30_000);
 
@@ -44,16 +42,8 @@ describe('TaskRepository.submit with a reused key', () => {
     await first.query('BEGIN');
     await first.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [submissionLockKey(userId, 'same-key')]);
     const second = repo.submit(projectId, userId, items[1].id, [1], 'same-key');
-    let waited = false;
-    for (let i = 0; i < 250 && !waited; i++) {
-      const { rows } = await observer.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
-        [db.name],
-      );
-      waited = rows[0].n === 1;
-      if (!waited) await new Promise((r) => setTimeout(r, 20));
-    }
-    expect(waited).toBe(true);
+    const blocked = await waitForBlocked(db, firstPid, 1, second);
+    expect(blocked.map((b) => b.waitEvent)).toEqual(['advisory']);
     // The first submission stores its label under the key and commits.
     await first.query(
       `INSERT INTO annotations (project_id, item_id, user_id, slot, labels, idempotency_key) VALUES ($1, $2, $3, 0, '{0}', 'same-key')`,
