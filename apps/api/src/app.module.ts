@@ -27,6 +27,7 @@ import { ProjectController } from './projects/project.controller';
 import { AnalysisEventsListener } from './realtime/analysis-events.listener';
 import { LfEventsListener } from './realtime/lf-events.listener';
 import { ProjectGateway } from './realtime/project.gateway';
+import { QuickRedis } from './redis/quick-redis';
 import { TaskController } from './tasks/task.controller';
 
 @Module({})
@@ -70,6 +71,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_PIPE, useClass: SafeTextPipe },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
+        QuickRedis,
         AuthThrottle,
         ProjectRoleGuard,
         HealthService,

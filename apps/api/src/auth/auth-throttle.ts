@@ -1,16 +1,16 @@
 // Brute-force limits on credentials: failed sign-ins per account and failed credentials (passwords, API keys,
 // tokens) per address, counted by @fastify/rate-limit in Redis when the queues use it (so every api instance
-// shares the counts), else in memory. Only failures count; once a limit is reached the answer is 429 with
-// Retry-After until its window ends, even for the right password.
-import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestInterceptor, OnApplicationShutdown } from '@nestjs/common';
+// shares the counts; the api's QuickRedis client, which fails at once during an outage: then nothing is counted
+// rather than everyone locked out), else in memory. Only failures count; once a limit is reached the answer is 429
+// with Retry-After until its window ends, even for the right password.
+import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Redis from 'ioredis';
 import { catchError, from, Observable, switchMap } from 'rxjs';
 import { ArbiterError, ErrorCode } from '@arbiter/server/application';
 import type { AppConfig } from '@arbiter/server/config';
-import { redisOptionsFromUrl } from '@arbiter/server/jobs';
 import { APP_CONFIG } from '../config.token';
+import { QuickRedis } from '../redis/quick-redis';
 
 type Limiter = (req: FastifyRequest, opts?: { increment?: boolean }) => Promise<{ remaining: number; ttlInSeconds: number }>;
 
@@ -20,33 +20,27 @@ const emailOf = (req: FastifyRequest) => {
 };
 
 @Injectable()
-export class AuthThrottle implements OnApplicationShutdown {
+export class AuthThrottle {
   private readonly logger = new Logger('AuthThrottle');
   private account?: Limiter;
   private address?: Limiter;
-  private redis?: Redis;
   // Addresses with a failed credential in this process, until their window ends.
   private readonly recentFailures = new Map<string, number>();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly quickRedis: QuickRedis,
+  ) {}
 
   /** Registers the limiter plugin on the server (before it listens). */
   async register(fastify: FastifyInstance): Promise<void> {
     const c = this.config;
-    if (c.QUEUE_BACKEND === 'redis') {
-      this.redis = new Redis({ ...redisOptionsFromUrl(c.REDIS_URL), maxRetriesPerRequest: 1, connectTimeout: 1000, enableOfflineQueue: false });
-      let down = false;
-      this.redis.on('error', (err) => {
-        if (!down) this.logger.warn(`rate-limit store unreachable (${err.message}); sign-in limits are not enforced until it is back`);
-        down = true;
-      });
-      this.redis.on('ready', () => (down = false));
-    }
+    const redis = this.quickRedis.client;
     await fastify.register(fastifyRateLimit, {
       global: false,
       // A store outage must not lock everyone out.
       skipOnError: true,
-      ...(this.redis ? { redis: this.redis, nameSpace: `${c.QUEUE_PREFIX}:rate-limit:` } : {}),
+      ...(redis ? { redis, nameSpace: `${c.QUEUE_PREFIX}:rate-limit:` } : {}),
     });
     const window = c.AUTH_FAILURE_WINDOW_SECONDS * 1000;
     const create = (fastify as unknown as { createRateLimit(o: object): Limiter }).createRateLimit.bind(fastify);
@@ -106,10 +100,6 @@ export class AuthThrottle implements OnApplicationShutdown {
     };
     reached(await this.address?.(req), { address: req.ip });
     if (login && emailOf(req)) reached(await this.account?.(req), { account: emailOf(req) });
-  }
-
-  onApplicationShutdown(): void {
-    this.redis?.disconnect();
   }
 }
 

@@ -7,7 +7,7 @@ import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
 import type { ErrorResponse } from '@arbiter/contracts';
 import { ArbiterError, ErrorCode } from '@arbiter/server/application';
-import { isDatabaseUnavailable } from '@arbiter/server/data-access';
+import { isDatabaseTimeout, isDatabaseUnavailable } from '@arbiter/server/data-access';
 import { QueueUnavailableError } from '@arbiter/server/jobs';
 
 /** Seconds a client is asked to wait before retrying a 503. */
@@ -53,14 +53,6 @@ export function statusOf(code: ErrorCode): number {
   }
 }
 
-// The pool had no connection in time (pg-pool, pg), or PostgreSQL ended a statement or transaction at its timeout.
-const DATABASE_TIMEOUT_MESSAGES = ['timeout exceeded when trying to connect', 'Connection terminated due to connection timeout'];
-const DATABASE_TIMEOUT_SQLSTATES = ['57014', '25P03'];
-
-function isDatabaseTimeout(e: { message?: string; code?: string } | undefined): boolean {
-  return DATABASE_TIMEOUT_MESSAGES.includes(e?.message ?? '') || DATABASE_TIMEOUT_SQLSTATES.includes(e?.code ?? '');
-}
-
 function zodErrors(err: ZodError) {
   return err.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
 }
@@ -79,8 +71,6 @@ export class ErrorFilter implements ExceptionFilter {
     // The client may still be sending the body it was refused for: close rather than read the rest of it.
     if (body.statusCode === 408 || body.statusCode === 413) void reply.header('connection', 'close');
     if (body.statusCode === 503 && !reply.hasHeader('retry-after')) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-    // An error that says when to come back in its body (LF_BUSY) says it the standard way too.
-    if (typeof body['retryAfterSeconds'] === 'number' && !reply.hasHeader('retry-after')) void reply.header('retry-after', String(body['retryAfterSeconds']));
     void reply.status(body.statusCode).send(body);
   }
 
@@ -107,7 +97,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
       return { statusCode: e.statusCode, code: e.code ?? `HTTP_${e.statusCode}`, message: e.message ?? 'bad request' };
     }
-    if (isDatabaseTimeout(exception as { message?: string; code?: string })) {
+    if (isDatabaseTimeout(exception)) {
       this.logger.warn(`database busy: ${(exception as Error).message}`);
       return { statusCode: 503, code: ErrorCode.DatabaseBusy, message: 'the database is busy; try again shortly' };
     }

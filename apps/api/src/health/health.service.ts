@@ -1,14 +1,14 @@
 // GET /health: each dependency is checked at once, each with its own HEALTH_TIMEOUT_MS, so the answer comes
 // quickly even while one of them hangs; it says up or down per dependency, never why (no error text, no hosts).
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import type { HealthResponse } from '@arbiter/contracts';
 import { HealthRepository } from '@arbiter/server/data-access';
-import { ConnectionLog, QUEUE, redisOptionsFromUrl } from '@arbiter/server/jobs';
-import { createLogger, type AppConfig } from '@arbiter/server/config';
+import { QUEUE } from '@arbiter/server/jobs';
+import type { AppConfig } from '@arbiter/server/config';
 import { APP_CONFIG } from '../config.token';
+import { QuickRedis } from '../redis/quick-redis';
 
 type Status = 'up' | 'down';
 
@@ -26,32 +26,19 @@ function within<T>(ms: number, op: () => Promise<T>): Promise<T> {
 }
 
 @Injectable()
-export class HealthService implements OnApplicationShutdown {
-  private readonly redis?: Redis;
-
+export class HealthService {
   constructor(
     private readonly health: HealthRepository,
     @InjectQueue(QUEUE.maintenance) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    if (config.QUEUE_BACKEND === 'redis') {
-      // Its own client that never queues a command while disconnected: a ping during an outage fails at once.
-      this.redis = new Redis({
-        ...redisOptionsFromUrl(config.REDIS_URL),
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 0,
-        lazyConnect: true,
-      });
-      new ConnectionLog(createLogger('api', config.LOG_LEVEL)).watchRedis('health', this.redis);
-      this.redis.connect().catch(() => undefined);
-    }
-  }
+    private readonly quickRedis: QuickRedis,
+  ) {}
 
   async check(): Promise<HealthResponse> {
     const ms = this.config.HEALTH_TIMEOUT_MS;
     const probe = (op: () => Promise<unknown>): Promise<Status> => within(ms, op).then(() => 'up' as const, () => 'down' as const);
     const database = probe(() => this.health.ping());
-    const client = this.redis;
+    const client = this.quickRedis.client;
     const redis = client ? probe(() => client.ping()) : Promise.resolve('unused' as const);
     const workers = within(ms, () => this.health.workersSeen(HEARTBEAT_PERIODS * this.config.WORKER_HEARTBEAT_MS)).catch(() => null);
     // The queue lives on Redis or on the database: asked only while that answers, so no call piles up behind an outage.
@@ -60,7 +47,7 @@ export class HealthService implements OnApplicationShutdown {
 
     const checks = { database: await database, redis: await redis, queue: await queue };
     const seen = await workers;
-    const required = [checks.database, checks.queue, ...(this.redis ? [checks.redis] : [])];
+    const required = [checks.database, checks.queue, ...(client ? [checks.redis] : [])];
     const live = seen?.live ?? 0;
     return {
       status: required.some((s) => s !== 'up') ? 'down' : live > 0 ? 'ok' : 'degraded',
@@ -75,7 +62,4 @@ export class HealthService implements OnApplicationShutdown {
     };
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.redis?.disconnect();
-  }
 }

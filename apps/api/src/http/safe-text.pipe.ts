@@ -2,10 +2,11 @@
 // PostgreSQL cannot store either (text and jsonb refuse \u0000; a lone surrogate is not UTF-8), so without this
 // they surfaced as a 500 after work had begun. The 400 names the field.
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { unstorableString } from '@arbiter/domain/ingest';
 import { invalid } from '@arbiter/server/application';
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const unsafe = (s: string) => s.includes('\0') || LONE_SURROGATE.test(s);
+// The same rule imports apply to each row's text and metadata.
+const unsafe = (s: string) => unstorableString(s) !== null;
 
 /** The path of the first string (or object key) holding a NUL or a lone surrogate, or null. */
 export function findUnsafeText(value: unknown, path: string[] = []): string[] | null {

@@ -56,7 +56,7 @@ export const ERROR_CODE = {
   UploadTooLarge: 'UPLOAD_TOO_LARGE',
   /** 408: an upload that paused longer than UPLOAD_IDLE_TIMEOUT_MS or ran past UPLOAD_TIMEOUT_MS; nothing imported. */
   UploadTimeout: 'UPLOAD_TIMEOUT',
-  /** 503: no database connection within DATABASE_CONNECT_TIMEOUT_MS, or a statement ran past its timeout. */
+  /** 503: a statement or a transaction ran past its server-side timeout (no connection in time is SERVICE_UNAVAILABLE). */
   DatabaseBusy: 'DATABASE_BUSY',
   /** 503 with `Retry-After`: the database or the queue is unreachable; retry (with the same idempotency key). */
   Unavailable: 'SERVICE_UNAVAILABLE',

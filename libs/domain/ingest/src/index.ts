@@ -16,3 +16,4 @@ export { MAX_RECORD_CHARS } from './ingest.types';
 export { readRecords } from './read-records';
 export { mapRecord } from './map-record';
 export type { MapLimits } from './map-record';
+export { unstorable, unstorableString } from './storable-text';

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from './sql';
+import { isDatabaseTimeout, isDatabaseUnavailable } from './sql';
 
 describe('isDatabaseUnavailable', () => {
   const pg = (code: string, message = 'x') => Object.assign(new Error(message), { code });
@@ -18,4 +18,16 @@ describe('isDatabaseUnavailable', () => {
     ['a statement timeout', pg('57014', 'canceling statement due to statement timeout')],
     ['not an error at all', null],
   ])('%s is not', (_, err) => expect(isDatabaseUnavailable(err)).toBe(false));
+});
+
+// SQLSTATEs from PostgreSQL's errcodes table (Appendix A): query_canceled, idle_in_transaction_session_timeout.
+describe('isDatabaseTimeout', () => {
+  const pg = (code: string, message = 'x') => Object.assign(new Error(message), { code });
+  it('is a statement timeout or an idle-in-transaction timeout, also wrapped by TypeORM', () => {
+    expect(isDatabaseTimeout(pg('57014', 'canceling statement due to statement timeout'))).toBe(true);
+    expect(isDatabaseTimeout(pg('25P03', 'terminating connection due to idle-in-transaction timeout'))).toBe(true);
+    expect(isDatabaseTimeout(Object.assign(new Error('query failed'), { driverError: pg('57014') }))).toBe(true);
+    expect(isDatabaseTimeout(pg('23505'))).toBe(false);
+    expect(isDatabaseTimeout(new Error('timeout exceeded when trying to connect'))).toBe(false);
+  });
 });

@@ -23,6 +23,19 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
+// PostgreSQL ended a statement at statement_timeout (57014) or a session idle in a transaction (25P03): the database
+// is up but busy, or the caller too slow. (A pool's own connect timeout reads as unavailable, above.)
+const TIMEOUT_SQLSTATES = new Set(['57014', '25P03']);
+
+/** Whether err is a server-side timeout of the statement or transaction (a 503 `DATABASE_BUSY`). */
+export function isDatabaseTimeout(err: unknown): boolean {
+  for (let e = err as { code?: unknown; driverError?: unknown } | null, depth = 0; e && depth < 3; depth++) {
+    if (typeof e.code === 'string' && TIMEOUT_SQLSTATES.has(e.code)) return true;
+    e = e.driverError as typeof e;
+  }
+  return false;
+}
+
 @Injectable()
 export class Sql {
   readonly pool: Pool;

@@ -52,12 +52,13 @@ export interface BlockedBackend {
 }
 
 /**
- * Waits until `count` backends of the test database are blocked by `holderPid`'s locks (directly), and returns them:
- * the proof that an interleaving a test stages really happened. Read through the pool, never from inside the
- * holder's transaction (there pg_stat_activity stays one cached snapshot). Throws if `settled` resolves first (the
- * code under test finished without ever waiting) or after about ten seconds.
+ * Waits until `count` backends of the test database are blocked by `holderPid`'s locks (directly; `null`: waiting on
+ * any lock, queued behind another waiter included), and returns them: the proof that an interleaving a test stages
+ * really happened. Read through the pool, never from inside the holder's transaction (there pg_stat_activity stays
+ * one cached snapshot). Throws if `settled` resolves first (the code under test finished without ever waiting) or
+ * after about ten seconds.
  */
-export async function waitForBlocked(db: TestDatabase, holderPid: number, count = 1, settled?: Promise<unknown>): Promise<BlockedBackend[]> {
+export async function waitForBlocked(db: TestDatabase, holderPid: number | null, count = 1, settled?: Promise<unknown>): Promise<BlockedBackend[]> {
   let done = false;
   void settled?.then(
     () => (done = true),
@@ -65,7 +66,8 @@ export async function waitForBlocked(db: TestDatabase, holderPid: number, count 
   );
   for (let i = 0; i < 500; i++) {
     const rows = await db.sql.many<BlockedBackend>(
-      `SELECT pid, wait_event AS "waitEvent", query FROM pg_stat_activity WHERE datname = $1 AND $2 = ANY(pg_blocking_pids(pid))`,
+      `SELECT pid, wait_event AS "waitEvent", query FROM pg_stat_activity
+        WHERE datname = $1 AND ($2::int IS NULL AND wait_event_type = 'Lock' OR $2 = ANY(pg_blocking_pids(pid)))`,
       [db.name, holderPid],
     );
     if (rows.length >= count) return rows;

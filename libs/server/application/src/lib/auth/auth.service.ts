@@ -77,8 +77,8 @@ export class AuthService {
     return toUser(created);
   }
 
-  async listUsers(): Promise<AdminUser[]> {
-    const rows = await this.users.list();
+  async listUsers(userId?: string): Promise<AdminUser[]> {
+    const rows = await this.users.list(userId);
     return rows.map((u) => ({ ...toUser(u), disabled: u.disabled, createdAt: new Date(u.createdAt).toISOString() }));
   }
 
@@ -92,7 +92,7 @@ export class AuthService {
     if (req.password !== undefined) await this.users.updatePassword(userId, await argon2.hash(req.password), null);
     if (req.disabled !== undefined) await this.users.setDisabled(userId, req.disabled);
     if (req.password !== undefined || req.disabled) this.events.accessChanged({ kind: 'user', userId });
-    const updated = (await this.listUsers()).find((u) => u.id === userId);
+    const [updated] = await this.listUsers(userId);
     if (!updated) throw notFound('user');
     return updated;
   }

@@ -30,7 +30,7 @@ export class LfPreviewGate {
         `this project already has ${limit} labeling-function preview${limit === 1 ? '' : 's'} or checks running; try again in ${retryAfterSeconds} s`,
         undefined,
         { retryAfterSeconds },
-      );
+      ).retryAfter(retryAfterSeconds);
     }
     this.inFlight.set(projectId, busy + 1);
     try {

@@ -48,11 +48,18 @@ export class TaskService {
     );
   }
 
+  /** The annotator's gold-check figures if they are paused, else null (no query where the project never pauses). */
+  private async pausedChecks(project: Project, userId: string): Promise<{ answered: number; correct: number } | null> {
+    if (project.minGoldAccuracy === null) return null;
+    const checks = await this.honeypots.accuracy(project.id, userId);
+    return TaskService.paused(project, checks) ? checks : null;
+  }
+
   async next(projectId: string, principal: Principal, count: number): Promise<NextTasksResponse> {
     const userId = annotatorOf(principal);
     const project = await this.projects.get(projectId, 'annotator');
-    const checks = await this.honeypots.accuracy(projectId, userId);
-    if (TaskService.paused(project, checks)) throw TaskService.pausedError(project, checks);
+    const paused = await this.pausedChecks(project, userId);
+    if (paused) throw TaskService.pausedError(project, paused);
     const tasks = await this.tasks.claim(projectId, userId, count, project.leaseSeconds, project.goldShare);
     const progress = await this.tasks.progress(projectId, userId);
     return { tasks, progress };
@@ -69,9 +76,8 @@ export class TaskService {
       throw invalid('labels', 'a single-label project takes exactly one label');
     }
     // A paused annotator may still finish what they hold under a live lease (their work in hand is kept), nothing else.
-    const checks = await this.honeypots.accuracy(projectId, userId);
-    const paused = TaskService.paused(project, checks);
-    const out = await this.tasks.submit(projectId, userId, req.itemId, labels, req.idempotencyKey, paused);
+    const paused = await this.pausedChecks(project, userId);
+    const out = await this.tasks.submit(projectId, userId, req.itemId, labels, req.idempotencyKey, paused !== null);
     switch (out.kind) {
       case 'created':
         this.changed(projectId);
@@ -89,7 +95,7 @@ export class TaskService {
       case 'already-labeled':
         throw new ArbiterError(ErrorCode.Conflict, 'you have already labeled this item');
       case 'paused':
-        throw TaskService.pausedError(project, checks);
+        throw TaskService.pausedError(project, paused ?? { answered: 0, correct: 0 });
       case 'not-served':
         throw new ArbiterError(ErrorCode.NotServed, 'this item was never served to you: label the items tasks/next gives you');
       case 'lease-lost':

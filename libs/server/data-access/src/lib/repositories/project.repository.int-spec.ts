@@ -23,19 +23,6 @@ describe('ProjectRepository: the last owner', () => {
     await db?.close();
   }, 30_000);
 
-  /** Two backends waiting on locks in all: the one the holder blocks and the one queued behind it. */
-  async function waitForQueued(settled: Promise<unknown>) {
-    let done = false;
-    void settled.then(() => (done = true), () => (done = true));
-    for (let i = 0; i < 500; i++) {
-      const { n } = (await db.sql.one<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [db.name]))!;
-      if (n >= 2) return;
-      if (done) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error('the two changes were never both waiting: the interleaving did not happen');
-  }
-
   it('refuses the second of two concurrent removals of owners, leaving one owner', async () => {
     const { sql } = db;
     const [{ id: projectId }] = await sql.many<{ id: string }>(
@@ -52,7 +39,7 @@ describe('ProjectRepository: the last owner', () => {
     const removals = Promise.all([repo.removeMember(projectId, users[0].id), repo.removeMember(projectId, users[1].id)]);
     // Both wait on the owner rows: one directly on the holder, the other queued behind it (a tuple lock).
     await waitForBlocked(db, holderPid, 1, removals);
-    await waitForQueued(removals);
+    await waitForBlocked(db, null, 2, removals);
     await holder.query('COMMIT');
 
     expect((await removals).sort()).toEqual(['last-owner', 'removed']);
@@ -75,7 +62,7 @@ describe('ProjectRepository: the last owner', () => {
     await holder.query(`SELECT 1 FROM project_members WHERE project_id = $1 AND role = 'owner' FOR UPDATE`, [projectId]);
     const both = Promise.all([repo.setMember(projectId, users[0].email, 'annotator'), repo.removeMember(projectId, users[1].id)]);
     await waitForBlocked(db, holderPid, 1, both);
-    await waitForQueued(both);
+    await waitForBlocked(db, null, 2, both);
     await holder.query('COMMIT');
 
     const [demotion, removal] = await both;

@@ -62,10 +62,12 @@ export class UserRepository {
     });
   }
 
-  async list(): Promise<(Omit<UserRow, 'passwordHash'> & { createdAt: Date })[]> {
+  /** Every account as admins see it, or the one with `userId`. */
+  async list(userId?: string): Promise<(Omit<UserRow, 'passwordHash'> & { createdAt: Date })[]> {
     return this.sql.many(
       `SELECT id, email, name, is_admin AS "isAdmin", disabled_at IS NOT NULL AS disabled, created_at AS "createdAt"
-         FROM users ORDER BY lower(email)`,
+         FROM users WHERE $1::uuid IS NULL OR id = $1 ORDER BY lower(email)`,
+      [userId ?? null],
     );
   }
 
