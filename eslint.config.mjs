@@ -35,6 +35,11 @@ export default [
               onlyDependOnLibsWithTags: ['type:domain', 'type:util'],
               bannedExternalImports: FRAMEWORKS,
             },
+            {
+              sourceTag: 'type:ml',
+              onlyDependOnLibsWithTags: ['type:ml', 'type:domain', 'type:util'],
+              bannedExternalImports: FRAMEWORKS,
+            },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: FRAMEWORKS },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [], allowedExternalImports: ['zod'] },
             {
