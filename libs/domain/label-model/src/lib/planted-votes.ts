@@ -2,22 +2,13 @@
 // specs and benchmarks. Y uniform over k classes or drawn from a given class balance; LF j votes with probability
 // coverage[j], independently of everything else, and then votes Y with probability accuracy[j], else one of the
 // other k - 1 classes uniformly.
+import { mulberry32 } from '@arbiter/util/random';
 import type { CompactVoteMatrix } from './vote-matrix';
 
-// Module-level copies: under jest every lookup of a global such as Math goes through the test context and is
-// ~30× slower, which matters for 40M draws.
-const { imul, floor } = Math;
+const { floor } = Math;
 
-/** mulberry32, a small seeded PRNG (uniform in [0, 1)). */
-export function seededRandom(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = imul(s ^ (s >>> 15), 1 | s);
-    t = (t + imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, a small seeded PRNG (uniform in [0, 1)); kept under this name for the specs and benchmarks. */
+export const seededRandom = mulberry32;
 
 export interface PlantedVotes {
   L: CompactVoteMatrix;

@@ -3,7 +3,7 @@
 // of the replicates, interpolated linearly between order statistics (numpy.percentile's default, Hyndman & Fan
 // type 7). Deterministic given the seed. Replicates where the statistic is undefined (null) are skipped.
 import { isFiniteNumber } from './coefficient-result';
-import { mulberry32 } from './seeded-random';
+import { mulberry32 } from '@arbiter/util/random';
 
 export interface BootstrapOptions {
   /** Number of resamples drawn. */

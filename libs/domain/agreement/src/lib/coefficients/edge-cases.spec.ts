@@ -5,7 +5,7 @@ import { cohensKappa } from './cohens-kappa';
 import { fleissKappa } from './fleiss-kappa';
 import { krippendorffAlpha, MeasurementLevel } from './krippendorff-alpha';
 import { pairwiseAgreementMatrix } from './pairwise-agreement';
-import { mulberry32 } from './seeded-random';
+import { mulberry32 } from '@arbiter/util/random';
 
 const LEVELS: MeasurementLevel[] = ['nominal', 'ordinal', 'interval', 'ratio'];
 

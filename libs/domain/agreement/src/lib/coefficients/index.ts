@@ -10,4 +10,4 @@ export { pairwiseAgreementMatrix } from './pairwise-agreement';
 export type { PairwiseAnnotation, PairwiseAgreementMatrix, PairwiseAgreementOptions } from './pairwise-agreement';
 export { bootstrapInterval } from './bootstrap-interval';
 export type { BootstrapInterval, BootstrapOptions } from './bootstrap-interval';
-export { mulberry32 } from './seeded-random';
+export { mulberry32 } from '@arbiter/util/random';

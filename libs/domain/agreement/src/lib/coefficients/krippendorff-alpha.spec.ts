@@ -1,7 +1,7 @@
 import { expectGolden, GoldenCheck, loadFixture } from './golden-fixture.testing';
 import { krippendorffAlpha, MeasurementLevel } from './krippendorff-alpha';
 import { referenceAlpha } from './reference-alpha.testing';
-import { mulberry32 } from './seeded-random';
+import { mulberry32 } from '@arbiter/util/random';
 
 interface AlphaCase {
   name: string;
