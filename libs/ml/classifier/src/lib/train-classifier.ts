@@ -1,0 +1,172 @@
+// Trains a classifier on hashed TF-IDF rows (plus client vectors when there are any): multinomial logistic
+// regression or a one-hidden-layer MLP, full-batch Adam on the class- and sample-weighted mean log-loss plus
+// λ‖W‖², early stopping on a stratified validation slice, then temperature scaling fitted on that slice.
+import { expectedCalibrationError, fitTemperature, softmaxWithTemperature } from '@arbiter/domain/calibration';
+import type { Scalar, Tensor1D, Tensor2D } from '@tensorflow/tfjs';
+import { fitByAdam, fitByLbfgs } from './fit-parameters';
+import { forward, initialParameters, type ModelKind, PENALISED } from './model-weights';
+import { type ColumnMap, columnMapOf, type CsrMatrix, sparseBatch } from './sparse-rows';
+import { type Backend, selectBackend, tf } from './tf-backend';
+import { validationSplit } from './validation-split';
+
+export interface DenseRows {
+  /** Row-major rows × dim. */
+  data: Float32Array;
+  dim: number;
+}
+
+export interface TrainClassifierInput {
+  kind: ModelKind;
+  features: CsrMatrix;
+  dense?: DenseRows;
+  labels: ArrayLike<number>;
+  numClasses: number;
+  /** Per-row weight, 1 for gold and consensus, below 1 for weak labels. */
+  sampleWeights?: ArrayLike<number>;
+  seed: number;
+  /** 'balanced' weighs class c by n / (k · n_c) (scikit-learn's rule); default 'balanced'. */
+  classWeight?: 'balanced' | 'none';
+  /** scikit-learn's C: the penalty is λ‖W‖² with λ = 1 / (2 · C · n) on the mean loss. Default 10. */
+  inverseRegularisation?: number;
+  hiddenUnits?: number;
+  /** Share of rows held out for early stopping and temperature scaling (default 0.15; none below 40 rows). */
+  validationShare?: number;
+  maxSteps?: number;
+  learningRate?: number;
+}
+
+export interface TrainingMetrics {
+  trainRows: number;
+  validationRows: number;
+  steps: number;
+  lambda: number;
+  temperature: number;
+  validationLoss: number | null;
+  validationAccuracy: number | null;
+  eceBefore: number | null;
+  eceAfter: number | null;
+  seconds: number;
+}
+
+export interface TrainedClassifier {
+  kind: ModelKind;
+  backend: Backend;
+  numClasses: number;
+  columns: ColumnMap;
+  denseDim: number;
+  temperature: number;
+  /** Weights by parameter name, row-major, with their shapes. */
+  weights: Record<string, { shape: number[]; data: Float32Array }>;
+  metrics: TrainingMetrics;
+}
+
+export async function trainClassifier(input: TrainClassifierInput): Promise<TrainedClassifier> {
+  const started = performance.now();
+  const backend = await selectBackend();
+  const { kind, features, dense, numClasses: k, seed } = input;
+  const n = features.rows;
+  if (input.labels.length !== n) throw new RangeError(`labels has ${input.labels.length} rows for ${n} feature rows`);
+  if (dense && dense.data.length !== n * dense.dim) throw new RangeError(`dense has ${dense.data.length / dense.dim} rows for ${n}`);
+  const labels = Int32Array.from(input.labels);
+  labels.forEach((y, i) => {
+    if (!(y >= 0 && y < k)) throw new RangeError(`labels[${i}] = ${y} is not a class in 0..${k - 1}`);
+  });
+  const split = validationSplit({ labels, numClasses: k, seed, share: input.validationShare ?? 0.15 });
+  const train = pickRows(features, dense, labels, split.train);
+  const valid = split.valid.length ? pickRows(features, dense, labels, split.valid) : null;
+  const columns = columnMapOf(train.features);
+  const rowWeights = trainingWeights(labels, split.train, input.sampleWeights, k, input.classWeight ?? 'balanced');
+  const weightSum = rowWeights.reduce((a, b) => a + b, 0);
+  const lambda = 1 / (2 * (input.inverseRegularisation ?? 10) * weightSum);
+
+  const shape = { kind, cols: columns.buckets.length, denseDim: dense?.dim ?? 0, numClasses: k, hiddenUnits: input.hiddenUnits ?? 64 };
+  const params = initialParameters(shape, seed);
+  const trainX = sparseBatch(train.features, columns);
+  const validX = valid ? sparseBatch(valid.features, columns) : null;
+  const trainDense = train.dense ? tf.tensor2d(train.dense, [split.train.length, shape.denseDim]) : undefined;
+  const validDense = valid?.dense ? tf.tensor2d(valid.dense, [split.valid.length, shape.denseDim]) : undefined;
+  const trainTargets = tf.oneHot(tf.tensor1d(train.labels, 'int32'), k).mul(tf.tensor1d(rowWeights).reshape([-1, 1]).div(weightSum)) as Tensor2D;
+  const loss = () =>
+    tf.tidy(() => {
+      const logits = forward(kind, params, trainX, trainDense);
+      const data = tf.neg(tf.sum(tf.mul(trainTargets, tf.logSoftmax(logits))));
+      const penalty = PENALISED.filter((p) => params[p]).map((p) => tf.sum(tf.square(params[p])));
+      return (penalty.length ? tf.add(data, tf.mul(lambda, tf.addN(penalty))) : data) as Scalar;
+    });
+  const validationLoss = () => (validX && valid ? tf.tidy(() => meanNll(forward(kind, params, validX, validDense), valid.labels)) : null);
+  const fit = (kind === 'logreg' ? fitByLbfgs : fitByAdam)({
+    params,
+    loss,
+    validationLoss,
+    maxSteps: input.maxSteps ?? (kind === 'logreg' ? 300 : valid ? 1500 : 300),
+    learningRate: input.learningRate ?? 0.01,
+  });
+
+  let temperature = 1;
+  const metrics: TrainingMetrics = {
+    trainRows: split.train.length, validationRows: split.valid.length, steps: fit.steps, lambda,
+    temperature, validationLoss: null, validationAccuracy: null, eceBefore: null, eceAfter: null, seconds: 0,
+  };
+  if (validX && valid) {
+    const logits = tf.tidy(() => forward(kind, params, validX, validDense)).dataSync() as Float32Array;
+    temperature = fitTemperature({ logits, numClasses: k, labels: valid.labels });
+    const before = softmaxWithTemperature(logits, k, 1);
+    const after = softmaxWithTemperature(logits, k, temperature);
+    Object.assign(metrics, {
+      temperature,
+      validationLoss: fit.validationLoss,
+      validationAccuracy: accuracy(before, k, valid.labels),
+      eceBefore: expectedCalibrationError({ probs: before, numClasses: k, labels: valid.labels }),
+      eceAfter: expectedCalibrationError({ probs: after, numClasses: k, labels: valid.labels }),
+    });
+  }
+  const weights = Object.fromEntries(Object.entries(params).map(([name, v]) => [name, { shape: v.shape, data: v.dataSync() as Float32Array }]));
+  tf.dispose([...Object.values(params), trainTargets, ...(trainDense ? [trainDense] : []), ...(validDense ? [validDense] : [])]);
+  metrics.seconds = (performance.now() - started) / 1000;
+  return { kind, backend, numClasses: k, columns, denseDim: shape.denseDim, temperature, weights, metrics };
+}
+
+function meanNll(logits: Tensor2D, labels: Int32Array): number {
+  const picked = tf.sum(tf.mul(tf.oneHot(tf.tensor1d(labels, 'int32') as Tensor1D, logits.shape[1]), tf.logSoftmax(logits)));
+  return -(picked.dataSync()[0] / labels.length);
+}
+
+function accuracy(probs: Float32Array, k: number, labels: Int32Array): number {
+  let right = 0;
+  labels.forEach((y, i) => {
+    let best = 0;
+    for (let c = 1; c < k; c++) if (probs[i * k + c] > probs[i * k + best]) best = c;
+    if (best === y) right++;
+  });
+  return labels.length ? right / labels.length : 0;
+}
+
+function trainingWeights(labels: Int32Array, rows: Int32Array, sample: ArrayLike<number> | undefined, k: number, rule: 'balanced' | 'none') {
+  const counts = new Float64Array(k);
+  rows.forEach((r) => counts[labels[r]]++);
+  const out = new Float32Array(rows.length);
+  rows.forEach((r, i) => {
+    const cls = rule === 'balanced' ? rows.length / (k * counts[labels[r]]) : 1;
+    out[i] = cls * (sample ? sample[r] : 1);
+  });
+  return out;
+}
+
+function pickRows(features: CsrMatrix, dense: DenseRows | undefined, labels: Int32Array, rows: Int32Array) {
+  let nnz = 0;
+  rows.forEach((r) => (nnz += features.indptr[r + 1] - features.indptr[r]));
+  const indptr = new Int32Array(rows.length + 1);
+  const indices = new Int32Array(nnz);
+  const data = new Float32Array(nnz);
+  rows.forEach((r, i) => {
+    const from = features.indptr[r];
+    const len = features.indptr[r + 1] - from;
+    indices.set(features.indices.subarray(from, from + len), indptr[i]);
+    data.set(features.data.subarray(from, from + len), indptr[i]);
+    indptr[i + 1] = indptr[i] + len;
+  });
+  const picked: CsrMatrix = { rows: rows.length, cols: features.cols, indptr, indices, data };
+  const d = dense ? new Float32Array(rows.length * dense.dim) : undefined;
+  if (dense && d) rows.forEach((r, i) => d.set(dense.data.subarray(r * dense.dim, (r + 1) * dense.dim), i * dense.dim));
+  return { features: picked, dense: d, labels: Int32Array.from(rows, (r) => labels[r]) };
+}
