@@ -1,2 +1,10 @@
-// Placeholder until this library lands (issue 9).
-export {};
+// Text features for the classifier and the sampling strategies: hashed word n-gram TF-IDF built exactly as
+// scikit-learn builds it, fitted on the pool chunk by chunk, returned as CSR rows.
+export type { CsrMatrix } from './lib/csr-matrix';
+export { FEATURE_CONFIG, featureConfig } from './lib/feature-config';
+export type { FeatureConfig } from './lib/feature-config';
+export { fitHashedTfidf, hashedCounts, hashedTfidf } from './lib/hashed-tfidf';
+export { IdfAccumulator, idfWeights } from './lib/idf';
+export type { IdfTable } from './lib/idf';
+export { FEATURE_BUCKETS } from './lib/ngram-hasher';
+export { tokenize, wordNgrams } from './lib/tokenize';
