@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 
-const SHARED_DATA = resolve(__dirname, '../../../shared/data');
+export const SHARED_DATA = resolve(__dirname, '../../../shared/data');
 
-const YOUTUBE_CSVS = ['Youtube01-Psy.csv', 'Youtube02-KatyPerry.csv', 'Youtube03-LMFAO.csv', 'Youtube04-Eminem.csv', 'Youtube05-Shakira.csv'];
+export const YOUTUBE_CSVS = ['Youtube01-Psy.csv', 'Youtube02-KatyPerry.csv', 'Youtube03-LMFAO.csv', 'Youtube04-Eminem.csv', 'Youtube05-Shakira.csv'];
 
 export function readSharedFile(name: string): Buffer {
   const listed = readFileSync(resolve(SHARED_DATA, 'SHA256SUMS'), 'utf8')
