@@ -1,14 +1,8 @@
 // Sparse rows on the way into TF.js. The model keeps weights only for the hashed buckets its training rows use
 // (a compact column space); any other bucket has weight zero, so prediction simply drops it.
+import type { CsrMatrix } from '@arbiter/ml/features';
 
-/** Compressed sparse rows: `indices` ascending within each row, `indptr` of length rows + 1. */
-export interface CsrMatrix {
-  rows: number;
-  cols: number;
-  indptr: Int32Array;
-  indices: Int32Array;
-  data: Float32Array;
-}
+export type { CsrMatrix };
 
 /** Maps hashed buckets to compact column numbers. */
 export interface ColumnMap {
