@@ -4,12 +4,16 @@
 // picks atypical rows, and fell below random sampling in a reference run.
 // Only the M candidates' embeddings are read, so a million rows cost one pass over the probabilities.
 import { mulberry32 } from '@arbiter/util/random';
-import { squaredDistance, toEmbeddings } from './embeddings';
+import * as embeddingRows from './embeddings';
 import { assertBatchSize, assertSeed, countOutside, type Matrix, type RowMajor, type RowSet, toRowMajor, toRowMask } from './inputs';
 import { seedKMeansPlusPlus } from './k-means-plus-plus';
 import { offerMargins } from './margin';
 import { TopScores } from './top-scores';
 import { weightedKMeans } from './weighted-k-means';
+
+// Module-local copies: under esbuild/swc's CommonJS output an imported binding is a getter call on every read,
+// which made these per-row loops about twice as slow as with a local binding.
+const { squaredDistance, toEmbeddings } = embeddingRows;
 
 export const HYBRID_MAX_ITERATIONS = 100;
 

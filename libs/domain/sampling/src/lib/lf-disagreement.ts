@@ -7,12 +7,13 @@
 // K is numClasses, else the probs row length, else 1 + the largest vote (at least 2).
 import { ABSTAIN as LABEL_MODEL_ABSTAIN } from '@arbiter/domain/label-model';
 import { assertBatchSize, badProbability, countOutside, type Matrix, type RowSet, toRowMajor, toRowMask } from './inputs';
-import { entropyOfSorted, sortAscending } from './row-entropy';
+import * as rowEntropy from './row-entropy';
 import { TopScores } from './top-scores';
 
-// The label model's ABSTAIN, copied into a module-local constant: read once per vote, an imported binding
-// costs a getter call in esbuild's CommonJS output (see bench/label-model.bench.ts).
-const ABSTAIN = LABEL_MODEL_ABSTAIN;
+// Module-local copies (ABSTAIN is the label model's): under esbuild/swc's CommonJS output an imported binding is
+// a getter call on every read, which made these per-row loops about twice as slow as with a local binding.
+const { entropyOfSorted, sortAscending } = rowEntropy;
+const ABSTAIN: number = LABEL_MODEL_ABSTAIN;
 
 export interface LfDisagreementOptions {
   /** n × numLfs votes, ABSTAIN = -1: a row-major Int8Array or number[][]. */
