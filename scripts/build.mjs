@@ -3,12 +3,13 @@ import { execSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const run = (cmd) => execSync(cmd, { cwd: root, stdio: 'inherit' });
+// `toStderr`: a command whose stdout is its result (al:simulate) keeps the build's chatter off it.
+const run = (cmd, toStderr = false) => execSync(cmd, { cwd: root, stdio: toStderr ? ['ignore', 2, 2] : 'inherit' });
 
-export function buildServer() {
-  console.log('› building api and worker…');
-  run('npx --no-install tsc -p tsconfig.build.json');
-  run('npx --no-install tsc-alias -p tsconfig.build.json');
+export function buildServer({ toStderr = false } = {}) {
+  (toStderr ? console.error : console.log)('› building api, worker and the simulation command…');
+  run('npx --no-install tsc -p tsconfig.build.json', toStderr);
+  run('npx --no-install tsc-alias -p tsconfig.build.json', toStderr);
 }
 
 export function buildWeb() {

@@ -8,11 +8,11 @@ const root = resolve(import.meta.dirname, '..');
 const marker = resolve(root, 'node_modules/.package-lock.json');
 const lock = resolve(root, 'package-lock.json');
 
-export function ensureInstall() {
+export function ensureInstall({ toStderr = false } = {}) {
   const stale = !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000);
   if (!stale) return;
-  console.log('› installing dependencies (npm install)…');
-  execSync('npm install --no-audit --no-fund --loglevel=error', { cwd: root, stdio: 'inherit' });
+  (toStderr ? console.error : console.log)('› installing dependencies (npm install)…');
+  execSync('npm install --no-audit --no-fund --loglevel=error', { cwd: root, stdio: toStderr ? ['ignore', 2, 2] : 'inherit' });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) ensureInstall();

@@ -8,3 +8,4 @@ export * from './lib/jobs.contract';
 export * from './lib/project.contract';
 export * from './lib/task.contract';
 export * from './lib/lf.contract';
+export * from './lib/active-learning.contract';

@@ -17,6 +17,10 @@ export const SOCKET_EVENTS = {
   lfs: 'project:lfs',
   /** The receiver's role in a project changed (join again) or they were removed (`role: null`); they left its room. */
   access: 'project:access',
+  /** An active-learning round changed status or progress (training, scoring, selecting, done). */
+  alRound: 'project:al-round',
+  /** A strategy replay advanced (runs done) or finished. */
+  replay: 'project:al-replay',
 } as const;
 
 /**

@@ -28,3 +28,18 @@ export type ApplyLfChunkJob = z.infer<typeof applyLfChunkJobSchema>;
 /** The flow's parent: runs after every chunk; closes the run and fits the label model. */
 export const finishLfRunJobSchema = z.strictObject({ projectId: z.uuid(), runId: z.uuid().nullable() });
 export type FinishLfRunJob = z.infer<typeof finishLfRunJobSchema>;
+
+/** Starts (or continues) an active-learning round: train, then score the pool in chunks, then select. */
+export const trainModelJobSchema = z.strictObject({ projectId: z.uuid(), roundId: z.uuid() });
+export type TrainModelJob = z.infer<typeof trainModelJobSchema>;
+
+/** One chunk of pool scoring: the round's model on the chunk's items, predictions written with COPY. */
+export const scoreChunkJobSchema = z.strictObject({ projectId: z.uuid(), roundId: z.uuid(), chunk: z.number().int().min(0) });
+export type ScoreChunkJob = z.infer<typeof scoreChunkJobSchema>;
+
+/** The scoring flow's parent: runs after every chunk and selects the next batch into the queue. */
+export const selectBatchJobSchema = z.strictObject({ projectId: z.uuid(), roundId: z.uuid() });
+export type SelectBatchJob = z.infer<typeof selectBatchJobSchema>;
+
+export const runReplayJobSchema = z.strictObject({ projectId: z.uuid(), replayId: z.uuid() });
+export type RunReplayJob = z.infer<typeof runReplayJobSchema>;

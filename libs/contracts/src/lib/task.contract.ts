@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { selectionReasonSchema } from './active-learning.contract';
 import { itemIdSchema } from './common.contract';
 
 /** What an annotator sees of an item: never gold, never other annotators' labels. */
@@ -10,6 +11,10 @@ export const taskItemSchema = z.object({
   metadata: z.record(z.string(), z.unknown()),
   /** The model's probability per label id, shown as a suggestion. */
   suggestion: z.array(z.number()).nullable(),
+  /** Which model version made the suggestion (null for one imported with the item). */
+  suggestionModelVersion: z.number().int().nullable().optional(),
+  /** Why active learning queued this item; null when it was served in import order. */
+  chosenBy: selectionReasonSchema.nullable().optional(),
 });
 export type TaskItem = z.infer<typeof taskItemSchema>;
 

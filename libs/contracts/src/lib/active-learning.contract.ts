@@ -1,0 +1,150 @@
+// Active learning: the project's strategy and retraining policy, the model versions (each measured on the
+// evaluation slice), the selection rounds that refill the annotation queue, the learning curve, and replays that
+// re-run the loop on the project's own labeled items to compare strategies.
+import { z } from 'zod';
+
+/** The names `libs/domain/sampling` implements (contracts import only zod, so they are listed again here). */
+export const AL_STRATEGIES = ['random', 'least-confidence', 'margin', 'entropy', 'k-center', 'kmeans-pp', 'hybrid', 'lf-disagreement'] as const;
+export const alStrategySchema = z.enum(AL_STRATEGIES);
+export type AlStrategy = z.infer<typeof alStrategySchema>;
+
+/** Strategies a replay can compare: every one that needs only texts and labels. */
+export const REPLAY_STRATEGIES = ['random', 'least-confidence', 'margin', 'entropy', 'k-center', 'kmeans-pp', 'hybrid'] as const;
+
+export const MODEL_KINDS = ['logreg', 'mlp'] as const;
+export const modelKindSchema = z.enum(MODEL_KINDS);
+export type ModelKind = z.infer<typeof modelKindSchema>;
+
+export const activeLearningSettingsSchema = z.strictObject({
+  strategy: alStrategySchema,
+  /** Items selected per round. */
+  batchSize: z.number().int().min(1).max(1000),
+  /** Hybrid's candidate pool (top M by margin); null = 10 · batchSize. */
+  topM: z.number().int().min(1).max(100_000).nullable(),
+  modelKind: modelKindSchema,
+  /** Below this many training labels, uncertainty strategies pick by diversity alone (k-means++). */
+  warmUpLabels: z.number().int().min(0).max(1_000_000),
+  /** Share of gold items held out to measure every model version: never trained on, never selected. */
+  evaluationShare: z.number().min(0).max(0.5),
+  retrain: z.strictObject({
+    /** Start a round after this many new labels since the last model; null = never for this reason. */
+    afterNewLabels: z.number().int().min(1).max(1_000_000).nullable(),
+    /** Start a round when the LF set or the label model changes. */
+    onLfChange: z.boolean(),
+    /** Start a round on this schedule; null = no schedule. */
+    everyMinutes: z.number().int().min(5).max(7 * 24 * 60).nullable(),
+  }),
+  /** Train on the label model's weak labels too, each weighted this much (0 < w < 1); null = gold and consensus only. */
+  weakLabelWeight: z.number().gt(0).lt(1).nullable(),
+  /** Only weak labels at least this confident are used. */
+  weakLabelMinConfidence: z.number().min(0).max(1),
+});
+export type ActiveLearningSettings = z.infer<typeof activeLearningSettingsSchema>;
+
+export const DEFAULT_ACTIVE_LEARNING_SETTINGS: ActiveLearningSettings = {
+  strategy: 'hybrid',
+  batchSize: 50,
+  topM: null,
+  modelKind: 'logreg',
+  warmUpLabels: 0,
+  evaluationShare: 0.2,
+  retrain: { afterNewLabels: 50, onLfChange: true, everyMinutes: null },
+  weakLabelWeight: null,
+  weakLabelMinConfidence: 0.9,
+};
+
+/** `PATCH /api/projects/:projectId/active-learning/settings`: any subset; `retrain` is replaced as a whole. */
+export const updateActiveLearningSettingsSchema = activeLearningSettingsSchema.partial();
+export type UpdateActiveLearningSettings = z.infer<typeof updateActiveLearningSettingsSchema>;
+
+export const modelMetricsSchema = z.object({
+  /** On the evaluation slice; null when the slice is empty. */
+  accuracy: z.number().nullable(),
+  macroF1: z.number().nullable(),
+  evaluationItems: z.number().int(),
+  /** Expected calibration error on the model's validation slice, before and after temperature scaling. */
+  eceBefore: z.number().nullable(),
+  eceAfter: z.number().nullable(),
+  temperature: z.number(),
+});
+export type ModelMetrics = z.infer<typeof modelMetricsSchema>;
+
+export const modelSummarySchema = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  kind: modelKindSchema,
+  /** The TF.js backend that trained it: `tensorflow` (native) or `wasm`. */
+  backend: z.string(),
+  /** Training labels behind this version (the learning curve's x). */
+  labelCount: z.number().int(),
+  /** Hash of the training rows (item id, label, weight): two versions with the same fingerprint saw the same data. */
+  trainingFingerprint: z.string(),
+  metrics: modelMetricsSchema,
+  createdAt: z.string(),
+});
+export type ModelSummary = z.infer<typeof modelSummarySchema>;
+
+export const AL_ROUND_STATUSES = ['queued', 'training', 'scoring', 'selecting', 'done', 'failed'] as const;
+export const AL_ROUND_TRIGGERS = ['manual', 'labels', 'lf-change', 'schedule'] as const;
+
+export const alRoundSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(AL_ROUND_STATUSES),
+  trigger: z.enum(AL_ROUND_TRIGGERS),
+  /** The project's strategy when the round started, and the one that chose (k-means++ on a cold start or warm-up). */
+  strategy: alStrategySchema,
+  usedStrategy: alStrategySchema.nullable(),
+  batchSize: z.number().int(),
+  modelVersion: z.number().int().nullable(),
+  /** Pool items scored so far and in total (progress while `scoring`). */
+  scored: z.number().int(),
+  poolSize: z.number().int(),
+  selected: z.number().int(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type AlRound = z.infer<typeof alRoundSchema>;
+
+export const learningCurveSchema = z.object({
+  points: z.array(
+    z.object({ modelVersion: z.number().int(), labels: z.number().int(), accuracy: z.number().nullable(), macroF1: z.number().nullable(), createdAt: z.string() }),
+  ),
+});
+export type LearningCurve = z.infer<typeof learningCurveSchema>;
+
+/** Why the annotation queue served an item: the round's strategy and the item's score under it. */
+export const selectionReasonSchema = z.object({ strategy: alStrategySchema, score: z.number().nullable(), rank: z.number().int(), modelVersion: z.number().int().nullable() });
+export type SelectionReason = z.infer<typeof selectionReasonSchema>;
+
+/** `POST /api/projects/:projectId/active-learning/replays`. */
+export const createReplaySchema = z.strictObject({
+  strategies: z.array(z.enum(REPLAY_STRATEGIES)).min(1).max(REPLAY_STRATEGIES.length),
+  seeds: z.number().int().min(1).max(10).default(3),
+  initial: z.number().int().min(1).max(10_000).default(16),
+  batch: z.number().int().min(1).max(1000).default(50),
+  budget: z.number().int().min(2).max(100_000),
+});
+export type CreateReplay = z.infer<typeof createReplaySchema>;
+
+export const replaySchema = z.object({
+  id: z.uuid(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  request: createReplaySchema,
+  runsDone: z.number().int(),
+  runsTotal: z.number().int(),
+  /** One per strategy and seed, as `npm run al:simulate` writes them. */
+  results: z.array(
+    z.object({ strategy: z.string(), seed: z.number().int(), fullAccuracy: z.number(), points: z.array(z.object({ labels: z.number().int(), accuracy: z.number() })) }),
+  ),
+  /** Mean labels to reach 95% / 98% of full-data accuracy per strategy (null: not reached within the budget). */
+  labelsToReach: z.record(z.string(), z.object({ p95: z.number().nullable(), p98: z.number().nullable() })),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Replay = z.infer<typeof replaySchema>;
+
+export const alRoundEventSchema = z.object({ projectId: z.uuid(), round: alRoundSchema });
+export type AlRoundEvent = z.infer<typeof alRoundEventSchema>;
+export const replayEventSchema = z.object({ projectId: z.uuid(), replay: replaySchema });
+export type ReplayEvent = z.infer<typeof replayEventSchema>;
