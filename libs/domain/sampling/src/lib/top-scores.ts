@@ -18,7 +18,8 @@ export class TopScores {
    * against the rows already kept, so one comparison with the root settles almost every row.
    */
   offer(score: number, row: number): void {
-    if (row <= this.lastRow) throw new RangeError(`rows must be offered in increasing order: ${row} after ${this.lastRow}`);
+    // Kept small so that it inlines into the callers' row loops: the common case is one rejected comparison.
+    if (row <= this.lastRow) throw outOfOrder(row, this.lastRow);
     this.lastRow = row;
     if (this.size < this.capacity) {
       this.siftUp(this.size++, score, row);
@@ -69,4 +70,8 @@ export class TopScores {
     this.scores[x] = score;
     this.rows[x] = row;
   }
+}
+
+function outOfOrder(row: number, lastRow: number): RangeError {
+  return new RangeError(`rows must be offered in increasing order: ${row} after ${lastRow}`);
 }
