@@ -36,6 +36,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.UndoWindowPassed:
     case ErrorCode.ItemAdjudicated:
     case ErrorCode.LastOwner:
+    case ErrorCode.AlRoundInFlight:
       return 409;
     case ErrorCode.RateLimited:
       return 429;

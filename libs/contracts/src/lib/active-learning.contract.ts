@@ -53,6 +53,14 @@ export const DEFAULT_ACTIVE_LEARNING_SETTINGS: ActiveLearningSettings = {
   weakLabelMinConfidence: 0.9,
 };
 
+/**
+ * `GET /api/projects/:projectId/active-learning/settings`: the settings and the project's evaluation-slice seed,
+ * drawn at random once per project and never changed (an item is on the slice when
+ * `inEvaluationSlice({ itemId, seed, share: evaluationShare })` from `@arbiter/domain/splits` says so).
+ */
+export const activeLearningSettingsViewSchema = activeLearningSettingsSchema.extend({ seed: z.number().int() });
+export type ActiveLearningSettingsView = z.infer<typeof activeLearningSettingsViewSchema>;
+
 /** `PATCH /api/projects/:projectId/active-learning/settings`: any subset; `retrain` is replaced as a whole. */
 export const updateActiveLearningSettingsSchema = activeLearningSettingsSchema.partial();
 export type UpdateActiveLearningSettings = z.infer<typeof updateActiveLearningSettingsSchema>;

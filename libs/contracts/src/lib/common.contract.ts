@@ -62,6 +62,8 @@ export const ERROR_CODE = {
   Unavailable: 'SERVICE_UNAVAILABLE',
   /** 429 from LF previews and code-LF saves: the project's LF evaluation slots are taken; see Retry-After. */
   LfBusy: 'LF_BUSY',
+  /** 409 from `POST …/active-learning/rounds`: the project already has a round queued or running. */
+  AlRoundInFlight: 'AL_ROUND_IN_FLIGHT',
 } as const;
 export type ErrorCode = (typeof ERROR_CODE)[keyof typeof ERROR_CODE];
 

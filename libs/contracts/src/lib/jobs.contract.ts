@@ -1,5 +1,6 @@
 // Job payloads carry ids only, never data or secrets.
 import { z } from 'zod';
+import { AL_ROUND_TRIGGERS } from './active-learning.contract';
 
 export const recountProjectJobSchema = z.strictObject({ projectId: z.uuid() });
 export type RecountProjectJob = z.infer<typeof recountProjectJobSchema>;
@@ -28,6 +29,13 @@ export type ApplyLfChunkJob = z.infer<typeof applyLfChunkJobSchema>;
 /** The flow's parent: runs after every chunk; closes the run and fits the label model. */
 export const finishLfRunJobSchema = z.strictObject({ projectId: z.uuid(), runId: z.uuid().nullable() });
 export type FinishLfRunJob = z.infer<typeof finishLfRunJobSchema>;
+
+/**
+ * Asks for an active-learning round (new labels, an LF change, the schedule): opens one unless one is in flight,
+ * then queues its training. Deduplicated per project, so concurrent triggers open one round.
+ */
+export const startAlRoundJobSchema = z.strictObject({ projectId: z.uuid(), trigger: z.enum(AL_ROUND_TRIGGERS) });
+export type StartAlRoundJob = z.infer<typeof startAlRoundJobSchema>;
 
 /** Starts (or continues) an active-learning round: train, then score the pool in chunks, then select. */
 export const trainModelJobSchema = z.strictObject({ projectId: z.uuid(), roundId: z.uuid() });
