@@ -27,7 +27,7 @@ export class HoneypotRepository {
       `WITH renewed AS (
          UPDATE honeypot_leases SET lease_expires_at = now() + make_interval(secs => $3)
           WHERE project_id = $1 AND user_id = $2 RETURNING item_id, leased_at, lease_expires_at)
-       ${taskSelect('renewed')}`.replace('SELECT i.id::text AS id,', 'SELECT s.leased_at AS "leasedAt", i.id::text AS id,'),
+       ${taskSelect('renewed', { activeLearning: false })}`.replace('SELECT i.id::text AS id,', 'SELECT s.leased_at AS "leasedAt", i.id::text AS id,'),
       [projectId, userId, leaseSeconds],
     );
     return rows;
@@ -63,7 +63,7 @@ export class HoneypotRepository {
        leased AS (
          INSERT INTO honeypot_leases (user_id, item_id, project_id, lease_expires_at)
          SELECT $2, item_id, $1, now() + make_interval(secs => $3) FROM pick RETURNING item_id, lease_expires_at)
-       ${taskSelect('leased')}`,
+       ${taskSelect('leased', { activeLearning: false })}`,
       [projectId, userId, leaseSeconds],
     );
     return rows[0] ?? null;

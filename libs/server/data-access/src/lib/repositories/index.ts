@@ -1,21 +1,33 @@
 import { AgreementRepository } from './agreement.repository';
+import { AlPoolRepository } from './al-pool.repository';
+import { AlRoundRepository } from './al-round.repository';
+import { AlSettingsRepository } from './al-settings.repository';
 import { ApiKeyRepository } from './api-key.repository';
 import { CounterRepository } from './counter.repository';
 import { HealthRepository } from './health.repository';
 import { HoneypotRepository } from './honeypot.repository';
 import { ItemRepository } from './item.repository';
 import { LfRepository } from './lf.repository';
+import { ModelRepository } from './model.repository';
+import { PredictionRepository } from './prediction.repository';
 import { ProjectRepository } from './project.repository';
+import { SelectionRepository } from './selection.repository';
 import { TaskRepository } from './task.repository';
 import { UserRepository } from './user.repository';
 
 export * from './agreement.repository';
+export * from './al-pool.repository';
+export * from './al-round.repository';
+export * from './al-settings.repository';
 export * from './api-key.repository';
 export * from './counter.repository';
 export * from './honeypot.repository';
 export * from './item.repository';
 export * from './lf.repository';
+export * from './model.repository';
+export * from './prediction.repository';
 export * from './project.repository';
+export * from './selection.repository';
 export * from './task.repository';
 export * from './user.repository';
 export { HealthRepository };
@@ -30,4 +42,10 @@ export const REPOSITORIES = [
   AgreementRepository,
   HoneypotRepository,
   LfRepository,
+  AlSettingsRepository,
+  AlRoundRepository,
+  AlPoolRepository,
+  ModelRepository,
+  PredictionRepository,
+  SelectionRepository,
 ];

@@ -2,8 +2,7 @@
 // label models and weak labels fitted from those votes.
 import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { copyRow } from '../copy-text';
+import { copyInto } from '../copy-into';
 import { DATABASE_OPTIONS } from '../database-options.token';
 import type { DatabaseOptions } from '../data-source';
 import { Sql } from '../sql';
@@ -138,26 +137,6 @@ function concat<T extends Int8Array | Int16Array>(Ctor: { new (n: number): T }, 
     at += p.length;
   }
   return out;
-}
-
-/** Streams rows into `COPY … FROM STDIN` in 64 KiB writes, honouring backpressure. */
-async function copyInto(c: PoolClient, statement: string, rows: Iterable<(string | null)[]>): Promise<void> {
-  const stream = c.query(copyFrom(statement));
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('finish', () => resolve());
-    stream.on('error', reject);
-  });
-  let buf = '';
-  for (const r of rows) {
-    buf += copyRow(r);
-    if (buf.length > 64 * 1024) {
-      // A failed COPY ends in 'error', never 'drain': wait for whichever comes first.
-      if (!stream.write(buf)) await Promise.race([new Promise((resolve) => stream.once('drain', resolve)), finished]);
-      buf = '';
-    }
-  }
-  stream.end(buf);
-  await finished;
 }
 
 type RawLf = Omit<LfRow, 'current'> & { current: Omit<LfVersionRow, 'createdAt'> & { createdAt: string } };

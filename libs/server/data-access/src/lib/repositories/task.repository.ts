@@ -93,19 +93,32 @@ export class TaskRepository {
     });
   }
 
+  /**
+   * Leases the next open slot: first those of items active learning selected (al_selections, by round and rank),
+   * then the rest in id order. One query, so both orders share the same lease, overlap and serving rules; the
+   * usual order is only scanned when no selected item is open to this annotator.
+   */
   private async claimOne(c: PoolClient, projectId: string, userId: string, leaseSeconds: number): Promise<Task | null> {
-    const { rows } = await c.query<TaskRow>(
-      `WITH pick AS (
-         SELECT s.item_id, s.slot FROM task_slots s
-          WHERE s.project_id = $1
+    const open = `s.project_id = $1
             AND (s.state = 'free' OR (s.state = 'leased' AND s.lease_expires_at < now()))
             AND NOT EXISTS (SELECT 1 FROM task_slots o WHERE o.item_id = s.item_id AND o.user_id = $2)
             AND NOT EXISTS (SELECT 1 FROM skips k WHERE k.user_id = $2 AND k.item_id = s.item_id)
             AND NOT EXISTS (SELECT 1 FROM honeypot_leases l WHERE l.user_id = $2 AND l.item_id = s.item_id)
-            AND NOT EXISTS (SELECT 1 FROM honeypot_answers h WHERE h.user_id = $2 AND h.item_id = s.item_id)
+            AND NOT EXISTS (SELECT 1 FROM honeypot_answers h WHERE h.user_id = $2 AND h.item_id = s.item_id)`;
+    const { rows } = await c.query<TaskRow>(
+      `WITH chosen AS (
+         SELECT s.item_id, s.slot FROM al_selections sel JOIN task_slots s ON s.item_id = sel.item_id
+          WHERE sel.project_id = $1 AND ${open}
+          ORDER BY sel.created_at, sel.rank, s.slot
+          LIMIT 1
+          FOR UPDATE OF s SKIP LOCKED),
+       usual AS (
+         SELECT s.item_id, s.slot FROM task_slots s
+          WHERE NOT EXISTS (SELECT 1 FROM chosen) AND ${open}
           ORDER BY s.item_id, s.slot
           LIMIT 1
           FOR UPDATE SKIP LOCKED),
+       pick AS (SELECT item_id, slot FROM chosen UNION ALL SELECT item_id, slot FROM usual),
        claimed AS (
          UPDATE task_slots t SET state = 'leased', user_id = $2, leased_at = now(),
                 lease_expires_at = now() + make_interval(secs => $3)

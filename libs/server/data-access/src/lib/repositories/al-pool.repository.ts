@@ -1,0 +1,102 @@
+// What active learning reads of a project's pool: the texts (a page at a time), the labels a model may train on,
+// each item's state for the selection (labeled, leased, in review), and the label model's probabilities.
+import { Injectable } from '@nestjs/common';
+import { Sql } from '../sql';
+
+export type TrainingSource = 'gold' | 'consensus' | 'weak';
+
+export interface TrainingLabel {
+  itemId: string;
+  label: number;
+  source: TrainingSource;
+  /** 1 for gold and consensus; the label model's confidence for a weak label. */
+  confidence: number;
+}
+
+/** Per pool item in id order, as flags. */
+export interface PoolState {
+  itemIds: string[];
+  /** A person labeled it: gold (imported or decided in review) or at least one annotation. */
+  labeled: Uint8Array;
+  /** Someone holds a live lease on one of its slots, or it waits in the review queue. */
+  busy: Uint8Array;
+}
+
+const PAGE = 50_000;
+
+@Injectable()
+export class AlPoolRepository {
+  constructor(private readonly sql: Sql) {}
+
+  /** A page of the project's texts after `afterId`, in id order. */
+  async texts(projectId: string, afterId: string, limit: number, throughId?: string): Promise<{ id: string; text: string }[]> {
+    return this.sql.many(
+      `SELECT id::text AS id, text FROM items WHERE project_id = $1 AND id > $2::bigint AND ($4::bigint IS NULL OR id <= $4::bigint)
+        ORDER BY id LIMIT $3`,
+      [projectId, afterId, limit, throughId ?? null],
+    );
+  }
+
+  /**
+   * Every label a model may learn from, in item id order, one per item: gold (imported or a review decision);
+   * else the annotators' consensus on a completed item when its confidence reaches `consensusThreshold` and it is
+   * not waiting in review; else, when `weakMinConfidence` is given, the label model's weak label at least that
+   * confident. (The evaluation slice is left out by the caller, which knows the seed.)
+   */
+  async trainingLabels(projectId: string, q: { consensusThreshold: number; weakMinConfidence: number | null }): Promise<TrainingLabel[]> {
+    return this.sql.many<TrainingLabel>(
+      `SELECT i.id::text AS "itemId",
+              coalesce(i.gold[1], c.labels[1], w.label)::int AS label,
+              CASE WHEN i.gold[1] IS NOT NULL THEN 'gold' WHEN c.labels[1] IS NOT NULL THEN 'consensus' ELSE 'weak' END AS source,
+              CASE WHEN i.gold[1] IS NULL AND c.labels[1] IS NULL THEN w.confidence ELSE 1 END::float8 AS confidence
+         FROM items i
+         LEFT JOIN item_consensus c ON c.item_id = i.id AND i.status = 'completed' AND c.confidence >= $2
+              AND NOT EXISTS (SELECT 1 FROM review_queue q WHERE q.item_id = i.id AND q.status = 'open')
+         LEFT JOIN weak_labels w ON $3::float8 IS NOT NULL AND w.item_id = i.id AND w.confidence >= $3::float8
+        WHERE i.project_id = $1 AND (i.gold[1] IS NOT NULL OR c.labels[1] IS NOT NULL OR w.label IS NOT NULL)
+        ORDER BY i.id`,
+      [projectId, q.consensusThreshold, q.weakMinConfidence],
+    );
+  }
+
+  /** Every gold label of the project, in item id order (the caller keeps the evaluation slice's). */
+  async gold(projectId: string): Promise<{ itemId: string; label: number }[]> {
+    return this.sql.many(
+      `SELECT id::text AS "itemId", gold[1]::int AS label FROM items WHERE project_id = $1 AND gold[1] IS NOT NULL ORDER BY id`,
+      [projectId],
+    );
+  }
+
+  /** Each item's state up to `throughId`, read a page at a time. */
+  async state(projectId: string, throughId: string): Promise<PoolState> {
+    const itemIds: string[] = [];
+    const labeled: number[] = [];
+    const busy: number[] = [];
+    for (let after = '0'; ; ) {
+      const page = await this.sql.many<{ id: string; labeled: boolean; busy: boolean }>(
+        `SELECT i.id::text AS id,
+                (i.gold IS NOT NULL OR i.annotation_count > 0) AS labeled,
+                (EXISTS (SELECT 1 FROM task_slots t WHERE t.item_id = i.id AND t.state = 'leased' AND t.lease_expires_at > now())
+                 OR EXISTS (SELECT 1 FROM review_queue q WHERE q.item_id = i.id AND q.status = 'open')) AS busy
+           FROM items i WHERE i.project_id = $1 AND i.id > $2::bigint AND i.id <= $3::bigint ORDER BY i.id LIMIT $4`,
+        [projectId, after, throughId, PAGE],
+      );
+      for (const r of page) {
+        itemIds.push(r.id);
+        labeled.push(r.labeled ? 1 : 0);
+        busy.push(r.busy ? 1 : 0);
+      }
+      if (page.length < PAGE) break;
+      after = page[page.length - 1].id;
+    }
+    return { itemIds, labeled: Uint8Array.from(labeled), busy: Uint8Array.from(busy) };
+  }
+
+  /** The latest label model's probabilities per item that has a weak label (id order). */
+  async weakProbabilities(projectId: string): Promise<{ itemId: string; probabilities: number[] }[]> {
+    return this.sql.many(
+      `SELECT item_id::text AS "itemId", probabilities::float8[] AS probabilities FROM weak_labels WHERE project_id = $1 ORDER BY item_id`,
+      [projectId],
+    );
+  }
+}
