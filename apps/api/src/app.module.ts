@@ -5,7 +5,8 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { APPLICATION_SERVICES, LF_PREVIEW_OPTIONS, PAYLOAD_LIMITS, payloadLimitsFrom } from '@arbiter/server/application';
 import type { AppConfig } from '@arbiter/server/config';
 import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
-import { AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, MaintenanceProducer, QUEUE } from '@arbiter/server/jobs';
+import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, MaintenanceProducer, QUEUE } from '@arbiter/server/jobs';
+import { ActiveLearningController } from './active-learning/active-learning.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthThrottle } from './auth/auth-throttle';
@@ -24,6 +25,7 @@ import { AgreementController } from './projects/agreement.controller';
 import { JobController } from './projects/job.controller';
 import { MemberController } from './projects/member.controller';
 import { ProjectController } from './projects/project.controller';
+import { AlEventsListener, AlRoundPublisher, AlTrainEventsListener } from './realtime/al-events.listener';
 import { AnalysisEventsListener } from './realtime/analysis-events.listener';
 import { LfEventsListener } from './realtime/lf-events.listener';
 import { ProjectGateway } from './realtime/project.gateway';
@@ -45,8 +47,9 @@ export class AppModule {
             prefix: config.QUEUE_PREFIX,
           }),
         ),
-        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }),
+        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.alTrain }, { name: QUEUE.al }),
         BullModule.registerFlowProducer({ name: LF_FLOW_PRODUCER }),
+        BullModule.registerFlowProducer({ name: AL_FLOW_PRODUCER }),
       ],
       controllers: [
         HealthController,
@@ -60,6 +63,7 @@ export class AppModule {
         JobController,
         AgreementController,
         LfController,
+        ActiveLearningController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -80,6 +84,10 @@ export class AppModule {
         AnalysisEventsListener,
         LfEventsListener,
         LfProducer,
+        AlProducer,
+        AlRoundPublisher,
+        AlEventsListener,
+        AlTrainEventsListener,
         ProjectGateway,
         ...APPLICATION_SERVICES,
       ],

@@ -20,6 +20,7 @@ import {
   submitAnnotationRequestSchema,
   updateProjectRequestSchema,
   updateUserRequestSchema,
+  updateActiveLearningSettingsSchema,
 } from '@arbiter/contracts';
 
 export class LoginDto extends createZodDto(loginRequestSchema) {}
@@ -41,3 +42,4 @@ export class CreateLfDto extends createZodDto(createLfRequestSchema) {}
 export class UpdateLfDto extends createZodDto(updateLfRequestSchema) {}
 export class LfPreviewDto extends createZodDto(lfPreviewRequestSchema) {}
 export class WeakLabelsQueryDto extends createZodDto(weakLabelsQuerySchema) {}
+export class UpdateActiveLearningSettingsDto extends createZodDto(updateActiveLearningSettingsSchema) {}

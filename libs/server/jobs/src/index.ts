@@ -4,3 +4,4 @@ export * from './lib/queue-connection';
 export * from './lib/lf.producer';
 export * from './lib/connection-log';
 export * from './lib/queue-unavailable.error';
+export * from './lib/al.producer';

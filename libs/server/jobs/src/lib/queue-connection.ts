@@ -55,6 +55,10 @@ export const QUEUE = {
   maintenance: 'maintenance',
   analysis: 'analysis',
   lf: 'lf',
+  /** Active-learning training (and the jobs that open rounds): long CPU-bound jobs, with a lock of their own. */
+  alTrain: 'al-train',
+  /** Active-learning pool scoring chunks and the selection that closes a round. */
+  al: 'active-learning',
 } as const;
 
 export const JOB = {
@@ -63,4 +67,8 @@ export const JOB = {
   scheduleLf: 'schedule-lf',
   applyLfChunk: 'apply-lf-chunk',
   finishLfRun: 'finish-lf-run',
+  startAlRound: 'start-al-round',
+  trainModel: 'train-model',
+  scoreChunk: 'score-chunk',
+  selectBatch: 'select-batch',
 } as const;

@@ -7,6 +7,7 @@ import { analyzeLfs } from '@arbiter/domain/lf';
 import { fitLabelModel } from '@arbiter/domain/label-model';
 import { LfRepository, type LfRunRow, type WeakLabelInput } from '@arbiter/server/data-access';
 import { LfProducer } from '@arbiter/server/jobs';
+import { AlRoundService } from '../active-learning/al-round.service';
 import { ProjectService } from '../projects/project.service';
 import { LfEvaluator } from './lf-evaluator';
 
@@ -38,6 +39,7 @@ export class LfRunService {
     private readonly projects: ProjectService,
     private readonly producer: LfProducer,
     private readonly evaluator: LfEvaluator,
+    private readonly alRounds: AlRoundService,
     @Optional() @Inject(LF_RUN_OPTIONS) options?: LfRunOptions,
   ) {
     this.options = options ?? { chunkSize: 2000 };
@@ -126,6 +128,8 @@ export class LfRunService {
       return { projectId, runId, labelModelId: null };
     }
     const labelModelId = await this.fit(projectId, runId);
+    // New weak labels (or none) change what a model may learn and what lf-disagreement selects.
+    if (labelModelId) await this.alRounds.afterLabelModel(projectId);
     // Whatever changed while this run was open (an LF saved, items imported) gets its own run now.
     this.producer.afterChange(projectId);
     return { projectId, runId, labelModelId };

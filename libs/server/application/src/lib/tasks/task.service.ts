@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { isItemId, isUuid, type Annotation, type AnnotatorQuality, type NextTasksResponse, type Project, type SubmitAnnotationRequest, type UndoResponse } from '@arbiter/contracts';
 import { HoneypotRepository, TaskRepository } from '@arbiter/server/data-access';
 import { AnalysisProducer } from '@arbiter/server/jobs';
+import { AlRoundService } from '../active-learning/al-round.service';
 import type { Principal } from '../auth/principal';
 import { ArbiterError, ErrorCode, forbidden, invalid, notFound } from '../errors/arbiter.error';
 import { ProjectEvents } from '../projects/project-events';
@@ -21,6 +22,7 @@ export class TaskService {
     private readonly events: ProjectEvents,
     private readonly analysis: AnalysisProducer,
     private readonly honeypots: HoneypotRepository,
+    private readonly alRounds: AlRoundService,
   ) {}
 
   /** Paused when, after enough gold checks, accuracy on them is under the project's minimum. */
@@ -81,6 +83,7 @@ export class TaskService {
     switch (out.kind) {
       case 'created':
         this.changed(projectId);
+        this.alRounds.afterLabels(projectId);
         return { annotation: out.annotation, replayed: false };
       case 'replayed':
         return { annotation: out.annotation, replayed: true };

@@ -92,6 +92,14 @@ describe('active-learning repositories', () => {
 
   it('says a round is due after the configured number of new annotations, never while one is in flight', async () => {
     const { projectId } = await project(1);
+    const counted = async (n: number) => {
+      await db.sql.many(`INSERT INTO project_counters (project_id, dimension, key, value) VALUES ($1, 'annotator', 'u', $2)
+                         ON CONFLICT (project_id, dimension, key) DO UPDATE SET value = EXCLUDED.value`, [projectId, n]);
+      return rounds.labelsDue(projectId);
+    };
+    // Settings never read: the contract's default (50) applies.
+    expect([await counted(49), await counted(50)]).toEqual([false, true]);
+    await counted(0);
     await settings.update(projectId, { retrain: { afterNewLabels: 3, onLfChange: false, everyMinutes: null } });
     const annotations = (n: number) =>
       db.sql.many(`INSERT INTO project_counters (project_id, dimension, key, value) VALUES ($1, 'annotator', 'u', $2)

@@ -2,7 +2,7 @@
 // chunk over a pool snapshot fixed when training ends, then closed by the selection (SelectionRepository).
 // Every transition names the state it leaves, so a retried job moves a round at most once.
 import { Injectable } from '@nestjs/common';
-import type { AlStrategy } from '@arbiter/contracts';
+import { DEFAULT_ACTIVE_LEARNING_SETTINGS, type AlStrategy } from '@arbiter/contracts';
 import { Sql } from '../sql';
 import { insertModel, type ModelRow, type NewModel } from './model.repository';
 
@@ -92,13 +92,14 @@ export class AlRoundRepository {
    * a few index lookups, cheap enough to ask after every submission. False while a round is in flight.
    */
   async labelsDue(projectId: string): Promise<boolean> {
+    // A project whose settings were never read has none stored yet: the contract's default applies.
     const row = await this.sql.one<{ due: boolean }>(
-      `SELECT s.retrain_after_new_labels IS NOT NULL
+      `SELECT coalesce(s.retrain_after_new_labels, CASE WHEN s.project_id IS NULL THEN $2::int END) IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM al_rounds WHERE project_id = $1 AND status IN ${IN_FLIGHT_SQL})
               AND ${ANNOTATIONS} - coalesce((SELECT labels_at_start FROM al_rounds WHERE project_id = $1 ORDER BY created_at DESC LIMIT 1), 0)
-                  >= s.retrain_after_new_labels AS due
-         FROM al_settings s WHERE s.project_id = $1`,
-      [projectId],
+                  >= coalesce(s.retrain_after_new_labels, $2::int) AS due
+         FROM projects p LEFT JOIN al_settings s ON s.project_id = p.id WHERE p.id = $1`,
+      [projectId, DEFAULT_ACTIVE_LEARNING_SETTINGS.retrain.afterNewLabels],
     );
     return row?.due ?? false;
   }
