@@ -11,7 +11,7 @@ import { AGNEWS_SPLIT_SEED, AGNEWS_TEST_ROWS, agnewsSplit, type PreparedData, WO
 import { activeLearningTable, type StrategyRuns } from './support/active-learning-table';
 import { learningCurveSvg } from './support/learning-curve-chart';
 import { recordResult } from './support/report';
-import { summariseCurves } from './support/sampling-learning-curve';
+import { summariseCurves } from '@arbiter/domain/sampling';
 import { runSimulations, simulationJob, type SimulationJob } from './support/simulation-runs';
 
 // The simulator's command line, run from the project root; the run's flags and `--out` are appended.

@@ -1,6 +1,6 @@
 // The RESULTS.md table of the active-learning benchmark: per strategy, mean accuracy at a few label counts, labels to
 // 95% and 98% of full-data accuracy with how many seeds got there and the ratio to random, and full-data accuracy.
-import { accuracyAt, compareToRandom, type CurvePoint, type CurveRun, type CurveSummary, type RandomComparison, type ReachSummary } from './sampling-learning-curve';
+import { accuracyAt, compareToRandom, type CurvePoint, type CurveRun, type CurveSummary, type RandomComparison, type ReachSummary } from '@arbiter/domain/sampling';
 import { RANDOM_STRATEGY } from './learning-curve-chart';
 
 export interface StrategyRuns {

@@ -1,7 +1,7 @@
 // Learning curves as an SVG, rendered on the server by echarts: per strategy the mean accuracy over seeds with a
 // shaded min–max band, random sampling in grey, and dashed lines at 95% and 98% of the mean full-data accuracy.
 import * as echarts from 'echarts';
-import type { CurveSummary } from './sampling-learning-curve';
+import type { CurveSummary } from '@arbiter/domain/sampling';
 
 export const RANDOM_STRATEGY = 'random';
 

@@ -18,3 +18,4 @@ export { hybrid, HYBRID_MAX_ITERATIONS } from './lib/hybrid';
 export type { HybridOptions } from './lib/hybrid';
 export { lfDisagreement } from './lib/lf-disagreement';
 export type { LfDisagreementOptions } from './lib/lf-disagreement';
+export * from './lib/learning-curve';

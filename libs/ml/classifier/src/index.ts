@@ -9,3 +9,4 @@ export type { PredictInput } from './lib/predict-proba';
 export type { ModelKind } from './lib/model-weights';
 export type { ColumnMap, CsrMatrix } from './lib/sparse-rows';
 export { minimiseLbfgs } from './lib/lbfgs';
+export { deserialiseModel, serialiseModel } from './lib/model-bytes';
