@@ -1,10 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import type { AppConfig } from '@arbiter/server/config';
-import { AgreementService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProjectEvents, ProjectService, ProjectStatsService } from '@arbiter/server/application';
+import { AgreementService, AlRoundService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProjectEvents, ProjectService, ProjectStatsService } from '@arbiter/server/application';
 import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
-import { AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, QUEUE } from '@arbiter/server/jobs';
+import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, QUEUE } from '@arbiter/server/jobs';
+import { AlBootstrap } from './active-learning/al-bootstrap.service';
+import { AlScoringService } from './active-learning/al-scoring.service';
+import { AlSelectionService } from './active-learning/al-selection.service';
+import { AL_OPTIONS, AlTrainingService } from './active-learning/al-training.service';
 import { HEARTBEAT_INTERVAL_MS, HeartbeatService } from './heartbeat.service';
+import { AlProcessor } from './processors/al.processor';
+import { AlTrainProcessor } from './processors/al-train.processor';
 import { AnalysisProcessor } from './processors/analysis.processor';
 import { LfProcessor } from './processors/lf.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
@@ -24,13 +30,15 @@ export class WorkerModule {
             prefix: config.QUEUE_PREFIX,
           }),
         ),
-        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }),
+        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.alTrain }, { name: QUEUE.al }),
         BullModule.registerFlowProducer({ name: LF_FLOW_PRODUCER }),
+        BullModule.registerFlowProducer({ name: AL_FLOW_PRODUCER }),
       ],
       providers: [
         { provide: LF_RUN_OPTIONS, useValue: { chunkSize: config.LF_CHUNK_SIZE } },
         { provide: LF_EVALUATOR_OPTIONS, useValue: { sandboxThreads: config.LF_CONCURRENCY } },
         { provide: HEARTBEAT_INTERVAL_MS, useValue: config.WORKER_HEARTBEAT_MS },
+        { provide: AL_OPTIONS, useValue: { chunkSize: config.AL_CHUNK_SIZE } },
         HeartbeatService,
         ProjectStatsService,
         ProjectEvents,
@@ -40,9 +48,17 @@ export class WorkerModule {
         LfProducer,
         LfEvaluator,
         LfRunService,
+        AlProducer,
+        AlRoundService,
+        AlTrainingService,
+        AlScoringService,
+        AlSelectionService,
+        AlBootstrap,
         MaintenanceProcessor,
         AnalysisProcessor,
         LfProcessor,
+        AlTrainProcessor,
+        AlProcessor,
       ],
     };
   }

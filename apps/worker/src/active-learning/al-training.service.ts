@@ -1,0 +1,182 @@
+// A round's first step: fit the pool's IDF and an embedding model, train the classifier on the project's labels
+// (gold, settled consensus, optionally confident weak labels; never the evaluation slice), measure it on the
+// slice's gold, store it as the next model version and queue the pool's scoring. Without two labeled classes
+// there is nothing to learn yet (the cold start): the round stores its features alone and selects by diversity.
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ActiveLearningSettingsView, ModelMetrics } from '@arbiter/contracts';
+import { inEvaluationSlice } from '@arbiter/domain/splits';
+import { predictProba, trainClassifier, type TrainedClassifier } from '@arbiter/ml/classifier';
+import { fitEmbedding, hashedTfidf, IdfAccumulator, type EmbeddingModel, type IdfTable } from '@arbiter/ml/features';
+import { ProjectService } from '@arbiter/server/application';
+import { AlPoolRepository, AlRoundRepository, AlSettingsRepository, type AlRoundRow, type TrainingLabel } from '@arbiter/server/data-access';
+import { AlProducer } from '@arbiter/server/jobs';
+import { argMaxRows, classificationMetrics } from './classification-metrics';
+import { encodeArtifact } from './model-artifact';
+
+export const AL_OPTIONS = Symbol('AL_OPTIONS');
+export interface AlOptions {
+  /** Pool items per scoring chunk. */
+  chunkSize: number;
+}
+
+const TEXT_PAGE = 5000;
+const EMBEDDING_DIM = 64;
+// The embedding is fitted on at most this many pool texts, spread evenly over the pool.
+const EMBEDDING_SAMPLE = 20_000;
+
+interface TrainingRow {
+  itemId: string;
+  label: number;
+  weight: number;
+}
+
+@Injectable()
+export class AlTrainingService {
+  private readonly logger = new Logger('AlTrainingService');
+
+  constructor(
+    private readonly rounds: AlRoundRepository,
+    private readonly settings: AlSettingsRepository,
+    private readonly pool: AlPoolRepository,
+    private readonly projects: ProjectService,
+    private readonly producer: AlProducer,
+    @Inject(AL_OPTIONS) private readonly options: AlOptions,
+  ) {}
+
+  /**
+   * Trains the round's model and queues its scoring. Safe to repeat: a round already past training only has its
+   * scoring flow queued again (same job ids, so nothing is queued twice); a closed round is left alone.
+   */
+  async train(roundId: string, onStatus: () => Promise<void>): Promise<{ projectId: string; roundId: string }> {
+    const round = await this.rounds.get(roundId);
+    if (!round) throw new Error(`round ${roundId} does not exist`);
+    if (round.status === 'scoring' || round.status === 'selecting') return this.queueScoring(round);
+    if (round.status === 'done' || round.status === 'failed') return { projectId: round.projectId, roundId };
+    const training = await this.rounds.markTraining(roundId);
+    if (!training) return this.train(roundId, onStatus);
+    await onStatus();
+
+    const projectId = round.projectId;
+    const [project, settings] = await Promise.all([this.projects.get(projectId, 'owner'), this.settings.get(projectId)]);
+    if (!settings) throw new Error(`project ${projectId} has no settings`);
+    const k = project.labelSchema.labels.length;
+    const onSlice = (itemId: string) => inEvaluationSlice({ itemId, seed: settings.seed, share: settings.evaluationShare });
+    const [labels, gold] = await Promise.all([
+      this.pool.trainingLabels(projectId, {
+        consensusThreshold: project.reviewThreshold,
+        weakMinConfidence: settings.weakLabelWeight === null ? null : settings.weakLabelMinConfidence,
+      }),
+      this.pool.gold(projectId),
+    ]);
+    const rows = trainingRows(labels, settings, k).filter((r) => !onSlice(r.itemId));
+    const evaluation = gold.filter((g) => g.label >= 0 && g.label < k && onSlice(g.itemId));
+    const { idf, texts, sample } = await this.readPool(projectId, new Set([...rows.map((r) => r.itemId), ...evaluation.map((g) => g.itemId)]));
+    const embedding = fitEmbeddingOrNull(sample, idf, settings.seed, (why) => this.logger.warn(`round ${roundId}: no embedding (${why})`));
+
+    const classes = new Set(rows.map((r) => r.label));
+    let started;
+    if (classes.size < 2) {
+      this.logger.log(`round ${roundId}: ${rows.length} training labels in ${classes.size} class(es), a cold start`);
+      const features = encodeArtifact({ numClasses: k, idf, embedding, classifier: null });
+      started = await this.rounds.startScoring(roundId, { features }, this.options.chunkSize);
+    } else {
+      const classifier = await trainClassifier({
+        kind: settings.modelKind,
+        features: hashedTfidf({ texts: rows.map((r) => texts.get(r.itemId) ?? ''), idf }),
+        labels: rows.map((r) => r.label),
+        sampleWeights: rows.map((r) => r.weight),
+        numClasses: k,
+        seed: settings.seed,
+      });
+      const metrics = await evaluate(classifier, idf, evaluation.map((g) => ({ text: texts.get(g.itemId) ?? '', label: g.label })));
+      const model = {
+        kind: settings.modelKind,
+        backend: classifier.backend,
+        artifact: encodeArtifact({ numClasses: k, idf, embedding, classifier }),
+        trainingFingerprint: fingerprint(rows),
+        labelCount: rows.length,
+        metrics,
+      };
+      started = await this.rounds.startScoring(roundId, { model }, this.options.chunkSize);
+      if (started?.model) {
+        this.logger.log(
+          `round ${roundId}: model v${started.model.version} on ${rows.length} labels, accuracy ${metrics.accuracy ?? '-'} on ${metrics.evaluationItems} slice items`,
+        );
+      }
+    }
+    const now = started?.round ?? (await this.rounds.get(roundId));
+    if (!now) throw new Error(`round ${roundId} disappeared`);
+    return this.queueScoring(now);
+  }
+
+  private async queueScoring(round: AlRoundRow): Promise<{ projectId: string; roundId: string }> {
+    if (round.status === 'scoring' || round.status === 'selecting') {
+      const chunks = await this.rounds.chunks(round.id);
+      await this.producer.queueScoring(round.projectId, round.id, chunks.map((c) => c.chunk));
+    }
+    return { projectId: round.projectId, roundId: round.id };
+  }
+
+  /**
+   * One pass over the pool's texts: the IDF of every text, the texts of the wanted items, and an evenly spread
+   * sample for the embedding (the pool itself never sits in memory).
+   */
+  private async readPool(projectId: string, wanted: Set<string>): Promise<{ idf: IdfTable; texts: Map<string, string>; sample: string[] }> {
+    const accumulator = new IdfAccumulator();
+    const texts = new Map<string, string>();
+    const sample: string[] = [];
+    let seen = 0;
+    let stride = 1;
+    for (let after = '0'; ; ) {
+      const page = await this.pool.texts(projectId, after, TEXT_PAGE);
+      if (!page.length) break;
+      accumulator.add(page.map((p) => p.text));
+      for (const p of page) {
+        if (wanted.has(p.id)) texts.set(p.id, p.text);
+        if (seen++ % stride === 0) sample.push(p.text);
+        // Past the sample's size, keep every other sampled text and sample half as often.
+        if (sample.length >= 2 * EMBEDDING_SAMPLE) {
+          for (let i = 0; i < EMBEDDING_SAMPLE; i++) sample[i] = sample[2 * i];
+          sample.length = EMBEDDING_SAMPLE;
+          stride *= 2;
+        }
+      }
+      after = page[page.length - 1].id;
+      if (page.length < TEXT_PAGE) break;
+    }
+    return { idf: accumulator.finish(), texts, sample };
+  }
+}
+
+/** One row per labeled item: gold and consensus weigh 1, a weak label `weakLabelWeight`. */
+function trainingRows(labels: TrainingLabel[], settings: ActiveLearningSettingsView, k: number): TrainingRow[] {
+  return labels
+    .filter((l) => l.label >= 0 && l.label < k)
+    .map((l) => ({ itemId: l.itemId, label: l.label, weight: l.source === 'weak' ? (settings.weakLabelWeight ?? 0) : 1 }));
+}
+
+/** sha256 of the training rows (item id, label, weight), in item id order. */
+function fingerprint(rows: TrainingRow[]): string {
+  const hash = createHash('sha256');
+  for (const r of rows) hash.update(`${r.itemId}\t${r.label}\t${r.weight}\n`);
+  return hash.digest('hex');
+}
+
+function fitEmbeddingOrNull(sample: string[], idf: IdfTable, seed: number, warn: (why: string) => void): EmbeddingModel | null {
+  try {
+    return fitEmbedding({ csr: hashedTfidf({ texts: sample, idf }), dim: EMBEDDING_DIM, seed });
+  } catch (err) {
+    warn((err as Error).message);
+    return null;
+  }
+}
+
+async function evaluate(model: TrainedClassifier, idf: IdfTable, slice: { text: string; label: number }[]): Promise<ModelMetrics> {
+  const calibration = { eceBefore: model.metrics.eceBefore, eceAfter: model.metrics.eceAfter, temperature: model.metrics.temperature };
+  if (!slice.length) return { accuracy: null, macroF1: null, evaluationItems: 0, ...calibration };
+  const probs = await predictProba({ model, features: hashedTfidf({ texts: slice.map((s) => s.text), idf }) });
+  const { accuracy, macroF1 } = classificationMetrics({ truth: slice.map((s) => s.label), predicted: argMaxRows(probs, model.numClasses) });
+  return { accuracy, macroF1, evaluationItems: slice.length, ...calibration };
+}
+
