@@ -22,6 +22,8 @@ export default [
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:app', 'type:e2e'] },
+            // The api never loads TensorFlow.js (memory, start time, native code in the request path): models run in workers.
+            { sourceTag: 'runtime:api', notDependOnLibsWithTags: ['type:ml'], bannedExternalImports: ['@tensorflow/*'] },
             {
               sourceTag: 'type:application',
               onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:contracts', 'type:util'],

@@ -52,6 +52,18 @@ describe('module boundaries', () => {
     expect(errors.join('\n')).toMatch(/@nestjs\/common/);
   }, 60_000);
 
+  it('rejects the model library in the api, which never loads TensorFlow.js', async () => {
+    const errors = await boundaryErrors('apps/api/src/x.ts', "import { predictProba } from '@arbiter/ml/classifier';\nexport const p = predictProba;\n");
+    expect(errors.length).toBeGreaterThan(0);
+    const tf = await boundaryErrors('apps/api/src/x.ts', "import * as tf from '@tensorflow/tfjs';\nexport const t = tf;\n");
+    expect(tf.join('\n')).toMatch(/@tensorflow\/tfjs/);
+  }, 60_000);
+
+  it('accepts the model library in the worker', async () => {
+    const errors = await boundaryErrors('apps/worker/src/x.ts', "import { predictProba } from '@arbiter/ml/classifier';\nexport const p = predictProba;\n");
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('accepts the application layer importing data access', async () => {
     const errors = await boundaryErrors(
       'libs/server/application/src/lib/x.ts',
