@@ -1,0 +1,276 @@
+// Active learning in the loop, through the api and a real worker: 300 AG News headlines, 120 with gold (those on the
+// project's evaluation slice are never trained on), two rounds asked for over HTTP. After each round the queue
+// serves exactly the items that selectBatch picks from the stored scores, first and in rank order, saying why and
+// with the model's suggestion; the labels given through the API train the next version; the learning curve has a
+// point per version. A worker killed while scoring, and started again, leaves the scores of a clean round.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Client } from 'pg';
+import { io, type Socket } from 'socket.io-client';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import type { ActiveLearningSettingsView, AlRound, AlRoundEvent, LearningCurve, ModelSummary, NextTasksResponse, Task } from '@arbiter/contracts';
+import { inEvaluationSlice } from '@arbiter/domain/splits';
+import { selectBatch } from '@arbiter/ml/active-learning';
+import { ApiClient, closeSession, importJsonl, newProject, openSession, Stack } from '@arbiter/testing';
+
+const DATA = resolve(__dirname, '../../shared/data/agnews-test/test.jsonl');
+const POOL = 300;
+const GOLD = 120;
+const BATCH = 10;
+const LABELS = ['World', 'Sports', 'Business', 'Sci/Tech'];
+
+interface Row {
+  id: string;
+  text: string;
+  label: number;
+}
+
+const rows: Row[] = readFileSync(DATA, 'utf8')
+  .split('\n')
+  .slice(0, POOL)
+  .map((line, i) => {
+    const r = JSON.parse(line) as { sentence: string; label: number };
+    return { id: `ag-${i}`, text: r.sentence, label: r.label };
+  });
+
+describe('active learning through the api and a worker', () => {
+  let stack: Stack;
+  let owner: ApiClient;
+  let db: Client;
+  let projectId: string;
+  let settings: ActiveLearningSettingsView;
+  let socket: Socket;
+  const events: AlRound[] = [];
+  // Database id ↔ row, and which items sit on the evaluation slice.
+  const byDbId = new Map<string, Row>();
+  const onSlice = (itemId: string) => inEvaluationSlice({ itemId, seed: settings.seed, share: settings.evaluationShare });
+
+  beforeAll(async () => {
+    ({ stack, owner, db } = await openSession({
+      workers: 1,
+      env: { AL_CHUNK_SIZE: '50', QUEUE_LOCK_MS: '2000', AL_TRAIN_LOCK_MS: '30000', AGREEMENT_DEBOUNCE_MS: '50', AGREEMENT_MAX_WAIT_MS: '200' },
+    }));
+    const project = await newProject(owner, {
+      name: 'AG News',
+      labelSchema: { kind: 'single', labels: LABELS.map((name) => ({ name })) },
+    });
+    projectId = project.id;
+    const imported = await importJsonl(
+      owner,
+      projectId,
+      rows.map((r, i) => ({ id: r.id, text: r.text, ...(i < GOLD ? { gold: r.label } : {}) })),
+      'format=jsonl&externalIdField=id&goldField=gold',
+    );
+    expect(imported.body).toMatchObject({ inserted: POOL });
+    const ids = await db.query<{ id: string; external_id: string }>(`SELECT id::text, external_id FROM items WHERE project_id = $1`, [projectId]);
+    const byExternal = new Map(rows.map((r) => [r.id, r]));
+    for (const r of ids.rows) byDbId.set(r.id, byExternal.get(r.external_id)!);
+
+    settings = (await owner.get<ActiveLearningSettingsView>(`/api/projects/${projectId}/active-learning/settings`)).body;
+    const patched = await owner.patch<ActiveLearningSettingsView>(`/api/projects/${projectId}/active-learning/settings`, {
+      batchSize: BATCH,
+      retrain: { afterNewLabels: null, onLfChange: false, everyMinutes: null },
+    });
+    expect(patched.status).toBe(200);
+    settings = patched.body;
+    expect(settings).toMatchObject({ strategy: 'hybrid', batchSize: BATCH, evaluationShare: 0.2 });
+
+    socket = io(stack.baseUrl, { extraHeaders: { cookie: owner.sessionCookie ?? '' }, transports: ['websocket'] });
+    await new Promise<void>((res, rej) => {
+      socket.on('connect', async () => {
+        const ack = await socket.emitWithAck('project:join', { projectId });
+        if (ack.ok) res();
+        else rej(new Error(JSON.stringify(ack)));
+      });
+      socket.on('connect_error', rej);
+    });
+    socket.on('project:al-round', (e: AlRoundEvent) => {
+      if (e.projectId === projectId) events.push(e.round);
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    socket?.close();
+    await closeSession({ stack, db });
+  }, 30_000);
+
+  /** Asks for a round and waits for the worker to close it, as the project's room hears it. */
+  async function round(onEvent?: (r: AlRound) => void): Promise<AlRound> {
+    const started = await owner.post<AlRound>(`/api/projects/${projectId}/active-learning/rounds`);
+    expect([started.status, started.body.status]).toEqual([202, 'queued']);
+    let seen = 0;
+    for (let i = 0; i < 1800; i++) {
+      for (const e of events.slice(seen)) if (e.id === started.body.id) onEvent?.(e);
+      seen = events.length;
+      const last = events.filter((e) => e.id === started.body.id).pop();
+      if (last?.status === 'done') return last;
+      if (last?.status === 'failed') throw new Error(`round failed: ${last.error}\n${stack.logs().slice(-4000)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`round ${started.body.id} did not finish:\n${stack.logs().slice(-4000)}`);
+  }
+
+  /** The round's stored scores in item id order. */
+  async function scores(roundId: string) {
+    const { rows: stored } = await db.query<{ id: string; probs: number[]; embedding: number[] }>(
+      `SELECT item_id::text AS id, probs::float4[] AS probs, embedding::float4[] AS embedding FROM predictions WHERE round_id = $1 ORDER BY item_id`,
+      [roundId],
+    );
+    return stored;
+  }
+
+  /** What selectBatch picks from the round's stored scores, with the pool as the worker saw it (nothing leased). */
+  async function expectedSelection(roundId: string): Promise<string[]> {
+    const stored = await scores(roundId);
+    const { rows: labeledRows } = await db.query<{ id: string }>(
+      `SELECT id::text FROM items WHERE project_id = $1 AND (gold IS NOT NULL OR annotation_count > 0)`,
+      [projectId],
+    );
+    const humanLabeled = new Set(labeledRows.map((r) => r.id));
+    const n = stored.length;
+    const dim = stored[0].embedding.length;
+    const labeled = Uint8Array.from(stored, (s) => (humanLabeled.has(s.id) && !onSlice(s.id) ? 1 : 0));
+    const excluded = Uint8Array.from(stored, (s) => (humanLabeled.has(s.id) || onSlice(s.id) ? 1 : 0));
+    const picked = selectBatch({
+      strategy: 'hybrid',
+      batchSize: BATCH,
+      seed: settings.seed,
+      probs: Float32Array.from(stored.flatMap((s) => s.probs)),
+      numClasses: LABELS.length,
+      embeddings: Float32Array.from(stored.flatMap((s) => s.embedding)),
+      dim,
+      labeled,
+      excluded,
+      warmUpLabels: 0,
+    });
+    expect(picked.strategy).toBe('hybrid');
+    expect(n).toBe(POOL);
+    return picked.rows.map((r) => stored[r].id);
+  }
+
+  /** Takes tasks one at a time, `count` of them, labeling each with its true class through the API. */
+  async function labelNext(count: number): Promise<Task[]> {
+    const served: Task[] = [];
+    for (let i = 0; i < count; i++) {
+      const next = await owner.post<NextTasksResponse>(`/api/projects/${projectId}/tasks/next`, { count: 1 });
+      expect(next.status).toBe(200);
+      const task = next.body.tasks[0];
+      served.push(task);
+      const r = await owner.post(`/api/projects/${projectId}/annotations`, {
+        itemId: task.item.id,
+        labels: [byDbId.get(task.item.id)!.label],
+        idempotencyKey: randomUUID(),
+      });
+      expect(r.status).toBe(201);
+    }
+    return served;
+  }
+
+  async function consensusCount(expected: number): Promise<void> {
+    for (let i = 0; i < 600; i++) {
+      const { rows: c } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM item_consensus WHERE project_id = $1`, [projectId]);
+      if (c[0].n >= expected) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`consensus did not reach ${expected} items:\n${stack.logs().slice(-3000)}`);
+  }
+
+  const goldOffSlice = () => [...byDbId.entries()].filter(([id, r]) => rows.indexOf(r) < GOLD && !onSlice(id)).length;
+  const goldOnSlice = () => [...byDbId.entries()].filter(([id, r]) => rows.indexOf(r) < GOLD && onSlice(id)).length;
+
+  it('runs two rounds whose selections the queue serves first, training on the labels given in between', async () => {
+    // Round 1: the gold off the slice trains version 1.
+    const statuses: string[] = [];
+    const first = await round((e) => statuses.push(e.status));
+    expect(first).toMatchObject({ status: 'done', trigger: 'manual', usedStrategy: 'hybrid', modelVersion: 1, scored: POOL, poolSize: POOL, selected: BATCH });
+    // Progress arrived as it happened: each status in order, and scoring chunk by chunk (50 items each).
+    expect([...new Set(statuses)]).toEqual(['queued', 'training', 'scoring', 'selecting', 'done']);
+    const scored = events.filter((e) => e.id === first.id && e.status === 'scoring').map((e) => e.scored);
+    expect(new Set(scored).size).toBeGreaterThan(2);
+    // One round at a time: while none is in flight a second POST starts one; here the first is done.
+    const expected1 = await expectedSelection(first.id);
+    expect(expected1).toHaveLength(BATCH);
+    expect(expected1.some((id) => onSlice(id))).toBe(false);
+
+    const served1 = await labelNext(BATCH);
+    expect(served1.map((t) => t.item.id)).toEqual(expected1);
+    served1.forEach((t, i) => {
+      expect(t.item.chosenBy).toMatchObject({ strategy: 'hybrid', rank: i + 1, modelVersion: 1 });
+      expect(t.item.chosenBy!.score).toBeGreaterThanOrEqual(0);
+      expect(t.item).toMatchObject({ suggestionModelVersion: 1 });
+      expect(t.item.suggestion).toHaveLength(LABELS.length);
+      expect(t.item.suggestion!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    });
+    await consensusCount(BATCH);
+
+    // Round 2: version 2 learned from the ten labels too; the queue now leads with round 2's batch.
+    const second = await round();
+    expect(second).toMatchObject({ status: 'done', modelVersion: 2, selected: BATCH });
+    const expected2 = await expectedSelection(second.id);
+    expect(expected2.filter((id) => expected1.includes(id))).toEqual([]);
+    const next = await owner.post<NextTasksResponse>(`/api/projects/${projectId}/tasks/next`, { count: 5 });
+    expect(next.body.tasks.map((t) => t.item.id)).toEqual(expected2.slice(0, 5));
+    expect(next.body.tasks.map((t) => t.item.chosenBy?.rank)).toEqual([1, 2, 3, 4, 5]);
+    expect(next.body.tasks[0].item.suggestionModelVersion).toBe(2);
+
+    const models = (await owner.get<ModelSummary[]>(`/api/projects/${projectId}/models`)).body;
+    expect(models.map((m) => [m.version, m.labelCount])).toEqual([
+      [2, goldOffSlice() + BATCH],
+      [1, goldOffSlice()],
+    ]);
+    for (const m of models) {
+      expect(m.metrics.evaluationItems).toBe(goldOnSlice());
+      expect(m.metrics.accuracy).toBeGreaterThan(0.25);
+      expect(m.metrics.macroF1).toBeGreaterThan(0);
+      expect(m.kind).toBe('logreg');
+    }
+    expect(goldOnSlice()).toBeGreaterThan(10);
+    const curve = (await owner.get<LearningCurve>(`/api/projects/${projectId}/active-learning/curve`)).body;
+    expect(curve.points.map((p) => [p.modelVersion, p.labels, p.accuracy])).toEqual([
+      [1, goldOffSlice(), models[1].metrics.accuracy],
+      [2, goldOffSlice() + BATCH, models[0].metrics.accuracy],
+    ]);
+    const listed = (await owner.get<AlRound[]>(`/api/projects/${projectId}/active-learning/rounds`)).body;
+    expect(listed.map((r) => r.id)).toEqual([second.id, first.id]);
+  }, 600_000);
+
+  it('answers 409 while a round is in flight', async () => {
+    const a = await owner.post<AlRound>(`/api/projects/${projectId}/active-learning/rounds`);
+    const b = await owner.post<{ code: string; round: AlRound }>(`/api/projects/${projectId}/active-learning/rounds`);
+    expect(a.status).toBe(202);
+    expect([b.status, b.body.code, b.body.round.id]).toEqual([409, 'AL_ROUND_IN_FLIGHT', a.body.id]);
+    for (let i = 0; i < 1200 && events.filter((e) => e.id === a.body.id).pop()?.status !== 'done'; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(events.filter((e) => e.id === a.body.id).pop()?.status).toBe('done');
+  }, 300_000);
+
+  it('leaves the scores of a clean round when the worker is killed while scoring and started again', async () => {
+    let killed = false;
+    const interrupted = await round((e) => {
+      if (!killed && e.status === 'scoring' && e.scored > 0 && e.scored < POOL) {
+        killed = true;
+        stack.workers[stack.workers.length - 1].kill('SIGKILL');
+        stack.startWorker();
+      }
+    });
+    expect(killed).toBe(true);
+    const afterKill = await scores(interrupted.id);
+    const clean = await round();
+    const models = (await owner.get<ModelSummary[]>(`/api/projects/${projectId}/models`)).body;
+    // The same labels trained both versions, so the same scores are expected of both rounds.
+    const byVersion = new Map(models.map((m) => [m.version, m]));
+    expect(byVersion.get(interrupted.modelVersion!)!.trainingFingerprint).toBe(byVersion.get(clean.modelVersion!)!.trainingFingerprint);
+    const cleanScores = await scores(clean.id);
+    expect(afterKill).toHaveLength(POOL);
+    expect(afterKill).toEqual(cleanScores);
+
+    // Whether the killed worker held a chunk (it is then retried after its lock expires) is timing; say so.
+    const redis = new IORedis(stack.env.REDIS_URL, { maxRetriesPerRequest: null });
+    const queue = new Queue('active-learning', { connection: redis, prefix: stack.env.QUEUE_PREFIX });
+    const retried = (await queue.getJobs(['completed'])).filter((j) => j.id?.startsWith(`al-score-${interrupted.id}`) && j.attemptsStarted > 1);
+    await queue.close();
+    redis.disconnect();
+    process.stdout.write(`score chunks of the interrupted round started more than once: ${retried.length}\n`);
+  }, 600_000);
+});
