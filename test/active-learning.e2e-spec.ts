@@ -245,6 +245,43 @@ describe('active learning through the api and a worker', () => {
     expect(events.filter((e) => e.id === a.body.id).pop()?.status).toBe('done');
   }, 300_000);
 
+  it('starts one round by itself after enough new labels, however many arrive at once, and one when the label model changes', async () => {
+    const p = (await newProject(owner, { name: 'AG News, triggers', labelSchema: { kind: 'single', labels: LABELS.map((name) => ({ name })) } })).id;
+    const small = rows.slice(0, 60);
+    await importJsonl(owner, p, small.map((r, i) => ({ id: r.id, text: r.text, ...(i < 30 ? { gold: r.label } : {}) })), 'format=jsonl&externalIdField=id&goldField=gold');
+    const patched = await owner.patch(`/api/projects/${p}/active-learning/settings`, { batchSize: 5, retrain: { afterNewLabels: 4, onLfChange: false, everyMinutes: null } });
+    expect(patched.status).toBe(200);
+    const roundsOf = async () => (await owner.get<AlRound[]>(`/api/projects/${p}/active-learning/rounds`)).body;
+    const settled = async (count: number) => {
+      for (let i = 0; i < 1200; i++) {
+        const list = await roundsOf();
+        if (list.length >= count && list.every((r) => r.status === 'done' || r.status === 'failed')) return list;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`no ${count} finished rounds:\n${stack.logs().slice(-3000)}`);
+    };
+    // Four labels submitted at once: each submission sees the threshold reached, one round starts.
+    const held = (await owner.post<NextTasksResponse>(`/api/projects/${p}/tasks/next`, { count: 4 })).body.tasks;
+    const ids = await db.query<{ id: string; external_id: string }>(`SELECT id::text, external_id FROM items WHERE project_id = $1`, [p]);
+    const label = new Map(ids.rows.map((r) => [r.id, small.find((s) => s.id === r.external_id)!.label]));
+    const submitted = await Promise.all(
+      held.map((t) => owner.post(`/api/projects/${p}/annotations`, { itemId: t.item.id, labels: [label.get(t.item.id)], idempotencyKey: randomUUID() })),
+    );
+    expect(submitted.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    const afterLabels = await settled(1);
+    expect(afterLabels.map((r) => [r.trigger, r.status])).toEqual([['labels', 'done']]);
+
+    // A new label model (an LF saved, applied and fitted) starts a round when onLfChange is on.
+    await owner.patch(`/api/projects/${p}/active-learning/settings`, { retrain: { afterNewLabels: null, onLfChange: true, everyMinutes: null } });
+    const lf = await owner.post(`/api/projects/${p}/lfs`, { name: 'sport', definition: { kind: 'keyword', keywords: ['game', 'team', 'season'], label: 1 } });
+    expect(lf.status).toBe(201);
+    const afterLf = await settled(2);
+    expect(afterLf.map((r) => [r.trigger, r.status])).toEqual([
+      ['lf-change', 'done'],
+      ['labels', 'done'],
+    ]);
+  }, 300_000);
+
   it('leaves the scores of a clean round when the worker is killed while scoring and started again', async () => {
     let killed = false;
     const interrupted = await round((e) => {
