@@ -1,6 +1,6 @@
 /// <reference types="jest" />
 import type { LineSeriesOption } from 'echarts/charts';
-import { learningCurveOption, metricSeriesData, replayCurveOption } from './chart-options';
+import { learningCurveDescription, learningCurveOption, metricSeriesData, replayCurveDescription, replayCurveOption } from './chart-options';
 import { summariseReplay } from './replay-summary';
 
 const POINTS = [
@@ -27,6 +27,12 @@ describe('learning curve option', () => {
     ]);
     expect(option.yAxis).toMatchObject({ min: 0.6, max: 1 });
   }, 5_000);
+
+  it('describes every point for screen readers, rounded', () => {
+    expect(learningCurveDescription(POINTS)).toBe(
+      'Learning curve over 2 model versions. model v1 at 50 labels: accuracy 0.710, macro-F1 0.650; model v2 at 100 labels: accuracy 0.800, macro-F1 not measured.',
+    );
+  }, 5_000);
 });
 
 describe('replay option', () => {
@@ -46,6 +52,12 @@ describe('replay option', () => {
     const targets = (series[6].markLine?.data as { yAxis: number }[]).map((d) => d.yAxis);
     expect(targets[0]).toBeCloseTo(0.855, 9);
     expect(targets[1]).toBeCloseTo(0.882, 9);
+  }, 5_000);
+
+  it('describes each strategy from its first to its last mean', () => {
+    expect(replayCurveDescription(strategies)).toBe(
+      'Replay learning curves, mean accuracy over seeds: random from 0.450 at 10 labels to 0.700 at 20; margin from 0.500 at 10 labels to 0.860 at 20.',
+    );
   }, 5_000);
 
   it('has no targets without a full-data accuracy', () => {

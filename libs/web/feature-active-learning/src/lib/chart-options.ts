@@ -42,6 +42,27 @@ function yFloor(values: readonly number[]): number {
   return values.length === 0 ? 0 : Math.max(0, Math.floor(Math.min(...values) * 10) / 10);
 }
 
+const fixed3 = (x: number | null) => (x === null ? 'not measured' : x.toFixed(3));
+
+/** What a screen reader hears for the learning curve (ECharts' own description lists raw floats, unrounded). */
+export function learningCurveDescription(points: readonly CurvePoint[]): string {
+  const sorted = [...points].sort((a, b) => a.modelVersion - b.modelVersion);
+  const each = sorted.map((p) => `model v${p.modelVersion} at ${p.labels.toLocaleString('en-US')} labels: accuracy ${fixed3(p.accuracy)}, macro-F1 ${fixed3(p.macroF1)}`);
+  return `Learning curve over ${sorted.length} model version${sorted.length === 1 ? '' : 's'}. ${each.join('; ')}.`;
+}
+
+/** The same for a replay: each strategy's mean accuracy at its first and last label count. */
+export function replayCurveDescription(strategies: readonly StrategyReplay[]): string {
+  const each = strategies.map(({ strategy, summary: { curve } }) => {
+    const first = curve[0];
+    const last = curve[curve.length - 1];
+    return first && last
+      ? `${strategy} from ${first.mean.toFixed(3)} at ${first.labels.toLocaleString('en-US')} labels to ${last.mean.toFixed(3)} at ${last.labels.toLocaleString('en-US')}`
+      : `${strategy} without points yet`;
+  });
+  return `Replay learning curves, mean accuracy over seeds: ${each.join('; ')}.`;
+}
+
 export function learningCurveOption(points: readonly CurvePoint[]): ChartOption {
   const accuracy = metricSeriesData(points, 'accuracy');
   const macroF1 = metricSeriesData(points, 'macroF1');
@@ -56,7 +77,7 @@ export function learningCurveOption(points: readonly CurvePoint[]): ChartOption 
   });
   return {
     animation: false,
-    aria: { enabled: true },
+    aria: { enabled: true, label: { description: learningCurveDescription(points) } },
     grid: { left: 56, right: 24, top: 36, bottom: 48 },
     legend: { data: ['Accuracy', 'Macro-F1'], top: 0 },
     tooltip: {
@@ -110,7 +131,7 @@ export function replayCurveOption(strategies: readonly StrategyReplay[], fullAcc
       : [0.95, 0.98].map((f) => ({ name: `${Math.round(f * 100)}% of full-data accuracy (${(f * fullAccuracy).toFixed(3)})`, yAxis: f * fullAccuracy }));
   return {
     animation: false,
-    aria: { enabled: true },
+    aria: { enabled: true, label: { description: replayCurveDescription(strategies) } },
     grid: { left: 56, right: 24, top: 36, bottom: 48 },
     legend: { data: strategies.map((s) => s.strategy), top: 0 },
     // On the axis, each strategy's mean only: the band's two stacked series hold min and max − min.
