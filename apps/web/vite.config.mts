@@ -20,6 +20,7 @@ export default defineConfig({
       '@arbiter/web/feature-annotate': lib('web/feature-annotate'),
       '@arbiter/web/feature-project': lib('web/feature-project'),
       '@arbiter/web/feature-lf': lib('web/feature-lf'),
+      '@arbiter/web/feature-active-learning': lib('web/feature-active-learning'),
     },
   },
   build: { outDir: resolve(root, 'dist/web'), emptyOutDir: true, sourcemap: true },
