@@ -14,6 +14,9 @@ export default defineConfig({
     alias: {
       '@arbiter/contracts': lib('contracts'),
       '@arbiter/domain/lf': lib('domain/lf'),
+      '@arbiter/domain/sampling': lib('domain/sampling'),
+      '@arbiter/domain/label-model': lib('domain/label-model'),
+      '@arbiter/util/random': lib('util/random'),
       '@arbiter/web/data-access': lib('web/data-access'),
       '@arbiter/web/ui': lib('web/ui'),
       '@arbiter/web/feature-auth': lib('web/feature-auth'),
