@@ -77,7 +77,7 @@ export class AlSelectionService {
     }
     // lf-disagreement without LFs falls back to margin (or diversity on a cold start); without an embedding (a pool
     // too small to fit one) diversity has nothing to work on.
-    let strategy: AlStrategy = round.strategy === 'lf-disagreement' ? (scored.probs ? 'margin' : 'kmeans-pp') : round.strategy;
+    let strategy: Exclude<AlStrategy, 'lf-disagreement'> = round.strategy === 'lf-disagreement' ? (scored.probs ? 'margin' : 'kmeans-pp') : round.strategy;
     if (!scored.embeddings) strategy = scored.probs ? (isUncertainty(strategy) ? strategy : 'margin') : 'random';
     const picked = selectBatch({
       strategy,
