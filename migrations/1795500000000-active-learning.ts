@@ -88,21 +88,23 @@ export class ActiveLearning1795500000000 implements MigrationInterface {
 
       -- A round's scores of the pool: the model's calibrated probabilities (none on a cold start) and the item's
       -- embedding. Keyed by round rather than model because a cold-start round has embeddings but no model; only
-      -- the latest finished round's rows are kept (they are the annotators' suggestions).
+      -- the latest finished round's rows are kept (they are the annotators' suggestions). No foreign key to items:
+      -- its check would take a share lock on every scored item for the length of a chunk's transaction, and each
+      -- submission on one of them (which locks its item) would wait for the whole chunk. Rows go with their round.
       CREATE TABLE predictions (
         round_id uuid NOT NULL REFERENCES al_rounds(id) ON DELETE CASCADE,
-        item_id bigint NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        item_id bigint NOT NULL,
         model_id uuid REFERENCES models(id) ON DELETE CASCADE,
         probs real[],
         embedding real[],
         PRIMARY KEY (round_id, item_id)
       );
-      CREATE INDEX predictions_item_idx ON predictions (item_id);
 
-      -- The priority queue: items the latest round chose, served before the usual order by (created_at, rank).
+      -- The priority queue: items the latest round chose, served before the usual order by (created_at, rank). No
+      -- foreign key to items, for the reason given above predictions.
       CREATE TABLE al_selections (
         project_id uuid NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
-        item_id bigint NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        item_id bigint NOT NULL,
         round_id uuid NOT NULL REFERENCES al_rounds(id) ON DELETE CASCADE,
         strategy text NOT NULL CHECK (strategy IN (${STRATEGIES})),
         score real,
