@@ -50,7 +50,7 @@ describe('active learning through the api and a worker', () => {
   beforeAll(async () => {
     ({ stack, owner, db } = await openSession({
       workers: 1,
-      env: { AL_CHUNK_SIZE: '50', QUEUE_LOCK_MS: '2000', AL_TRAIN_LOCK_MS: '30000', AGREEMENT_DEBOUNCE_MS: '50', AGREEMENT_MAX_WAIT_MS: '200' },
+      env: { AL_CHUNK_SIZE: '10', AL_CONCURRENCY: '1', QUEUE_LOCK_MS: '2000', AGREEMENT_DEBOUNCE_MS: '50', AGREEMENT_MAX_WAIT_MS: '200' },
     }));
     const project = await newProject(owner, {
       name: 'AG News',
@@ -185,7 +185,7 @@ describe('active learning through the api and a worker', () => {
     const statuses: string[] = [];
     const first = await round((e) => statuses.push(e.status));
     expect(first).toMatchObject({ status: 'done', trigger: 'manual', usedStrategy: 'hybrid', modelVersion: 1, scored: POOL, poolSize: POOL, selected: BATCH });
-    // Progress arrived as it happened: each status in order, and scoring chunk by chunk (50 items each).
+    // Progress arrived as it happened: each status in order, and scoring chunk by chunk (10 items each).
     expect([...new Set(statuses)]).toEqual(['queued', 'training', 'scoring', 'selecting', 'done']);
     const scored = events.filter((e) => e.id === first.id && e.status === 'scoring').map((e) => e.scored);
     expect(new Set(scored).size).toBeGreaterThan(2);
@@ -284,14 +284,18 @@ describe('active learning through the api and a worker', () => {
 
   it('leaves the scores of a clean round when the worker is killed while scoring and started again', async () => {
     let killed = false;
+    let doneAtKill: { chunks_done: number; chunks_total: number } | null = null;
     const interrupted = await round((e) => {
       if (!killed && e.status === 'scoring' && e.scored > 0 && e.scored < POOL) {
         killed = true;
         stack.workers[stack.workers.length - 1].kill('SIGKILL');
+        void db.query(`SELECT chunks_done, chunks_total FROM al_rounds WHERE id = $1`, [e.id]).then((r) => (doneAtKill = r.rows[0]));
         stack.startWorker();
       }
     });
     expect(killed).toBe(true);
+    // The worker died with chunks left to score: the new worker scored them.
+    expect(doneAtKill!.chunks_done).toBeLessThan(doneAtKill!.chunks_total);
     const afterKill = await scores(interrupted.id);
     const clean = await round();
     const models = (await owner.get<ModelSummary[]>(`/api/projects/${projectId}/models`)).body;

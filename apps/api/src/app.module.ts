@@ -25,7 +25,7 @@ import { AgreementController } from './projects/agreement.controller';
 import { JobController } from './projects/job.controller';
 import { MemberController } from './projects/member.controller';
 import { ProjectController } from './projects/project.controller';
-import { AlEventsListener, AlRoundPublisher, AlTrainEventsListener } from './realtime/al-events.listener';
+import { AlEventsListener, AlRoundPublisher } from './realtime/al-events.listener';
 import { AnalysisEventsListener } from './realtime/analysis-events.listener';
 import { LfEventsListener } from './realtime/lf-events.listener';
 import { ProjectGateway } from './realtime/project.gateway';
@@ -47,7 +47,7 @@ export class AppModule {
             prefix: config.QUEUE_PREFIX,
           }),
         ),
-        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.alTrain }, { name: QUEUE.al }),
+        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.al }),
         BullModule.registerFlowProducer({ name: LF_FLOW_PRODUCER }),
         BullModule.registerFlowProducer({ name: AL_FLOW_PRODUCER }),
       ],
@@ -87,7 +87,6 @@ export class AppModule {
         AlProducer,
         AlRoundPublisher,
         AlEventsListener,
-        AlTrainEventsListener,
         ProjectGateway,
         ...APPLICATION_SERVICES,
       ],

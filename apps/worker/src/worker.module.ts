@@ -8,9 +8,9 @@ import { AlBootstrap } from './active-learning/al-bootstrap.service';
 import { AlScoringService } from './active-learning/al-scoring.service';
 import { AlSelectionService } from './active-learning/al-selection.service';
 import { AL_OPTIONS, AlTrainingService } from './active-learning/al-training.service';
+import { MlThread } from './active-learning/ml/ml-thread';
 import { HEARTBEAT_INTERVAL_MS, HeartbeatService } from './heartbeat.service';
 import { AlProcessor } from './processors/al.processor';
-import { AlTrainProcessor } from './processors/al-train.processor';
 import { AnalysisProcessor } from './processors/analysis.processor';
 import { LfProcessor } from './processors/lf.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
@@ -30,7 +30,7 @@ export class WorkerModule {
             prefix: config.QUEUE_PREFIX,
           }),
         ),
-        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.alTrain }, { name: QUEUE.al }),
+        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.al }),
         BullModule.registerFlowProducer({ name: LF_FLOW_PRODUCER }),
         BullModule.registerFlowProducer({ name: AL_FLOW_PRODUCER }),
       ],
@@ -53,11 +53,11 @@ export class WorkerModule {
         AlTrainingService,
         AlScoringService,
         AlSelectionService,
+        MlThread,
         AlBootstrap,
         MaintenanceProcessor,
         AnalysisProcessor,
         LfProcessor,
-        AlTrainProcessor,
         AlProcessor,
       ],
     };

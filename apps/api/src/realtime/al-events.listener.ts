@@ -1,6 +1,6 @@
-// Pushes active-learning round progress to open screens: every status change and scored chunk a worker reports on
-// either active-learning queue (a progress update, a completed or failed job) becomes `project:al-round` with the
-// round as stored. Each job's id names its round, so no job data needs reading.
+// Pushes active-learning round progress to open screens: every status change and scored chunk a worker reports (a
+// progress update, a completed or failed job) becomes `project:al-round` with the round as stored. Each job's id
+// names its round, so no job data needs reading.
 import { Injectable, Logger } from '@nestjs/common';
 import { OnQueueEvent, QueueEventsHost, QueueEventsListener } from '@nestjs/bullmq';
 import { SOCKET_EVENTS, type AlRoundEvent } from '@arbiter/contracts';
@@ -36,28 +36,6 @@ export class AlRoundPublisher {
 
 @QueueEventsListener(QUEUE.al)
 export class AlEventsListener extends QueueEventsHost {
-  constructor(private readonly publisher: AlRoundPublisher) {
-    super();
-  }
-
-  @OnQueueEvent('progress')
-  onProgress({ jobId }: { jobId: string }): void {
-    this.publisher.publish(jobId);
-  }
-
-  @OnQueueEvent('completed')
-  onCompleted({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }): void {
-    this.publisher.publish(jobId, returnvalue);
-  }
-
-  @OnQueueEvent('failed')
-  onFailed({ jobId }: { jobId: string }): void {
-    this.publisher.publish(jobId);
-  }
-}
-
-@QueueEventsListener(QUEUE.alTrain)
-export class AlTrainEventsListener extends QueueEventsHost {
   constructor(private readonly publisher: AlRoundPublisher) {
     super();
   }

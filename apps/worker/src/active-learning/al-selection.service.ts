@@ -5,8 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AlStrategy } from '@arbiter/contracts';
 import { inEvaluationSlice } from '@arbiter/domain/splits';
-import { lfDisagreement } from '@arbiter/domain/sampling';
-import { selectBatch } from '@arbiter/ml/active-learning';
+import { ProjectService } from '@arbiter/server/application';
 import {
   AlPoolRepository,
   AlRoundRepository,
@@ -16,7 +15,7 @@ import {
   SelectionRepository,
   type AlRoundRow,
 } from '@arbiter/server/data-access';
-import { AlScoringService } from './al-scoring.service';
+import { MlThread } from './ml/ml-thread';
 import { selectionScore } from './selection-score';
 
 @Injectable()
@@ -28,7 +27,8 @@ export class AlSelectionService {
     private readonly predictions: PredictionRepository,
     private readonly selections: SelectionRepository,
     private readonly lfs: LfRepository,
-    private readonly scoring: AlScoringService,
+    private readonly projects: ProjectService,
+    private readonly ml: MlThread,
   ) {}
 
   /**
@@ -59,38 +59,38 @@ export class AlSelectionService {
   private async choose(round: AlRoundRow) {
     const settings = await this.settings.get(round.projectId);
     if (!settings) throw new Error(`project ${round.projectId} has no settings`);
-    const artifact = await this.scoring.artifact(round);
-    const k = artifact.numClasses;
-    const dim = artifact.embedding?.dim ?? 0;
-    const scored = await this.predictions.forRound(round.id, k, dim);
-    const n = scored.itemIds.length;
-    const scores = { itemIds: scored.itemIds, probs: scored.probs, k };
+    const scored = await this.predictions.forRound(round.id);
+    const { itemIds, numClasses: k, dim } = scored;
+    const n = itemIds.length;
+    const scores = { itemIds, probs: scored.probs, k };
     if (n === 0) return { usedStrategy: round.strategy, rows: [] as number[], scores };
-    const state = await this.pool.state(round.projectId, scored.itemIds[n - 1]);
-    const { labeled, excluded } = masks(scored.itemIds, state, (itemId) =>
-      inEvaluationSlice({ itemId, seed: settings.seed, share: settings.evaluationShare }),
-    );
+    const state = await this.pool.state(round.projectId, itemIds[n - 1]);
+    const { labeled, excluded } = masks(itemIds, state, (itemId) => inEvaluationSlice({ itemId, seed: settings.seed, share: settings.evaluationShare }));
 
     if (round.strategy === 'lf-disagreement') {
-      const rows = await this.lfDisagreementRows(round, scored.itemIds, excluded, k);
+      const classes = (await this.projects.get(round.projectId, 'owner')).labelSchema.labels.length;
+      const rows = await this.lfDisagreementRows(round, itemIds, excluded, classes);
       if (rows) return { usedStrategy: 'lf-disagreement' as AlStrategy, rows, scores };
     }
     // lf-disagreement without LFs falls back to margin (or diversity on a cold start); without an embedding (a pool
     // too small to fit one) diversity has nothing to work on.
     let strategy: Exclude<AlStrategy, 'lf-disagreement'> = round.strategy === 'lf-disagreement' ? (scored.probs ? 'margin' : 'kmeans-pp') : round.strategy;
     if (!scored.embeddings) strategy = scored.probs ? (isUncertainty(strategy) ? strategy : 'margin') : 'random';
-    const picked = selectBatch({
-      strategy,
-      batchSize: round.batchSize,
-      seed: settings.seed,
-      probs: scored.probs,
-      numClasses: k,
-      embeddings: scored.embeddings ?? new Float32Array(n),
-      dim: scored.embeddings ? dim : 1,
-      labeled,
-      excluded,
-      topM: settings.topM ?? undefined,
-      warmUpLabels: settings.warmUpLabels,
+    const picked = await this.ml.run<'select'>({
+      op: 'select',
+      input: {
+        strategy,
+        batchSize: round.batchSize,
+        seed: settings.seed,
+        probs: scored.probs,
+        numClasses: k,
+        embeddings: scored.embeddings ?? new Float32Array(n),
+        dim: scored.embeddings ? dim : 1,
+        labeled,
+        excluded,
+        topM: settings.topM ?? undefined,
+        warmUpLabels: settings.warmUpLabels,
+      },
     });
     return { usedStrategy: picked.strategy as AlStrategy, rows: picked.rows, scores };
   }
@@ -121,7 +121,7 @@ export class AlSelectionService {
       for (let j = 0; j < m; j++) if (votes[i * m + j] >= 0) voted = true;
       if (!voted) skip[i] = 1;
     });
-    return lfDisagreement({ votes, numLfs: m, batchSize: round.batchSize, probs, numClasses: k, exclude: skip });
+    return (await this.ml.run<'lf-disagreement'>({ op: 'lf-disagreement', votes, numLfs: m, batchSize: round.batchSize, probs, numClasses: k, exclude: skip })).rows;
   }
 }
 

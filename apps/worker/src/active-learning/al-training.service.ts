@@ -4,15 +4,13 @@
 // there is nothing to learn yet (the cold start): the round stores its features alone and selects by diversity.
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ActiveLearningSettingsView, ModelMetrics } from '@arbiter/contracts';
+import type { ActiveLearningSettingsView } from '@arbiter/contracts';
 import { inEvaluationSlice } from '@arbiter/domain/splits';
-import { predictProba, trainClassifier, type TrainedClassifier } from '@arbiter/ml/classifier';
-import { fitEmbedding, hashedTfidf, IdfAccumulator, type EmbeddingModel, type IdfTable } from '@arbiter/ml/features';
+import { IdfAccumulator, type IdfTable } from '@arbiter/ml/features';
 import { ProjectService } from '@arbiter/server/application';
 import { AlPoolRepository, AlRoundRepository, AlSettingsRepository, type AlRoundRow, type TrainingLabel } from '@arbiter/server/data-access';
 import { AlProducer } from '@arbiter/server/jobs';
-import { argMaxRows, classificationMetrics } from './classification-metrics';
-import { encodeArtifact } from './model-artifact';
+import { MlThread } from './ml/ml-thread';
 
 export const AL_OPTIONS = Symbol('AL_OPTIONS');
 export interface AlOptions {
@@ -21,7 +19,6 @@ export interface AlOptions {
 }
 
 const TEXT_PAGE = 5000;
-const EMBEDDING_DIM = 64;
 // The embedding is fitted on at most this many pool texts, spread evenly over the pool.
 const EMBEDDING_SAMPLE = 20_000;
 
@@ -41,6 +38,7 @@ export class AlTrainingService {
     private readonly pool: AlPoolRepository,
     private readonly projects: ProjectService,
     private readonly producer: AlProducer,
+    private readonly ml: MlThread,
     @Inject(AL_OPTIONS) private readonly options: AlOptions,
   ) {}
 
@@ -72,36 +70,38 @@ export class AlTrainingService {
     const rows = trainingRows(labels, settings, k).filter((r) => !onSlice(r.itemId));
     const evaluation = gold.filter((g) => g.label >= 0 && g.label < k && onSlice(g.itemId));
     const { idf, texts, sample } = await this.readPool(projectId, new Set([...rows.map((r) => r.itemId), ...evaluation.map((g) => g.itemId)]));
-    const embedding = fitEmbeddingOrNull(sample, idf, settings.seed, (why) => this.logger.warn(`round ${roundId}: no embedding (${why})`));
-
-    const classes = new Set(rows.map((r) => r.label));
+    const textOf = (itemId: string) => texts.get(itemId) ?? '';
+    // Without two labeled classes there is nothing to learn yet: the cold start.
+    const coldStart = new Set(rows.map((r) => r.label)).size < 2;
+    const { result } = await this.ml.run<'fit'>({
+      op: 'fit',
+      kind: settings.modelKind,
+      numClasses: k,
+      seed: settings.seed,
+      idf,
+      train: coldStart ? null : { texts: rows.map((r) => textOf(r.itemId)), labels: rows.map((r) => r.label), weights: rows.map((r) => r.weight) },
+      evaluation: { texts: evaluation.map((g) => textOf(g.itemId)), labels: evaluation.map((g) => g.label) },
+      sample,
+    });
+    if (result.embeddingError) this.logger.warn(`round ${roundId}: no embedding (${result.embeddingError})`);
+    const artifact = Buffer.from(result.artifact.buffer, result.artifact.byteOffset, result.artifact.byteLength);
     let started;
-    if (classes.size < 2) {
-      this.logger.log(`round ${roundId}: ${rows.length} training labels in ${classes.size} class(es), a cold start`);
-      const features = encodeArtifact({ numClasses: k, idf, embedding, classifier: null });
-      started = await this.rounds.startScoring(roundId, { features }, this.options.chunkSize);
+    if (!result.model) {
+      this.logger.log(`round ${roundId}: ${rows.length} training labels, fewer than two classes: a cold start`);
+      started = await this.rounds.startScoring(roundId, { features: artifact }, this.options.chunkSize);
     } else {
-      const classifier = await trainClassifier({
-        kind: settings.modelKind,
-        features: hashedTfidf({ texts: rows.map((r) => texts.get(r.itemId) ?? ''), idf }),
-        labels: rows.map((r) => r.label),
-        sampleWeights: rows.map((r) => r.weight),
-        numClasses: k,
-        seed: settings.seed,
-      });
-      const metrics = await evaluate(classifier, idf, evaluation.map((g) => ({ text: texts.get(g.itemId) ?? '', label: g.label })));
       const model = {
         kind: settings.modelKind,
-        backend: classifier.backend,
-        artifact: encodeArtifact({ numClasses: k, idf, embedding, classifier }),
+        backend: result.model.backend,
+        artifact,
         trainingFingerprint: fingerprint(rows),
         labelCount: rows.length,
-        metrics,
+        metrics: result.model.metrics,
       };
       started = await this.rounds.startScoring(roundId, { model }, this.options.chunkSize);
       if (started?.model) {
         this.logger.log(
-          `round ${roundId}: model v${started.model.version} on ${rows.length} labels, accuracy ${metrics.accuracy ?? '-'} on ${metrics.evaluationItems} slice items`,
+          `round ${roundId}: model v${started.model.version} on ${rows.length} labels, accuracy ${model.metrics.accuracy ?? '-'} on ${model.metrics.evaluationItems} slice items`,
         );
       }
     }
@@ -131,7 +131,8 @@ export class AlTrainingService {
     for (let after = '0'; ; ) {
       const page = await this.pool.texts(projectId, after, TEXT_PAGE);
       if (!page.length) break;
-      accumulator.add(page.map((p) => p.text));
+      // Tokenising and hashing happen on the ML thread; summing document frequencies here is one pass over the counts.
+      accumulator.addCounts((await this.ml.run<'count'>({ op: 'count', texts: page.map((p) => p.text) })).counts);
       for (const p of page) {
         if (wanted.has(p.id)) texts.set(p.id, p.text);
         if (seen++ % stride === 0) sample.push(p.text);
@@ -162,21 +163,3 @@ function fingerprint(rows: TrainingRow[]): string {
   for (const r of rows) hash.update(`${r.itemId}\t${r.label}\t${r.weight}\n`);
   return hash.digest('hex');
 }
-
-function fitEmbeddingOrNull(sample: string[], idf: IdfTable, seed: number, warn: (why: string) => void): EmbeddingModel | null {
-  try {
-    return fitEmbedding({ csr: hashedTfidf({ texts: sample, idf }), dim: EMBEDDING_DIM, seed });
-  } catch (err) {
-    warn((err as Error).message);
-    return null;
-  }
-}
-
-async function evaluate(model: TrainedClassifier, idf: IdfTable, slice: { text: string; label: number }[]): Promise<ModelMetrics> {
-  const calibration = { eceBefore: model.metrics.eceBefore, eceAfter: model.metrics.eceAfter, temperature: model.metrics.temperature };
-  if (!slice.length) return { accuracy: null, macroF1: null, evaluationItems: 0, ...calibration };
-  const probs = await predictProba({ model, features: hashedTfidf({ texts: slice.map((s) => s.text), idf }) });
-  const { accuracy, macroF1 } = classificationMetrics({ truth: slice.map((s) => s.label), predicted: argMaxRows(probs, model.numClasses) });
-  return { accuracy, macroF1, evaluationItems: slice.length, ...calibration };
-}
-

@@ -48,12 +48,10 @@ const baseSchema = z.object({
   // and code-LF checks one project may have in flight in one api process (more are answered 429 LF_BUSY).
   LF_PREVIEW_BUDGET_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   LF_PREVIEW_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
-  // Active learning: pool items per scoring chunk job, scoring and selection jobs one worker runs at once, and the
-  // lock of a training job (training holds the CPU without pause, so its lock cannot be renewed while it runs: a
-  // training job of a crashed worker is retried after this long).
+  // Active learning: pool items per scoring chunk job, and active-learning jobs one worker process runs at once (their
+  // computing shares the process's one ML thread; more jobs overlap their database reads and writes with it).
   AL_CHUNK_SIZE: z.coerce.number().int().min(1).max(100_000).default(5000),
-  AL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
-  AL_TRAIN_LOCK_MS: z.coerce.number().int().min(1000).max(3_600_000).default(600_000),
+  AL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   // How long a worker's job lock lasts without renewal: a job of a crashed worker is retried after about this long.
   QUEUE_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   // Sign-in and credential abuse: failures counted per account and per address within a window (then 429).

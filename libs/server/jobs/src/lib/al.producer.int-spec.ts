@@ -9,21 +9,20 @@ import { bullRootOptions, QUEUE } from './queue-connection';
 
 describe('AlProducer', () => {
   const opts = bullRootOptions({ backend: 'redis', redisUrl: loadTestEnv().TEST_REDIS_URL, databaseUrl: '', prefix: `int_${randomBytes(4).toString('hex')}` });
-  const train = new Queue(QUEUE.alTrain, opts);
   const queue = new Queue(QUEUE.al, opts);
   const flows = new FlowProducer(opts);
-  const producer = new AlProducer(train, queue, flows);
+  const producer = new AlProducer(queue, flows);
 
   afterAll(async () => {
-    await Promise.all([train.obliterate({ force: true }), queue.obliterate({ force: true })]);
-    await Promise.all([train.close(), queue.close(), flows.close()]);
+    await queue.obliterate({ force: true });
+    await Promise.all([queue.close(), flows.close()]);
   }, 30_000);
 
   it('queues one round request for a burst of triggers of one project', async () => {
     const project = randomUUID();
     await Promise.all(Array.from({ length: 8 }, (_, i) => producer.requestRound(project, i % 2 ? 'labels' : 'lf-change')));
     await producer.requestRound(randomUUID(), 'labels');
-    const waiting = await train.getJobs(['waiting']);
+    const waiting = await queue.getJobs(['waiting']);
     expect(waiting.filter((j) => j.data.projectId === project)).toHaveLength(1);
     expect(waiting).toHaveLength(2);
   }, 30_000);
@@ -34,12 +33,12 @@ describe('AlProducer', () => {
     expect(await producer.roundQueued(round)).toBe(false);
     await producer.queueTraining(project, round);
     await producer.queueTraining(project, round);
-    expect((await train.getJobs(['waiting'])).filter((j) => j.data.roundId === round).map((j) => j.id)).toEqual([alTrainJobId(round)]);
+    expect((await queue.getJobs(['waiting'])).filter((j) => j.data.roundId === round).map((j) => j.id)).toEqual([alTrainJobId(round)]);
     expect(await producer.roundQueued(round)).toBe(true);
 
     await producer.queueScoring(project, round, [0, 1, 2]);
     await producer.queueScoring(project, round, [0, 1, 2]);
-    const chunks = (await queue.getJobs(['prioritized', 'waiting'])).filter((j) => j.data.roundId === round);
+    const chunks = (await queue.getJobs(['prioritized', 'waiting'])).filter((j) => j.name === 'score-chunk' && j.data.roundId === round);
     expect(chunks.map((j) => j.id).sort()).toEqual([0, 1, 2].map((c) => alScoreJobId(round, c)).sort());
     expect(await (await queue.getJob(alSelectJobId(round)))?.getState()).toBe('waiting-children');
     expect([alTrainJobId(round), alSelectJobId(round), alScoreJobId(round, 2), 'al-start-x'].map(alRoundOfJob)).toEqual([round, round, round, null]);
@@ -48,10 +47,10 @@ describe('AlProducer', () => {
   it('registers a schedule one period ahead, and removes it', async () => {
     const project = randomUUID();
     await producer.schedule(project, 30);
-    const [scheduler] = (await train.getJobSchedulers()).filter((s) => s.key === alScheduleId(project));
+    const [scheduler] = (await queue.getJobSchedulers()).filter((s) => s.key === alScheduleId(project));
     expect(scheduler).toMatchObject({ every: 30 * 60_000, name: 'start-al-round' });
     expect(scheduler.next! - Date.now()).toBeGreaterThan(29 * 60_000);
     await producer.schedule(project, null);
-    expect((await train.getJobSchedulers()).filter((s) => s.key === alScheduleId(project))).toEqual([]);
+    expect((await queue.getJobSchedulers()).filter((s) => s.key === alScheduleId(project))).toEqual([]);
   }, 30_000);
 });

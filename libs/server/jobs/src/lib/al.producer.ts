@@ -1,7 +1,7 @@
-// Enqueues active-learning work. A trigger (new labels, an LF change, the schedule) adds a `start-al-round` job,
-// deduplicated per project so concurrent triggers open one round; the round's training is a job on the `al-train`
-// queue (long and CPU-bound, so its lock is long), and scoring is a BullMQ flow on the `active-learning` queue:
-// one child per chunk of the pool and a parent that selects the batch once every chunk is done.
+// Enqueues active-learning work on the `active-learning` queue. A trigger (new labels, an LF change, the schedule)
+// adds a `start-al-round` job, deduplicated per project so concurrent triggers open one round; a round's training
+// is one job, and its scoring a BullMQ flow: one child per chunk of the pool and a parent that selects the batch
+// once every chunk is done.
 // Every job of a round has an id made of the round's id, so a retried step never enqueues its work twice and
 // anyone holding a job id (the api's progress listener) knows the round.
 import { Injectable, Logger } from '@nestjs/common';
@@ -32,7 +32,6 @@ export class AlProducer {
   private readonly logger = new Logger('AlProducer');
 
   constructor(
-    @InjectQueue(QUEUE.alTrain) private readonly train: Queue,
     @InjectQueue(QUEUE.al) private readonly queue: Queue,
     @InjectFlowProducer(AL_FLOW_PRODUCER) private readonly flows: FlowProducer,
   ) {}
@@ -46,7 +45,7 @@ export class AlProducer {
   async requestRound(projectId: string, trigger: StartAlRoundJob['trigger']): Promise<void> {
     await failFast(
       'active-learning round',
-      this.train.add(JOB.startAlRound, startAlRoundJobSchema.parse({ projectId, trigger }), {
+      this.queue.add(JOB.startAlRound, startAlRoundJobSchema.parse({ projectId, trigger }), {
         deduplication: { id: `al-start-${projectId}` },
         ...RETRIES,
         removeOnComplete: { count: 100 },
@@ -59,7 +58,7 @@ export class AlProducer {
   async queueTraining(projectId: string, roundId: string): Promise<void> {
     await failFast(
       'active-learning training',
-      this.train.add(JOB.trainModel, trainModelJobSchema.parse({ projectId, roundId }), {
+      this.queue.add(JOB.trainModel, trainModelJobSchema.parse({ projectId, roundId }), {
         jobId: alTrainJobId(roundId),
         ...RETRIES,
         removeOnComplete: { count: 100 },
@@ -98,11 +97,8 @@ export class AlProducer {
 
   /** Whether a job of the round still waits, runs or is retried (its training, or its selection). */
   async roundQueued(roundId: string): Promise<boolean> {
-    for (const [queue, id] of [
-      [this.train, alTrainJobId(roundId)],
-      [this.queue, alSelectJobId(roundId)],
-    ] as const) {
-      const job = await queue.getJob(id);
+    for (const id of [alTrainJobId(roundId), alSelectJobId(roundId)]) {
+      const job = await this.queue.getJob(id);
       if (!job) continue;
       const state = await job.getState();
       if (state !== 'failed' && state !== 'completed' && state !== 'unknown') return true;
@@ -113,12 +109,12 @@ export class AlProducer {
   /** Starts a round every `everyMinutes` (a BullMQ job scheduler per project), or stops doing so (null). */
   async schedule(projectId: string, everyMinutes: number | null): Promise<void> {
     if (everyMinutes === null) {
-      await failFast('active-learning schedule', this.train.removeJobScheduler(alScheduleId(projectId)));
+      await failFast('active-learning schedule', this.queue.removeJobScheduler(alScheduleId(projectId)));
       return;
     }
     await failFast(
       'active-learning schedule',
-      this.train.upsertJobScheduler(
+      this.queue.upsertJobScheduler(
         alScheduleId(projectId),
         // The first round comes one period from now, not at once.
         { every: everyMinutes * 60_000, startDate: Date.now() + everyMinutes * 60_000 },

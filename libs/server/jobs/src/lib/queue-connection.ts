@@ -55,9 +55,7 @@ export const QUEUE = {
   maintenance: 'maintenance',
   analysis: 'analysis',
   lf: 'lf',
-  /** Active-learning training (and the jobs that open rounds): long CPU-bound jobs, with a lock of their own. */
-  alTrain: 'al-train',
-  /** Active-learning pool scoring chunks and the selection that closes a round. */
+  /** Active-learning rounds: opening, training, pool scoring chunks and the selection that closes a round. */
   al: 'active-learning',
 } as const;
 

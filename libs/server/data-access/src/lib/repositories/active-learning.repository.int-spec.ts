@@ -140,7 +140,8 @@ describe('active-learning repositories', () => {
     expect(await stored()).toEqual(once);
     await predictions.saveChunk(round.id, 1, scores(rows[1], 0));
     expect(await rounds.get(round.id)).toMatchObject({ scored: 4, chunksDone: 2 });
-    const read = await predictions.forRound(round.id, 2, 3);
+    const read = await predictions.forRound(round.id);
+    expect([read.numClasses, read.dim]).toEqual([2, 3]);
     expect(read.itemIds).toEqual(itemIds);
     const expected = scores(rows[0], 0);
     expect(Array.from(read.probs!.subarray(0, 4))).toEqual(Array.from(expected.probs));

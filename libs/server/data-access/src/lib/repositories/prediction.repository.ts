@@ -19,11 +19,13 @@ export interface ChunkScores {
   dim: number;
 }
 
-/** A round's scores, in item id order, as row-major arrays. */
+/** A round's scores, in item id order, as row-major arrays (null where the round has none). */
 export interface RoundScores {
   itemIds: string[];
   probs: Float32Array | null;
+  numClasses: number;
   embeddings: Float32Array | null;
+  dim: number;
 }
 
 const PAGE = 20_000;
@@ -90,12 +92,17 @@ export class PredictionRepository {
   }
 
   /** Every score of the round in item id order, read a page at a time into typed arrays. */
-  async forRound(roundId: string, numClasses: number, dim: number): Promise<RoundScores> {
+  async forRound(roundId: string): Promise<RoundScores> {
+    // Every row of a round has the same widths: read them from one.
+    const widths = await this.sql.one<{ k: number | null; dim: number | null }>(
+      `SELECT cardinality(probs) AS k, cardinality(embedding) AS dim FROM predictions WHERE round_id = $1 LIMIT 1`,
+      [roundId],
+    );
+    const k = widths?.k ?? 0;
+    const dim = widths?.dim ?? 0;
     const itemIds: string[] = [];
     const probParts: Float32Array[] = [];
     const embeddingParts: Float32Array[] = [];
-    let anyProbs = false;
-    let anyEmbeddings = false;
     for (let after = '0'; ; ) {
       const page = await this.sql.many<{ id: string; probs: number[] | null; embedding: number[] | null }>(
         `SELECT item_id::text AS id, probs::float4[] AS probs, embedding::float4[] AS embedding FROM predictions
@@ -103,25 +110,19 @@ export class PredictionRepository {
         [roundId, after, PAGE],
       );
       if (!page.length) break;
-      const p = new Float32Array(page.length * numClasses);
+      const p = new Float32Array(page.length * k);
       const e = new Float32Array(page.length * dim);
       page.forEach((r, i) => {
         itemIds.push(r.id);
-        if (r.probs) {
-          anyProbs = true;
-          p.set(r.probs.map(Number), i * numClasses);
-        }
-        if (r.embedding) {
-          anyEmbeddings = true;
-          e.set(r.embedding.map(Number), i * dim);
-        }
+        if (r.probs && k) p.set(r.probs, i * k);
+        if (r.embedding && dim) e.set(r.embedding, i * dim);
       });
       probParts.push(p);
       embeddingParts.push(e);
       after = page[page.length - 1].id;
       if (page.length < PAGE) break;
     }
-    return { itemIds, probs: anyProbs ? concat(probParts) : null, embeddings: anyEmbeddings ? concat(embeddingParts) : null };
+    return { itemIds, probs: k ? concat(probParts) : null, numClasses: k, embeddings: dim ? concat(embeddingParts) : null, dim };
   }
 }
 
