@@ -118,30 +118,3 @@ async function evaluate(model: TrainedClassifier, idf: IdfTable, slice: { texts:
   const { accuracy, macroF1 } = classificationMetrics({ truth: slice.labels, predicted: argMaxRows(probs, model.numClasses) });
   return { accuracy, macroF1, evaluationItems: slice.texts.length, ...calibration };
 }
-
-/** The typed arrays of a reply or task, to transfer rather than copy across threads. */
-export function transferables(x: MlTask | MlReply): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
-  const add = (a: ArrayBufferView | null | undefined) => {
-    if (a && a.buffer instanceof ArrayBuffer && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && !out.includes(a.buffer)) out.push(a.buffer);
-  };
-  switch (x.op) {
-    case 'count':
-      if ('counts' in x) [x.counts.indptr, x.counts.indices, x.counts.data].forEach(add);
-      break;
-    case 'fit':
-      if ('result' in x) add(x.result.artifact);
-      break;
-    case 'score':
-      if ('probs' in x) [x.probs, x.embeddings].forEach(add);
-      break;
-    case 'select':
-      // Not the probabilities: the caller reads them again to score what was chosen.
-      if ('input' in x) [x.input.embeddings, x.input.labeled, x.input.excluded].forEach(add);
-      break;
-    case 'lf-disagreement':
-      if ('votes' in x) [x.votes, x.probs, x.exclude].forEach(add);
-      break;
-  }
-  return out;
-}

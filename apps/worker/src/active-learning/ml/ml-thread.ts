@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { transferables, type MlReply, type MlTask } from './ml-task';
+import type { MlReply, MlTask } from './ml-task';
+import { transferables } from './ml-transfer';
 
 type Pending = { resolve: (r: MlReply) => void; reject: (e: Error) => void };
 type ReplyOf<Op extends MlTask['op']> = Extract<MlReply, { op: Op }>;

@@ -1,7 +1,8 @@
 // Entry point of the ML thread: runs one task at a time from its parent and answers. Spawned by MlThread from the
 // compiled JS under dist/ (or through tsx when running from the TypeScript sources).
 import { parentPort } from 'node:worker_threads';
-import { runMlTask, transferables, type MlTask } from './ml-task';
+import { runMlTask, type MlTask } from './ml-task';
+import { transferables } from './ml-transfer';
 
 const port = parentPort;
 if (!port) throw new Error('ml.worker must run in a worker thread');
