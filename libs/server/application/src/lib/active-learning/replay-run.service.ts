@@ -102,10 +102,15 @@ export class ReplayRunService {
           fullAccuracy: result.fullAccuracy,
           points: result.points.map((p) => ({ labels: p.labels, accuracy: p.accuracy })),
         });
-        // Null: another attempt stored it first (skip on), or the replay was closed meanwhile (stop).
-        current = saved ?? (await this.replays.byId(replay.id)) ?? current;
-        if (current.status !== 'running') return current;
-        if (saved) await onProgress?.(saved);
+        if (saved) {
+          current = saved;
+          await onProgress?.(saved);
+          continue;
+        }
+        // Not stored: another attempt stored it first (go on), or the replay was closed or deleted meanwhile (stop).
+        const now = await this.replays.byId(replay.id);
+        if (now?.status !== 'running') return now;
+        current = now;
       }
     }
     return this.replays.finish(replay.id, { labelsToReach: labelsToReachByStrategy(current.results) });
