@@ -1,0 +1,24 @@
+// Where an item falls in [0, 1) for a project's split seed: a hash of the seed and the item id, so the assignment
+// needs no stored state, is the same on every machine and in every language with MurmurHash3, and does not move
+// when items are added or removed. The snapshot issue will grow this into the train/valid/test assignment by
+// bands of the same position (e.g. [0, 0.1) test, [0.1, 0.2) valid), so the evaluation slice stays put inside it.
+import { murmurHash3x86_32 } from '@arbiter/util/hash';
+
+const TWO_TO_32 = 2 ** 32;
+
+export interface SplitKey {
+  /** PostgreSQL bigint ids arrive as strings; hashing the decimal text keeps ids above 2^53 exact. */
+  itemId: string;
+  seed: number | string;
+}
+
+/** murmur3_32(`${seed}:${itemId}`, 0) / 2^32, in [0, 1). */
+export function splitPosition({ itemId, seed }: SplitKey): number {
+  return murmurHash3x86_32(`${seed}:${itemId}`) / TWO_TO_32;
+}
+
+/** Whether the item belongs to the held-out evaluation slice: the first `share` of positions. */
+export function inEvaluationSlice({ itemId, seed, share }: SplitKey & { share: number }): boolean {
+  if (!(share >= 0 && share <= 1)) throw new RangeError(`share must be in [0, 1], got ${share}`);
+  return splitPosition({ itemId, seed }) < share;
+}
