@@ -4,7 +4,7 @@
 import { expectedCalibrationError, fitTemperature, softmaxWithTemperature } from '@arbiter/domain/calibration';
 import type { Scalar, Tensor1D, Tensor2D } from '@tensorflow/tfjs';
 import { fitByAdam, fitByLbfgs } from './fit-parameters';
-import { forward, initialParameters, type ModelKind, PENALISED } from './model-weights';
+import { forward, initialParameters, type ModelKind, type Parameters, PENALISED } from './model-weights';
 import { type ColumnMap, columnMapOf, type CsrMatrix, sparseBatch } from './sparse-rows';
 import { type Backend, selectBackend, tf } from './tf-backend';
 import { validationSplit } from './validation-split';
@@ -72,39 +72,28 @@ export async function trainClassifier(input: TrainClassifierInput): Promise<Trai
     if (!(y >= 0 && y < k)) throw new RangeError(`labels[${i}] = ${y} is not a class in 0..${k - 1}`);
   });
   const split = validationSplit({ labels, numClasses: k, seed, share: input.validationShare ?? 0.15 });
-  const train = pickRows(features, dense, labels, split.train);
-  const valid = split.valid.length ? pickRows(features, dense, labels, split.valid) : null;
-  const columns = columnMapOf(train.features);
-  const rowWeights = trainingWeights(labels, split.train, input.sampleWeights, k, input.classWeight ?? 'balanced');
-  const weightSum = rowWeights.reduce((a, b) => a + b, 0);
-  const lambda = 1 / (2 * (input.inverseRegularisation ?? 10) * weightSum);
-
+  // One column space for every row, so the refit on all rows can start from the first fit's weights.
+  const columns = columnMapOf(features);
   const shape = { kind, cols: columns.buckets.length, denseDim: dense?.dim ?? 0, numClasses: k, hiddenUnits: input.hiddenUnits ?? 64 };
   const params = initialParameters(shape, seed);
-  const trainX = sparseBatch(train.features, columns);
+  const rowsOf = (rows: Int32Array) => pickRows(features, dense, labels, rows);
+  const train = objective(kind, params, rowsOf(split.train), columns, input, k);
+  const valid = split.valid.length ? rowsOf(split.valid) : null;
   const validX = valid ? sparseBatch(valid.features, columns) : null;
-  const trainDense = train.dense ? tf.tensor2d(train.dense, [split.train.length, shape.denseDim]) : undefined;
   const validDense = valid?.dense ? tf.tensor2d(valid.dense, [split.valid.length, shape.denseDim]) : undefined;
-  const trainTargets = tf.oneHot(tf.tensor1d(train.labels, 'int32'), k).mul(tf.tensor1d(rowWeights).reshape([-1, 1]).div(weightSum)) as Tensor2D;
-  const loss = () =>
-    tf.tidy(() => {
-      const logits = forward(kind, params, trainX, trainDense);
-      const data = tf.neg(tf.sum(tf.mul(trainTargets, tf.logSoftmax(logits))));
-      const penalty = PENALISED.filter((p) => params[p]).map((p) => tf.sum(tf.square(params[p])));
-      return (penalty.length ? tf.add(data, tf.mul(lambda, tf.addN(penalty))) : data) as Scalar;
-    });
   const validationLoss = () => (validX && valid ? tf.tidy(() => meanNll(forward(kind, params, validX, validDense), valid.labels)) : null);
-  const fit = (kind === 'logreg' ? fitByLbfgs : fitByAdam)({
-    params,
-    loss,
-    validationLoss,
-    maxSteps: input.maxSteps ?? (kind === 'logreg' ? 300 : valid ? 1500 : 300),
-    learningRate: input.learningRate ?? 0.01,
-  });
+  const maxSteps = input.maxSteps ?? (kind === 'logreg' ? 300 : valid ? 1500 : 300);
+  // Logistic regression is convex with an explicit penalty: it is solved to convergence (as scikit-learn does),
+  // and the validation slice serves calibration only. The MLP stops early on the slice's loss.
+  const fit =
+    kind === 'logreg'
+      ? fitByLbfgs({ params, loss: train.loss, validationLoss: () => null, maxSteps, learningRate: 0 })
+      : fitByAdam({ params, loss: train.loss, validationLoss, maxSteps, learningRate: input.learningRate ?? 0.01 });
+  train.dispose();
 
   let temperature = 1;
   const metrics: TrainingMetrics = {
-    trainRows: split.train.length, validationRows: split.valid.length, steps: fit.steps, lambda,
+    trainRows: split.train.length, validationRows: split.valid.length, steps: fit.steps, lambda: train.lambda,
     temperature, validationLoss: null, validationAccuracy: null, eceBefore: null, eceAfter: null, seconds: 0,
   };
   if (validX && valid) {
@@ -114,16 +103,41 @@ export async function trainClassifier(input: TrainClassifierInput): Promise<Trai
     const after = softmaxWithTemperature(logits, k, temperature);
     Object.assign(metrics, {
       temperature,
-      validationLoss: fit.validationLoss,
+      validationLoss: validationLoss(),
       validationAccuracy: accuracy(before, k, valid.labels),
       eceBefore: expectedCalibrationError({ probs: before, numClasses: k, labels: valid.labels }),
       eceAfter: expectedCalibrationError({ probs: after, numClasses: k, labels: valid.labels }),
     });
+    if (kind === 'logreg') {
+      // The slice has done its work (T and the calibration report); the final weights use every row, starting from
+      // the first fit's, and keep that T (as calibrating on held-out predictions and then refitting does).
+      const everything = objective(kind, params, rowsOf(Int32Array.from({ length: n }, (_, i) => i)), columns, input, k);
+      metrics.steps += fitByLbfgs({ params, loss: everything.loss, validationLoss: () => null, maxSteps, learningRate: 0 }).steps;
+      metrics.trainRows = n;
+      everything.dispose();
+    }
   }
   const weights = Object.fromEntries(Object.entries(params).map(([name, v]) => [name, { shape: v.shape, data: v.dataSync() as Float32Array }]));
-  tf.dispose([...Object.values(params), trainTargets, ...(trainDense ? [trainDense] : []), ...(validDense ? [validDense] : [])]);
+  tf.dispose([...Object.values(params), ...(validDense ? [validDense] : [])]);
   metrics.seconds = (performance.now() - started) / 1000;
   return { kind, backend, numClasses: k, columns, denseDim: shape.denseDim, temperature, weights, metrics };
+}
+
+/** The training objective over some rows: class- and sample-weighted mean log-loss plus λ‖W‖², λ = 1 / (2·C·Σw). */
+function objective(kind: ModelKind, params: Parameters, rows: ReturnType<typeof pickRows>, columns: ColumnMap, input: TrainClassifierInput, k: number) {
+  const weights = trainingWeights(rows.labels, input.sampleWeights ? Float32Array.from(rows.sourceRows, (r) => input.sampleWeights?.[r] ?? 1) : undefined, k, input.classWeight ?? 'balanced');
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const lambda = 1 / (2 * (input.inverseRegularisation ?? 10) * weightSum);
+  const x = sparseBatch(rows.features, columns);
+  const denseRows = rows.dense ? tf.tensor2d(rows.dense, [rows.labels.length, rows.dense.length / rows.labels.length]) : undefined;
+  const targets = tf.tidy(() => tf.mul(tf.oneHot(tf.tensor1d(rows.labels, 'int32'), k), tf.tensor1d(weights).reshape([-1, 1]).div(weightSum))) as Tensor2D;
+  const loss = () =>
+    tf.tidy(() => {
+      const data = tf.neg(tf.sum(tf.mul(targets, tf.logSoftmax(forward(kind, params, x, denseRows)))));
+      const penalty = PENALISED.filter((p) => params[p]).map((p) => tf.sum(tf.square(params[p])));
+      return (penalty.length ? tf.add(data, tf.mul(lambda, tf.addN(penalty))) : data) as Scalar;
+    });
+  return { loss, lambda, dispose: () => tf.dispose([targets, ...(denseRows ? [denseRows] : [])]) };
 }
 
 function meanNll(logits: Tensor2D, labels: Int32Array): number {
@@ -141,15 +155,10 @@ function accuracy(probs: Float32Array, k: number, labels: Int32Array): number {
   return labels.length ? right / labels.length : 0;
 }
 
-function trainingWeights(labels: Int32Array, rows: Int32Array, sample: ArrayLike<number> | undefined, k: number, rule: 'balanced' | 'none') {
+function trainingWeights(labels: Int32Array, sample: Float32Array | undefined, k: number, rule: 'balanced' | 'none') {
   const counts = new Float64Array(k);
-  rows.forEach((r) => counts[labels[r]]++);
-  const out = new Float32Array(rows.length);
-  rows.forEach((r, i) => {
-    const cls = rule === 'balanced' ? rows.length / (k * counts[labels[r]]) : 1;
-    out[i] = cls * (sample ? sample[r] : 1);
-  });
-  return out;
+  labels.forEach((y) => counts[y]++);
+  return Float32Array.from(labels, (y, i) => (rule === 'balanced' ? labels.length / (k * counts[y]) : 1) * (sample ? sample[i] : 1));
 }
 
 function pickRows(features: CsrMatrix, dense: DenseRows | undefined, labels: Int32Array, rows: Int32Array) {
@@ -168,5 +177,5 @@ function pickRows(features: CsrMatrix, dense: DenseRows | undefined, labels: Int
   const picked: CsrMatrix = { rows: rows.length, cols: features.cols, indptr, indices, data };
   const d = dense ? new Float32Array(rows.length * dense.dim) : undefined;
   if (dense && d) rows.forEach((r, i) => d.set(dense.data.subarray(r * dense.dim, (r + 1) * dense.dim), i * dense.dim));
-  return { features: picked, dense: d, labels: Int32Array.from(rows, (r) => labels[r]) };
+  return { features: picked, dense: d, labels: Int32Array.from(rows, (r) => labels[r]), sourceRows: rows };
 }
