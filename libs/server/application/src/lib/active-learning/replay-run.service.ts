@@ -41,6 +41,17 @@ export interface ReplayRunOutcome {
 
 class ReplayInputError extends Error {}
 
+/**
+ * Thrown by a simulator that was stopped from outside (the worker is shutting down): the run is not a failure and
+ * is not stored; the job goes back to the queue and the next worker resumes from the runs already stored.
+ */
+export class ReplayInterruptedError extends Error {
+  constructor() {
+    super('the replay was interrupted: its worker is stopping');
+    this.name = 'ReplayInterruptedError';
+  }
+}
+
 @Injectable()
 export class ReplayRunService {
   private readonly logger = new Logger('ReplayRunService');
@@ -52,7 +63,8 @@ export class ReplayRunService {
 
   /**
    * Runs what is left of the replay. A failure is rethrown for the queue to retry, except on the job's last attempt
-   * (or when the input cannot work), where the replay is closed as failed with the reason.
+   * (or when the input cannot work), where the replay is closed as failed with the reason. An interruption is
+   * always rethrown, never recorded.
    */
   async run(replayId: string, opts: { finalAttempt: boolean; onProgress?: (replay: ReplayRow) => Promise<void> }): Promise<ReplayRunOutcome> {
     const started = await this.replays.start(replayId);
@@ -65,7 +77,7 @@ export class ReplayRunService {
       const finished = await this.runStarted(started, opts.onProgress);
       return { projectId: started.projectId, replayId, status: finished?.status ?? 'gone' };
     } catch (err) {
-      if (!opts.finalAttempt && !(err instanceof ReplayInputError)) throw err;
+      if (err instanceof ReplayInterruptedError || (!opts.finalAttempt && !(err instanceof ReplayInputError))) throw err;
       this.logger.warn(`replay ${replayId} of ${started.projectId} failed: ${(err as Error).message}`);
       const failed = await this.replays.finish(replayId, { error: (err as Error).message });
       return { projectId: started.projectId, replayId, status: failed?.status ?? 'failed' };
@@ -94,6 +106,7 @@ export class ReplayRunService {
         try {
           result = await this.simulator.simulate({ train, test: heldOut, strategy, seed, initial, batch, budget });
         } catch (err) {
+          if (err instanceof ReplayInterruptedError) throw err;
           throw new Error(`${strategy} with seed ${seed}: ${(err as Error).message}`);
         }
         const saved = await this.replays.saveResult(replay.id, {
