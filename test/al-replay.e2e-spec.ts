@@ -1,7 +1,9 @@
 // Strategy replay end to end: 400 AG News headlines imported with their gold topics, a replay of random and margin
 // with two seeds each on the real model, followed over socket.io; the worker running it is killed after its first
-// stored run and a new one finishes the rest without redoing or duplicating it. Also the 400 (budget too large
+// stored run, the next is stopped (SIGTERM) in the middle of the third, and a third worker finishes the replay with
+// every run stored once. Also the 400 (budget too large
 // for the labeled items, initial above budget) and 409 (a replay already running) answers.
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -23,6 +25,13 @@ const rows = readFileSync(DATA, 'utf8')
     const r = JSON.parse(l) as { label: number; sentence: string };
     return { id: `ag-${i}`, text: r.sentence, gold: r.label };
   });
+
+/** How a process ended: 'clean' after its shutdown hooks ran (Nest re-raises the signal then), else how. */
+function exited(p: ChildProcess): Promise<string> {
+  const describe = (code: number | null, signal: NodeJS.Signals | null) => (code === 0 || signal === 'SIGTERM' ? 'clean' : `code ${code}, signal ${signal}`);
+  if (p.exitCode !== null || p.signalCode !== null) return Promise.resolve(describe(p.exitCode, p.signalCode));
+  return new Promise((res) => p.once('exit', (code, signal) => res(describe(code, signal))));
+}
 
 const REQUEST = { strategies: ['random', 'margin'], seeds: 2, initial: 20, batch: 20, budget: 100 };
 const CURVE_LABELS = [20, 40, 60, 80, 100];
@@ -74,10 +83,11 @@ describe('strategy replay', () => {
     expect((await owner.get<{ replays: Replay[] }>(base())).body.replays).toEqual([]);
   }, 30_000);
 
-  it('replays random and margin over two seeds, pushing progress, and resumes after its worker is killed', async () => {
+  it('replays random and margin over two seeds, pushing progress, through a worker crash and a worker stop', async () => {
     const socket = await joinProject();
     const events: Replay[] = [];
     let killed = false;
+    let stopped: Promise<{ exit: string; runsDone: number; status: string }> | null = null;
     const finished = new Promise<void>((res, rej) => {
       const timer = setTimeout(() => rej(new Error(`the replay did not finish:\n${stack.logs().slice(-4000)}`)), 240_000);
       socket.on('project:al-replay', (e: ReplayEvent) => {
@@ -88,6 +98,16 @@ describe('strategy replay', () => {
           killed = true;
           stack.workers[0].kill('SIGKILL');
           stack.startWorker();
+        } else if (killed && !stopped && e.replay.runsDone >= 2) {
+          // The new one is stopped in the middle of the third run: it ends it and hands the job back at once
+          // instead of finishing the replay first; a third worker takes over after it has gone.
+          const worker = stack.workers[1];
+          stopped = exited(worker).then(async (exit) => {
+            const { rows } = await db.query(`SELECT runs_done AS "runsDone", status FROM al_replays WHERE id = $1`, [e.replay.id]);
+            stack.startWorker();
+            return { exit, ...rows[0] };
+          });
+          worker.kill('SIGTERM');
         }
         if (e.replay.status === 'done' || e.replay.status === 'failed') {
           clearTimeout(timer);
@@ -109,6 +129,7 @@ describe('strategy replay', () => {
     await finished;
     socket.close();
     expect(killed).toBe(true);
+    expect(await stopped).toEqual({ exit: 'clean', runsDone: 2, status: 'running' });
 
     const replay = (await owner.get<Replay>(`${base()}/${created.body.id}`)).body;
     expect(replay).toMatchObject({ id: created.body.id, status: 'done', runsDone: 4, runsTotal: 4, error: null });
@@ -118,13 +139,16 @@ describe('strategy replay', () => {
     expect(done).toEqual([...done].sort((a, b) => a - b));
     expect(new Set(done)).toEqual(new Set([0, 1, 2, 3, 4]));
 
-    // The job really changed hands: BullMQ saw it stall on the killed worker and started it again on the new one.
+    // The job really changed hands twice: BullMQ saw it stall on the killed worker, and the stopped one put it back.
     const redis = new IORedis(stack.env.REDIS_URL, { maxRetriesPerRequest: null });
     const queue = new Queue('replay', { connection: redis, prefix: stack.env.QUEUE_PREFIX });
     const job = await queue.getJob(created.body.id);
     await queue.close();
     redis.disconnect();
-    expect(job?.attemptsStarted).toBeGreaterThanOrEqual(2);
+    expect(job?.attemptsStarted).toBeGreaterThanOrEqual(3);
+    // Neither hand-over was counted as a failed attempt (a crash or a stop is not the replay's fault).
+    expect(job?.stacktrace).toEqual([]);
+    expect(job?.attemptsMade).toBe(1);
 
     // One result per strategy and seed, none stored twice.
     expect(replay.results.map((r) => `${r.strategy}/${r.seed}`).sort()).toEqual(['margin/1', 'margin/2', 'random/1', 'random/2']);
