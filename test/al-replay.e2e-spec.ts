@@ -1,8 +1,8 @@
 // Strategy replay end to end: 400 AG News headlines imported with their gold topics, a replay of random and margin
 // with two seeds each on the real model, followed over socket.io; the worker running it is killed after its first
 // stored run, the next is stopped (SIGTERM) in the middle of the third, and a third worker finishes the replay with
-// every run stored once. Also the 400 (budget too large
-// for the labeled items, initial above budget) and 409 (a replay already running) answers.
+// every run stored once. Also the 400 (budget too large for the labeled items, initial above budget) and 409 (a
+// replay already running) answers, and a replay that cannot work closing as failed with its reason.
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -187,4 +187,20 @@ describe('strategy replay', () => {
     expect((await owner.get<{ replays: Replay[] }>(base())).body.replays.map((r) => r.id)).toEqual([next.body.id, created.body.id]);
     expect((await owner.get(`${base()}/not-a-uuid`)).status).toBe(404);
   }, 300_000);
+
+  it('closes a replay that cannot work as failed, saying why', async () => {
+    // Every labeled item says "ham": no classifier can be trained, so nothing is simulated or retried.
+    const p = await newProject(owner);
+    const hams = rows.slice(0, 60).map((r) => ({ ...r, gold: 0 }));
+    expect((await importJsonl(owner, p.id, hams, 'format=jsonl&externalIdField=id&goldField=gold')).body).toMatchObject({ inserted: 60 });
+    const url = `/api/projects/${p.id}/active-learning/replays`;
+    const created = await owner.post<Replay>(url, { strategies: ['random'], seeds: 1, budget: 10, initial: 5, batch: 5 });
+    expect(created.status).toBe(202);
+    let replay = created.body;
+    for (let i = 0; i < 600 && (replay.status === 'queued' || replay.status === 'running'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      replay = (await owner.get<Replay>(`${url}/${created.body.id}`)).body;
+    }
+    expect(replay).toMatchObject({ status: 'failed', runsDone: 0, results: [], error: 'the labeled items carry a single label: a classifier needs at least two' });
+  }, 120_000);
 });
