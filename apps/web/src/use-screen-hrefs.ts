@@ -11,6 +11,7 @@ export function useScreenHrefs() {
       annotate: (projectId: string) => router.buildLocation({ to: '/projects/$projectId/annotate', params: { projectId } }).href,
       review: (projectId: string) => router.buildLocation({ to: '/projects/$projectId/review', params: { projectId } }).href,
       lfs: (projectId: string) => router.buildLocation({ to: '/projects/$projectId/lfs', params: { projectId } }).href,
+      activeLearning: (projectId: string) => router.buildLocation({ to: '/projects/$projectId/active-learning', params: { projectId } }).href,
     }),
     [router],
   );

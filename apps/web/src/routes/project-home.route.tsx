@@ -23,6 +23,7 @@ function ProjectScreen() {
       annotateHref={hrefs.annotate(projectId)}
       reviewHref={hrefs.review(projectId)}
       lfsHref={hrefs.lfs(projectId)}
+      activeLearningHref={hrefs.activeLearning(projectId)}
       projectsHref={hrefs.projects()}
     />
   );

@@ -1,4 +1,5 @@
 // The UI's paths. Signed-out visitors reach only /login; every other screen sits behind `signedInRoute`.
+import { activeLearningRoute } from './active-learning.route';
 import { annotateRoute } from './annotate.route';
 import { homeRoute } from './home.route';
 import { lfsRoute } from './lfs.route';
@@ -15,6 +16,6 @@ export const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([
     homeRoute,
     projectsRoute,
-    projectRoute.addChildren([projectHomeRoute, annotateRoute, reviewRoute, lfsRoute]),
+    projectRoute.addChildren([projectHomeRoute, annotateRoute, reviewRoute, lfsRoute, activeLearningRoute]),
   ]),
 ]);

@@ -14,4 +14,11 @@ export const queryKeys = {
   /** Prefix of the LF list and every LF's versions: one invalidation refreshes both. */
   lfs: (projectId: string) => ['projects', projectId, 'lfs'] as const,
   lfVersions: (projectId: string, lfId: string) => ['projects', projectId, 'lfs', lfId, 'versions'] as const,
+  /** Prefix of everything active learning shows (settings, rounds, models, curve, replays): one invalidation catches up. */
+  activeLearning: (projectId: string) => ['projects', projectId, 'active-learning'] as const,
+  alSettings: (projectId: string) => ['projects', projectId, 'active-learning', 'settings'] as const,
+  alRounds: (projectId: string) => ['projects', projectId, 'active-learning', 'rounds'] as const,
+  alCurve: (projectId: string) => ['projects', projectId, 'active-learning', 'curve'] as const,
+  models: (projectId: string) => ['projects', projectId, 'active-learning', 'models'] as const,
+  alReplay: (projectId: string, replayId: string) => ['projects', projectId, 'active-learning', 'replays', replayId] as const,
 };

@@ -3,23 +3,30 @@
 // refresh the owner's annotator table (labels given, gold-check accuracy); a new agreement report invalidates the
 // report and the review queues (the worker rebuilds both together). LF runs report their progress into the LF list's
 // cached `run`; a finished run or a `project:lfs` event refetches the list (stats, label model, pending flags).
+// Active-learning rounds are folded into the cached round list; a finished round refetches the learning curve and
+// the model versions it added. Replay progress replaces the cached replay.
 import {
   accessEventSchema,
   agreementEventSchema,
+  alRoundEventSchema,
   importProgressEventSchema,
   joinAckSchema,
   lfRunEventSchema,
   lfsEventSchema,
+  replayEventSchema,
   SOCKET_EVENTS,
   statsEventSchema,
   type ImportProgressEvent,
   type LfListResponse,
   type ProjectStats,
+  type Replay,
 } from '@arbiter/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { io } from 'socket.io-client';
+import { withAlRound, type AlRoundsResponse } from '../api/get-al-rounds';
 import { withLfRun } from '../api/get-lfs';
+import { laterReplay } from '../api/get-replay';
 import { queryKeys } from '../query-keys';
 
 export interface ProjectSocketState {
@@ -60,6 +67,7 @@ export function useProjectSocket(projectId: string): ProjectSocketState {
         void qc.invalidateQueries({ queryKey: queryKeys.annotators(projectId) });
         refreshAgreement();
         refreshLfs();
+        void qc.invalidateQueries({ queryKey: queryKeys.activeLearning(projectId) });
       });
     };
     socket.on('connect', join);
@@ -102,6 +110,23 @@ export function useProjectSocket(projectId: string): ProjectSocketState {
     socket.on(SOCKET_EVENTS.lfs, (raw: unknown) => {
       const ev = lfsEventSchema.safeParse(raw);
       if (ev.success && ev.data.projectId === projectId) refreshLfs();
+    });
+    socket.on(SOCKET_EVENTS.alRound, (raw: unknown) => {
+      const ev = alRoundEventSchema.safeParse(raw);
+      if (!ev.success || ev.data.projectId !== projectId) return;
+      const { round } = ev.data;
+      // Only the active-learning screen has the list; without it there is nothing to update.
+      qc.setQueryData(queryKeys.alRounds(projectId), (old: AlRoundsResponse | undefined) => withAlRound(old, round));
+      if (round.status === 'done') {
+        void qc.invalidateQueries({ queryKey: queryKeys.alCurve(projectId) });
+        void qc.invalidateQueries({ queryKey: queryKeys.models(projectId) });
+      }
+    });
+    socket.on(SOCKET_EVENTS.replay, (raw: unknown) => {
+      const ev = replayEventSchema.safeParse(raw);
+      if (!ev.success || ev.data.projectId !== projectId) return;
+      const { replay } = ev.data;
+      qc.setQueryData(queryKeys.alReplay(projectId, replay.id), (old: Replay | undefined) => laterReplay(old, replay));
     });
     return () => {
       socket.disconnect();

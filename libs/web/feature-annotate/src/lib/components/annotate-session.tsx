@@ -4,6 +4,7 @@ import { ACTION_KEYS, AppLink, ErrorMessage, GuidelinesPanel, Kbd, LabelButton, 
 import { useCallback, useEffect, useState } from 'react';
 import { useHotkeys } from '../hooks/use-hotkeys';
 import { useTaskQueue } from '../hooks/use-task-queue';
+import { suggestionSource } from '../provenance';
 import { toggleLabel, topSuggestion } from '../task-list';
 import { ActionButton } from './action-button';
 import { ItemView } from './item-view';
@@ -95,6 +96,7 @@ export function AnnotateSession({ project, projectHref }: AnnotateSessionProps) 
                   description={l.description}
                   selected={selected.includes(id)}
                   suggestedProbability={suggestion?.label === id ? suggestion.probability : null}
+                  suggestionSource={suggestionSource(current.item)}
                   onToggle={() => pick(id)}
                 />
               ))}

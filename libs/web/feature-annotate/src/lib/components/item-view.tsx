@@ -1,4 +1,5 @@
 import type { TaskItem } from '@arbiter/contracts';
+import { ChosenBy } from './chosen-by';
 
 export interface ItemViewProps {
   item: TaskItem;
@@ -13,6 +14,7 @@ export function ItemView({ item }: ItemViewProps) {
       <p className="item__text" data-testid="item-text">
         {item.text}
       </p>
+      {item.chosenBy && <ChosenBy reason={item.chosenBy} />}
       {metadata.length > 0 && (
         <details className="item__metadata">
           <summary>Metadata ({metadata.length})</summary>

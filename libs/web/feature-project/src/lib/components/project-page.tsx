@@ -17,10 +17,12 @@ export interface ProjectPageProps {
   reviewHref: string;
   /** The labeling-functions screen (reviewers and above). */
   lfsHref: string;
+  /** The active-learning screen (reviewers and above). */
+  activeLearningHref: string;
   projectsHref: string;
 }
 
-export function ProjectPage({ projectId, annotateHref, reviewHref, lfsHref, projectsHref }: ProjectPageProps) {
+export function ProjectPage({ projectId, annotateHref, reviewHref, lfsHref, activeLearningHref, projectsHref }: ProjectPageProps) {
   const project = useProject(projectId);
   // Loaded once over HTTP, then replaced by every `project:stats` event the socket receives.
   const stats = useProjectStats(projectId);
@@ -52,6 +54,11 @@ export function ProjectPage({ projectId, annotateHref, reviewHref, lfsHref, proj
           {rank >= ROLE_RANK.engineer && <ExportLinks projectId={projectId} />}
           {rank >= ROLE_RANK.reviewer && <ReviewLink projectId={projectId} href={reviewHref} />}
           {rank >= ROLE_RANK.reviewer && <AppLink className="btn" href={lfsHref} data-testid="lfs-link">Labeling functions</AppLink>}
+          {rank >= ROLE_RANK.reviewer && (
+            <AppLink className="btn" href={activeLearningHref} data-testid="active-learning-link">
+              Active learning
+            </AppLink>
+          )}
           <AppLink className="btn btn--primary" href={annotateHref} data-testid="start-labeling">
             Start labeling
           </AppLink>
