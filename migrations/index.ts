@@ -5,6 +5,7 @@ import { Honeypots1795470000000 } from './1795470000000-honeypots';
 import { LabelingFunctions1795480000000 } from './1795480000000-labeling-functions';
 import { IntegrityAndAccess1795490000000 } from './1795490000000-integrity-and-access';
 import { WorkerHeartbeats1795492000000 } from './1795492000000-worker-heartbeats';
+import { AlReplays1795501000000 } from './1795501000000-al-replays';
 
 export const MIGRATIONS = [
   Foundation1795452000000,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   LabelingFunctions1795480000000,
   IntegrityAndAccess1795490000000,
   WorkerHeartbeats1795492000000,
+  AlReplays1795501000000,
 ];

@@ -5,7 +5,8 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { APPLICATION_SERVICES, LF_PREVIEW_OPTIONS, PAYLOAD_LIMITS, payloadLimitsFrom } from '@arbiter/server/application';
 import type { AppConfig } from '@arbiter/server/config';
 import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
-import { AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, MaintenanceProducer, QUEUE } from '@arbiter/server/jobs';
+import { AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, MaintenanceProducer, QUEUE, ReplayProducer } from '@arbiter/server/jobs';
+import { ReplayController } from './active-learning/replay.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthThrottle } from './auth/auth-throttle';
@@ -26,6 +27,7 @@ import { MemberController } from './projects/member.controller';
 import { ProjectController } from './projects/project.controller';
 import { AnalysisEventsListener } from './realtime/analysis-events.listener';
 import { LfEventsListener } from './realtime/lf-events.listener';
+import { ReplayEventsListener } from './realtime/replay-events.listener';
 import { ProjectGateway } from './realtime/project.gateway';
 import { QuickRedis } from './redis/quick-redis';
 import { TaskController } from './tasks/task.controller';
@@ -45,7 +47,7 @@ export class AppModule {
             prefix: config.QUEUE_PREFIX,
           }),
         ),
-        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }),
+        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.replay }),
         BullModule.registerFlowProducer({ name: LF_FLOW_PRODUCER }),
       ],
       controllers: [
@@ -60,6 +62,7 @@ export class AppModule {
         JobController,
         AgreementController,
         LfController,
+        ReplayController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -80,6 +83,8 @@ export class AppModule {
         AnalysisEventsListener,
         LfEventsListener,
         LfProducer,
+        ReplayProducer,
+        ReplayEventsListener,
         ProjectGateway,
         ...APPLICATION_SERVICES,
       ],

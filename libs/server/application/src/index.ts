@@ -1,3 +1,5 @@
+export * from './lib/active-learning/replay-run.service';
+export * from './lib/active-learning/replay.service';
 export * from './lib/agreement/agreement.service';
 export * from './lib/auth/auth.service';
 export * from './lib/auth/principal';
@@ -15,6 +17,7 @@ export * from './lib/projects/project-events';
 export * from './lib/projects/project.service';
 export * from './lib/tasks/task.service';
 
+import { ReplayService } from './lib/active-learning/replay.service';
 import { AgreementService } from './lib/agreement/agreement.service';
 import { AuthService } from './lib/auth/auth.service';
 import { ExportService } from './lib/ingest/export.service';
@@ -29,4 +32,4 @@ import { ProjectService } from './lib/projects/project.service';
 import { TaskService } from './lib/tasks/task.service';
 
 /** Every application service, for a module's providers. */
-export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService];
+export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, ReplayService];

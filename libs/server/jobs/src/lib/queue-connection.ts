@@ -55,6 +55,7 @@ export const QUEUE = {
   maintenance: 'maintenance',
   analysis: 'analysis',
   lf: 'lf',
+  replay: 'replay',
 } as const;
 
 export const JOB = {
@@ -63,4 +64,5 @@ export const JOB = {
   scheduleLf: 'schedule-lf',
   applyLfChunk: 'apply-lf-chunk',
   finishLfRun: 'finish-lf-run',
+  runReplay: 'run-replay',
 } as const;

@@ -6,6 +6,7 @@ import { HoneypotRepository } from './honeypot.repository';
 import { ItemRepository } from './item.repository';
 import { LfRepository } from './lf.repository';
 import { ProjectRepository } from './project.repository';
+import { ReplayRepository } from './replay.repository';
 import { TaskRepository } from './task.repository';
 import { UserRepository } from './user.repository';
 
@@ -16,6 +17,7 @@ export * from './honeypot.repository';
 export * from './item.repository';
 export * from './lf.repository';
 export * from './project.repository';
+export * from './replay.repository';
 export * from './task.repository';
 export * from './user.repository';
 export { HealthRepository };
@@ -30,4 +32,5 @@ export const REPOSITORIES = [
   AgreementRepository,
   HoneypotRepository,
   LfRepository,
+  ReplayRepository,
 ];
