@@ -15,7 +15,9 @@ import { summariseCurves } from '@arbiter/domain/sampling';
 import { runSimulations, simulationJob, type SimulationJob } from './support/simulation-runs';
 
 // The simulator's command line, run from the project root; the run's flags and `--out` are appended.
-const SIMULATE_COMMAND = 'npm run --silent al:simulate --';
+// The built command itself: `npm run bench` has just built dist/, and `npm run al:simulate` would check the install
+// and rebuild once per run (and two parallel installs race).
+const SIMULATE_COMMAND = 'node dist/server/apps/simulate/src/main.js';
 const STRATEGIES = ['random', 'least-confidence', 'margin', 'entropy', 'k-center', 'kmeans-pp', 'hybrid'];
 const SEEDS = [1, 2, 3, 4, 5];
 // Two cores: each run trains a model per round, so more than two only queue for the CPU.
