@@ -6,6 +6,7 @@ import { LabelingFunctions1795480000000 } from './1795480000000-labeling-functio
 import { IntegrityAndAccess1795490000000 } from './1795490000000-integrity-and-access';
 import { WorkerHeartbeats1795492000000 } from './1795492000000-worker-heartbeats';
 import { ActiveLearning1795500000000 } from './1795500000000-active-learning';
+import { AlReplays1795501000000 } from './1795501000000-al-replays';
 
 export const MIGRATIONS = [
   Foundation1795452000000,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   IntegrityAndAccess1795490000000,
   WorkerHeartbeats1795492000000,
   ActiveLearning1795500000000,
+  AlReplays1795501000000,
 ];

@@ -95,6 +95,15 @@ describe('authorization matrix', () => {
       (await c.post<Lf>(`/api/projects/${pid}/lfs`, { name: 'probe', definition: { kind: 'keyword', keywords: ['one'], label: 0 } })).body.id;
     const keyOf = async (c: ApiClient, pid: string) => (await c.post<CreatedApiKey>(`/api/projects/${pid}/api-keys`, { name: 'probe', role: 'owner' })).body;
     const jobOf = async (c: ApiClient, pid: string) => (await c.post<{ jobId: string }>(`/api/projects/${pid}/recount`)).body.jobId;
+    // A finished replay written directly: the projects hold too few labeled items to start one over HTTP.
+    const replayOf = async (pid: string) =>
+      (
+        await db.query<{ id: string }>(
+          `INSERT INTO al_replays (project_id, status, request, item_ids, item_labels, runs_total, finished_at)
+           VALUES ($1, 'done', $2, '{}', '{}', 1, now()) RETURNING id`,
+          [pid, JSON.stringify({ strategies: ['random'], seeds: 1, initial: 1, batch: 1, budget: 2 })],
+        )
+      ).rows[0].id;
     const [keyA, keyB] = [await keyOf(owner, projectA), await keyOf(ownerB, projectB)];
     Object.assign(keyTokens, { keyOfThisProject: keyA.key, keyOfOtherProject: keyB.key });
     clients.keyOfThisProject = new ApiClient(stack.baseUrl, keyA.key);
@@ -106,6 +115,7 @@ describe('authorization matrix', () => {
       keyId: { own: keyA.id, other: keyB.id, missing: randomUUID() },
       userId: { own: annotator.user!.id, other: ownerB.user!.id, missing: randomUUID() },
       jobId: { own: await jobOf(owner, projectA), other: await jobOf(ownerB, projectB), missing: 'no-such-job' },
+      replayId: { own: await replayOf(projectA), other: await replayOf(projectB), missing: randomUUID() },
     });
 
     const doc = (await admin.get<{ paths: Record<string, Record<string, { parameters?: OpenApiParameter[] } & Record<string, unknown>>> }>('/api/docs/openapi.json')).body;

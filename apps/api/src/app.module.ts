@@ -5,8 +5,9 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { APPLICATION_SERVICES, LF_PREVIEW_OPTIONS, PAYLOAD_LIMITS, payloadLimitsFrom } from '@arbiter/server/application';
 import type { AppConfig } from '@arbiter/server/config';
 import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
-import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, MaintenanceProducer, QUEUE } from '@arbiter/server/jobs';
+import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, MaintenanceProducer, QUEUE, ReplayProducer } from '@arbiter/server/jobs';
 import { ActiveLearningController } from './active-learning/active-learning.controller';
+import { ReplayController } from './active-learning/replay.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthThrottle } from './auth/auth-throttle';
@@ -28,6 +29,7 @@ import { ProjectController } from './projects/project.controller';
 import { AlEventsListener, AlRoundPublisher } from './realtime/al-events.listener';
 import { AnalysisEventsListener } from './realtime/analysis-events.listener';
 import { LfEventsListener } from './realtime/lf-events.listener';
+import { ReplayEventsListener } from './realtime/replay-events.listener';
 import { ProjectGateway } from './realtime/project.gateway';
 import { QuickRedis } from './redis/quick-redis';
 import { TaskController } from './tasks/task.controller';
@@ -47,7 +49,7 @@ export class AppModule {
             prefix: config.QUEUE_PREFIX,
           }),
         ),
-        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.al }),
+        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.al }, { name: QUEUE.replay }),
         BullModule.registerFlowProducer({ name: LF_FLOW_PRODUCER }),
         BullModule.registerFlowProducer({ name: AL_FLOW_PRODUCER }),
       ],
@@ -64,6 +66,7 @@ export class AppModule {
         AgreementController,
         LfController,
         ActiveLearningController,
+        ReplayController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -87,6 +90,8 @@ export class AppModule {
         AlProducer,
         AlRoundPublisher,
         AlEventsListener,
+        ReplayProducer,
+        ReplayEventsListener,
         ProjectGateway,
         ...APPLICATION_SERVICES,
       ],

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import type { AppConfig } from '@arbiter/server/config';
-import { AgreementService, AlRoundService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProjectEvents, ProjectService, ProjectStatsService } from '@arbiter/server/application';
+import { AgreementService, AlRoundService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProjectEvents, ProjectService, ProjectStatsService, REPLAY_SIMULATOR, ReplayRunService } from '@arbiter/server/application';
 import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
 import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, QUEUE } from '@arbiter/server/jobs';
 import { AlBootstrap } from './active-learning/al-bootstrap.service';
@@ -14,6 +14,8 @@ import { AlProcessor } from './processors/al.processor';
 import { AnalysisProcessor } from './processors/analysis.processor';
 import { LfProcessor } from './processors/lf.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { ReplayProcessor } from './processors/replay.processor';
+import { MlReplaySimulator } from './processors/replay.simulator';
 
 @Module({})
 export class WorkerModule {
@@ -30,7 +32,7 @@ export class WorkerModule {
             prefix: config.QUEUE_PREFIX,
           }),
         ),
-        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.al }),
+        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.al }, { name: QUEUE.replay }),
         BullModule.registerFlowProducer({ name: LF_FLOW_PRODUCER }),
         BullModule.registerFlowProducer({ name: AL_FLOW_PRODUCER }),
       ],
@@ -39,6 +41,7 @@ export class WorkerModule {
         { provide: LF_EVALUATOR_OPTIONS, useValue: { sandboxThreads: config.LF_CONCURRENCY } },
         { provide: HEARTBEAT_INTERVAL_MS, useValue: config.WORKER_HEARTBEAT_MS },
         { provide: AL_OPTIONS, useValue: { chunkSize: config.AL_CHUNK_SIZE } },
+        { provide: REPLAY_SIMULATOR, useClass: MlReplaySimulator },
         HeartbeatService,
         ProjectStatsService,
         ProjectEvents,
@@ -59,6 +62,8 @@ export class WorkerModule {
         AnalysisProcessor,
         LfProcessor,
         AlProcessor,
+        ReplayRunService,
+        ReplayProcessor,
       ],
     };
   }

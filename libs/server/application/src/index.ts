@@ -1,5 +1,7 @@
 export * from './lib/active-learning/active-learning.service';
 export * from './lib/active-learning/al-round.service';
+export * from './lib/active-learning/replay-run.service';
+export * from './lib/active-learning/replay.service';
 export * from './lib/agreement/agreement.service';
 export * from './lib/auth/auth.service';
 export * from './lib/auth/principal';
@@ -19,6 +21,7 @@ export * from './lib/tasks/task.service';
 
 import { ActiveLearningService } from './lib/active-learning/active-learning.service';
 import { AlRoundService } from './lib/active-learning/al-round.service';
+import { ReplayService } from './lib/active-learning/replay.service';
 import { AgreementService } from './lib/agreement/agreement.service';
 import { AuthService } from './lib/auth/auth.service';
 import { ExportService } from './lib/ingest/export.service';
@@ -33,4 +36,4 @@ import { ProjectService } from './lib/projects/project.service';
 import { TaskService } from './lib/tasks/task.service';
 
 /** Every application service, for a module's providers. */
-export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService];
+export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService];

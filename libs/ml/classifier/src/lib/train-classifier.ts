@@ -33,6 +33,11 @@ export interface TrainClassifierInput {
   validationShare?: number;
   maxSteps?: number;
   learningRate?: number;
+  /**
+   * A previous model of the same kind and classes to start from (its weights for the buckets both share): the
+   * next round's logistic regression reaches the same optimum in a fraction of the steps.
+   */
+  warmStart?: TrainedClassifier;
 }
 
 export interface TrainingMetrics {
@@ -76,6 +81,7 @@ export async function trainClassifier(input: TrainClassifierInput): Promise<Trai
   const columns = columnMapOf(features);
   const shape = { kind, cols: columns.buckets.length, denseDim: dense?.dim ?? 0, numClasses: k, hiddenUnits: input.hiddenUnits ?? 64 };
   const params = initialParameters(shape, seed);
+  if (input.warmStart) warmStart(params, columns, input.warmStart, shape);
   const rowsOf = (rows: Int32Array) => pickRows(features, dense, labels, rows);
   const train = objective(kind, params, rowsOf(split.train), columns, input, k);
   const valid = split.valid.length ? rowsOf(split.valid) : null;
@@ -121,6 +127,26 @@ export async function trainClassifier(input: TrainClassifierInput): Promise<Trai
   tf.dispose([...Object.values(params), ...(validDense ? [validDense] : [])]);
   metrics.seconds = (performance.now() - started) / 1000;
   return { kind, backend, numClasses: k, columns, denseDim: shape.denseDim, temperature, weights, metrics };
+}
+
+function warmStart(params: Parameters, columns: ColumnMap, from: TrainedClassifier, shape: { kind: ModelKind; denseDim: number; numClasses: number }) {
+  if (from.kind !== shape.kind || from.numClasses !== shape.numClasses || from.denseDim !== shape.denseDim) return;
+  for (const [name, v] of Object.entries(params)) {
+    const old = from.weights[name];
+    if (!old) continue;
+    if (name !== 'sparse') {
+      if (old.shape.join() === v.shape.join()) v.assign(tf.tensor(old.data, v.shape));
+      continue;
+    }
+    const width = v.shape[1] as number;
+    if (old.shape[1] !== width) continue;
+    const data = v.dataSync().slice() as Float32Array;
+    columns.buckets.forEach((bucket, c) => {
+      const was = from.columns.lookup[bucket];
+      if (was >= 0) data.set(old.data.subarray(was * width, (was + 1) * width), c * width);
+    });
+    v.assign(tf.tensor(data, v.shape));
+  }
 }
 
 /** The training objective over some rows: class- and sample-weighted mean log-loss plus λ‖W‖², λ = 1 / (2·C·Σw). */

@@ -57,6 +57,7 @@ export const QUEUE = {
   lf: 'lf',
   /** Active-learning rounds: opening, training, pool scoring chunks and the selection that closes a round. */
   al: 'active-learning',
+  replay: 'replay',
 } as const;
 
 export const JOB = {
@@ -69,4 +70,5 @@ export const JOB = {
   trainModel: 'train-model',
   scoreChunk: 'score-chunk',
   selectBatch: 'select-batch',
+  runReplay: 'run-replay',
 } as const;

@@ -12,6 +12,7 @@ import { ModelRepository } from './model.repository';
 import { PredictionRepository } from './prediction.repository';
 import { ProjectRepository } from './project.repository';
 import { SelectionRepository } from './selection.repository';
+import { ReplayRepository } from './replay.repository';
 import { TaskRepository } from './task.repository';
 import { UserRepository } from './user.repository';
 
@@ -28,6 +29,7 @@ export * from './model.repository';
 export * from './prediction.repository';
 export * from './project.repository';
 export * from './selection.repository';
+export * from './replay.repository';
 export * from './task.repository';
 export * from './user.repository';
 export { HealthRepository };
@@ -48,4 +50,5 @@ export const REPOSITORIES = [
   ModelRepository,
   PredictionRepository,
   SelectionRepository,
+  ReplayRepository,
 ];
