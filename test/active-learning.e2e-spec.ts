@@ -271,15 +271,27 @@ describe('active learning through the api and a worker', () => {
     const afterLabels = await settled(1);
     expect(afterLabels.map((r) => [r.trigger, r.status])).toEqual([['labels', 'done']]);
 
-    // A new label model (an LF saved, applied and fitted) starts a round when onLfChange is on.
-    await owner.patch(`/api/projects/${p}/active-learning/settings`, { retrain: { afterNewLabels: null, onLfChange: true, everyMinutes: null } });
-    const lf = await owner.post(`/api/projects/${p}/lfs`, { name: 'sport', definition: { kind: 'keyword', keywords: ['game', 'team', 'season'], label: 1 } });
+    // A new label model (an LF saved, applied and fitted) starts a round when onLfChange is on; lf-disagreement then
+    // chooses among the items an LF voted on.
+    await owner.patch(`/api/projects/${p}/active-learning/settings`, {
+      strategy: 'lf-disagreement',
+      retrain: { afterNewLabels: null, onLfChange: true, everyMinutes: null },
+    });
+    const keywords = ['game', 'team', 'season', 'win', 'coach'];
+    const lf = await owner.post(`/api/projects/${p}/lfs`, { name: 'sport', definition: { kind: 'keyword', keywords, label: 1 } });
     expect(lf.status).toBe(201);
     const afterLf = await settled(2);
-    expect(afterLf.map((r) => [r.trigger, r.status])).toEqual([
-      ['lf-change', 'done'],
-      ['labels', 'done'],
+    expect(afterLf.map((r) => [r.trigger, r.status, r.usedStrategy])).toEqual([
+      ['lf-change', 'done', 'lf-disagreement'],
+      ['labels', 'done', 'hybrid'],
     ]);
+    const { rows: chosen } = await db.query<{ text: string }>(
+      `SELECT i.text FROM al_selections s JOIN items i ON i.id = s.item_id WHERE s.round_id = $1`,
+      [afterLf[0].id],
+    );
+    expect(chosen.length).toBe(afterLf[0].selected);
+    expect(chosen.length).toBeGreaterThan(0);
+    expect(chosen.filter((c) => !c.text.toLowerCase().split(/\s+/).some((w) => keywords.includes(w)))).toEqual([]);
   }, 300_000);
 
   it('leaves the scores of a clean round when the worker is killed while scoring and started again', async () => {
