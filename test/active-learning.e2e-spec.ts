@@ -10,7 +10,7 @@ import type { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import type { ActiveLearningSettingsView, AlRound, AlRoundEvent, LearningCurve, ModelSummary, NextTasksResponse, Task } from '@arbiter/contracts';
+import type { ActiveLearningSettingsView, AlRound, AlRoundEvent, AlRoundList, LearningCurve, ModelList, NextTasksResponse, Task } from '@arbiter/contracts';
 import { inEvaluationSlice } from '@arbiter/domain/splits';
 import { selectBatch } from '@arbiter/ml/active-learning';
 import { ApiClient, closeSession, importJsonl, newProject, openSession, Stack } from '@arbiter/testing';
@@ -215,7 +215,7 @@ describe('active learning through the api and a worker', () => {
     expect(next.body.tasks.map((t) => t.item.chosenBy?.rank)).toEqual([1, 2, 3, 4, 5]);
     expect(next.body.tasks[0].item.suggestionModelVersion).toBe(2);
 
-    const models = (await owner.get<ModelSummary[]>(`/api/projects/${projectId}/models`)).body;
+    const models = (await owner.get<ModelList>(`/api/projects/${projectId}/models`)).body.models;
     expect(models.map((m) => [m.version, m.labelCount])).toEqual([
       [2, goldOffSlice() + BATCH],
       [1, goldOffSlice()],
@@ -232,7 +232,7 @@ describe('active learning through the api and a worker', () => {
       [1, goldOffSlice(), models[1].metrics.accuracy],
       [2, goldOffSlice() + BATCH, models[0].metrics.accuracy],
     ]);
-    const listed = (await owner.get<AlRound[]>(`/api/projects/${projectId}/active-learning/rounds`)).body;
+    const listed = (await owner.get<AlRoundList>(`/api/projects/${projectId}/active-learning/rounds`)).body.rounds;
     expect(listed.map((r) => r.id)).toEqual([second.id, first.id]);
   }, 600_000);
 
@@ -251,7 +251,7 @@ describe('active learning through the api and a worker', () => {
     await importJsonl(owner, p, small.map((r, i) => ({ id: r.id, text: r.text, ...(i < 30 ? { gold: r.label } : {}) })), 'format=jsonl&externalIdField=id&goldField=gold');
     const patched = await owner.patch(`/api/projects/${p}/active-learning/settings`, { batchSize: 5, retrain: { afterNewLabels: 4, onLfChange: false, everyMinutes: null } });
     expect(patched.status).toBe(200);
-    const roundsOf = async () => (await owner.get<AlRound[]>(`/api/projects/${p}/active-learning/rounds`)).body;
+    const roundsOf = async () => (await owner.get<AlRoundList>(`/api/projects/${p}/active-learning/rounds`)).body.rounds;
     const settled = async (count: number) => {
       for (let i = 0; i < 1200; i++) {
         const list = await roundsOf();
@@ -310,7 +310,7 @@ describe('active learning through the api and a worker', () => {
     expect(doneAtKill!.chunks_done).toBeLessThan(doneAtKill!.chunks_total);
     const afterKill = await scores(interrupted.id);
     const clean = await round();
-    const models = (await owner.get<ModelSummary[]>(`/api/projects/${projectId}/models`)).body;
+    const models = (await owner.get<ModelList>(`/api/projects/${projectId}/models`)).body.models;
     // The same labels trained both versions, so the same scores are expected of both rounds.
     const byVersion = new Map(models.map((m) => [m.version, m]));
     expect(byVersion.get(interrupted.modelVersion!)!.trainingFingerprint).toBe(byVersion.get(clean.modelVersion!)!.trainingFingerprint);

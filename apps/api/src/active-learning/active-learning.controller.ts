@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { SOCKET_EVENTS, type ActiveLearningSettingsView, type AlRound, type LearningCurve, type ModelSummary } from '@arbiter/contracts';
+import { SOCKET_EVENTS, type ActiveLearningSettingsView, type AlRound, type AlRoundList, type LearningCurve, type ModelList } from '@arbiter/contracts';
 import { ActiveLearningService } from '@arbiter/server/application';
 import { CurrentProject } from '../auth/current.decorator';
 import { ProjectRole } from '../auth/project-role.guard';
@@ -44,8 +44,8 @@ export class ActiveLearningController {
   /** The latest rounds, newest first, with their status and progress. */
   @ProjectRole('annotator')
   @Get('active-learning/rounds')
-  rounds(@CurrentProject() c: Ctx): Promise<AlRound[]> {
-    return this.al.recentRounds(c.id);
+  async rounds(@CurrentProject() c: Ctx): Promise<AlRoundList> {
+    return { rounds: await this.al.recentRounds(c.id) };
   }
 
   /** Accuracy and macro-F1 on the evaluation slice per model version, against the labels it learned from. */
@@ -58,7 +58,7 @@ export class ActiveLearningController {
   /** Every model version, newest first, with its metrics. */
   @ProjectRole('annotator')
   @Get('models')
-  models(@CurrentProject() c: Ctx): Promise<ModelSummary[]> {
-    return this.al.modelVersions(c.id);
+  async models(@CurrentProject() c: Ctx): Promise<ModelList> {
+    return { models: await this.al.modelVersions(c.id) };
   }
 }

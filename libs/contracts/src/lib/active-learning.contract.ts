@@ -92,6 +92,9 @@ export const modelSummarySchema = z.object({
 });
 export type ModelSummary = z.infer<typeof modelSummarySchema>;
 
+export const modelListSchema = z.object({ models: z.array(modelSummarySchema) });
+export type ModelList = z.infer<typeof modelListSchema>;
+
 export const AL_ROUND_STATUSES = ['queued', 'training', 'scoring', 'selecting', 'done', 'failed'] as const;
 export const AL_ROUND_TRIGGERS = ['manual', 'labels', 'lf-change', 'schedule'] as const;
 
@@ -113,6 +116,9 @@ export const alRoundSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 export type AlRound = z.infer<typeof alRoundSchema>;
+
+export const alRoundListSchema = z.object({ rounds: z.array(alRoundSchema) });
+export type AlRoundList = z.infer<typeof alRoundListSchema>;
 
 export const learningCurveSchema = z.object({
   points: z.array(
