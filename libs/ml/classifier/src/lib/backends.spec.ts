@@ -29,11 +29,11 @@ describe('backends agree', () => {
     const wasm = await probabilities('wasm', kind);
     const cpu = await probabilities('cpu', kind);
     expect(maxDifference(wasm, cpu)).toBeLessThan(1e-4);
-  }, 240_000);
+  }, 600_000);
 
   (nativeBackendAvailable() ? it : it.skip)('logreg: WASM and native TensorFlow predict the same probabilities (1e-4)', async () => {
     const wasm = await probabilities('wasm', 'logreg');
     const native = await probabilities('tensorflow', 'logreg');
     expect(maxDifference(wasm, native)).toBeLessThan(1e-4);
-  }, 240_000);
+  }, 600_000);
 });
