@@ -38,7 +38,8 @@ export async function simulate(input: SimulationInput): Promise<SimulationResult
   const { train, test, strategy, seed, initial, batch, kind = 'logreg' } = input;
   const n = train.texts.length;
   const budget = Math.min(input.budget, n);
-  const k = Math.max(...train.labels, ...test.labels) + 1;
+  // A loop, not Math.max(...labels): spreading a million labels overflows the call stack.
+  const k = [train.labels, test.labels].reduce((most, labels) => labels.reduce((m, y) => Math.max(m, y), most), 0) + 1;
   const idf = new IdfAccumulator();
   idf.add(train.texts);
   const table = idf.finish();
