@@ -1,6 +1,7 @@
-// Trains a classifier on hashed TF-IDF rows (plus client vectors when there are any): multinomial logistic
-// regression or a one-hidden-layer MLP, full-batch Adam on the class- and sample-weighted mean log-loss plus
-// λ‖W‖², early stopping on a stratified validation slice, then temperature scaling fitted on that slice.
+// Trains a classifier on hashed TF-IDF rows (plus client vectors when there are any) on the class- and
+// sample-weighted mean log-loss plus λ‖W‖²: multinomial logistic regression by L-BFGS to convergence, or a
+// one-hidden-layer MLP by full-batch Adam with early stopping on a stratified validation slice; temperature
+// scaling is fitted on that slice, after which logistic regression refits on every row.
 import { expectedCalibrationError, fitTemperature, softmaxWithTemperature } from '@arbiter/domain/calibration';
 import type { Scalar, Tensor1D, Tensor2D } from '@tensorflow/tfjs';
 import { fitByAdam, fitByLbfgs } from './fit-parameters';
@@ -29,7 +30,7 @@ export interface TrainClassifierInput {
   /** scikit-learn's C: the penalty is λ‖W‖² with λ = 1 / (2 · C · n) on the mean loss. Default 10. */
   inverseRegularisation?: number;
   hiddenUnits?: number;
-  /** Share of rows held out for early stopping and temperature scaling (default 0.15; none below 40 rows). */
+  /** Share of rows held out for temperature scaling (and the MLP's early stopping); default 0.15, none below 40 rows. */
   validationShare?: number;
   maxSteps?: number;
   learningRate?: number;
