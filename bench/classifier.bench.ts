@@ -29,15 +29,6 @@ function repeatRows(csr: Csr, copies: number): Csr {
   return { rows: csr.rows * copies, cols: csr.cols, indptr, indices, data };
 }
 
-function accuracy(probs: Float32Array, labels: number[]): number {
-  let right = 0;
-  labels.forEach((y, i) => {
-    const row = Array.from(probs.subarray(i * 4, i * 4 + 4));
-    if (row.indexOf(Math.max(...row)) === y) right++;
-  });
-  return right / labels.length;
-}
-
 async function main() {
   const rows = readSharedFile('agnews-test/test.jsonl').toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { sentence: string; label: number });
   const order = shuffledIndices(rows.length, 1);
@@ -64,7 +55,7 @@ async function main() {
       }
       const m = model as classifierSources.TrainedClassifier;
       if (backend === 'wasm' && kind === 'logreg') wasmModel = m;
-      const acc = accuracy(await classifier.predictProba({ model: m, features: held }), test.map((r) => r.label));
+      const acc = classifier.argmaxAccuracy(await classifier.predictProba({ model: m, features: held }), 4, test.map((r) => r.label));
       const ece = `${m.metrics.eceBefore?.toFixed(3)} → ${m.metrics.eceAfter?.toFixed(3)}`;
       table.push(`| ${backend} | ${kind} | ${median(times).toFixed(1)} s${repeats === 1 ? ' (one run)' : ''} | ${m.metrics.steps} | ${acc.toFixed(4)} | ${ece} |`);
       console.log(table.at(-1));

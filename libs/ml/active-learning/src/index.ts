@@ -4,4 +4,3 @@ export { selectBatch } from './lib/select-batch';
 export type { SelectBatchInput, SelectedBatch } from './lib/select-batch';
 export { simulate } from './lib/simulate';
 export type { LabeledTexts, SimulationInput, SimulationResult } from './lib/simulate';
-export { argmaxAccuracy, subsetRows } from './lib/rows';

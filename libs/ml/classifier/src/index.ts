@@ -5,6 +5,7 @@ export type { Backend } from './lib/tf-backend';
 export { trainClassifier } from './lib/train-classifier';
 export type { DenseRows, TrainClassifierInput, TrainedClassifier, TrainingMetrics } from './lib/train-classifier';
 export { predictProba } from './lib/predict-proba';
+export { argmaxAccuracy } from './lib/argmax-accuracy';
 export type { PredictInput } from './lib/predict-proba';
 export type { ModelKind } from './lib/model-weights';
 export type { ColumnMap, CsrMatrix } from './lib/sparse-rows';

@@ -2,6 +2,7 @@
 // scikit-learn builds it, fitted on the pool chunk by chunk, returned as CSR rows; and LSA embeddings of those
 // rows for the diversity strategies.
 export type { CsrMatrix } from './lib/csr-matrix';
+export { subsetRows } from './lib/csr-matrix';
 export { FEATURE_CONFIG, featureConfig } from './lib/feature-config';
 export type { FeatureConfig } from './lib/feature-config';
 export { fitHashedTfidf, hashedCounts, hashedTfidf } from './lib/hashed-tfidf';

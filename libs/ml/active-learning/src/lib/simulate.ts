@@ -1,11 +1,10 @@
 // The active-learning loop replayed on data whose labels are known but hidden until the sampler asks for them:
 // I random seed labels, then rounds of B chosen by the strategy until the budget, a retrain each round, accuracy
 // on a held-out set after each. Features, model and sampling are the worker's own code.
-import { type CsrMatrix, fitEmbedding, embed, hashedTfidf, IdfAccumulator } from '@arbiter/ml/features';
-import { type ModelKind, predictProba, trainClassifier, type TrainedClassifier } from '@arbiter/ml/classifier';
+import { type CsrMatrix, fitEmbedding, embed, hashedTfidf, IdfAccumulator, subsetRows } from '@arbiter/ml/features';
+import { argmaxAccuracy, type ModelKind, predictProba, trainClassifier, type TrainedClassifier } from '@arbiter/ml/classifier';
 import { randomSample } from '@arbiter/domain/sampling';
 import { selectBatch, type SelectBatchInput } from './select-batch';
-import { argmaxAccuracy, subsetRows } from './rows';
 
 export interface LabeledTexts {
   texts: string[];

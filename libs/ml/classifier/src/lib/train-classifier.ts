@@ -3,6 +3,8 @@
 // one-hidden-layer MLP by full-batch Adam with early stopping on a stratified validation slice; temperature
 // scaling is fitted on that slice, after which logistic regression refits on every row.
 import { expectedCalibrationError, fitTemperature, softmaxWithTemperature } from '@arbiter/domain/calibration';
+import { subsetRows } from '@arbiter/ml/features';
+import { argmaxAccuracy } from './argmax-accuracy';
 import type { Scalar, Tensor1D, Tensor2D } from '@tensorflow/tfjs';
 import { fitByAdam, fitByLbfgs } from './fit-parameters';
 import { forward, initialParameters, type ModelKind, type Parameters, PENALISED } from './model-weights';
@@ -111,7 +113,7 @@ export async function trainClassifier(input: TrainClassifierInput): Promise<Trai
     Object.assign(metrics, {
       temperature,
       validationLoss: validationLoss(),
-      validationAccuracy: accuracy(before, k, valid.labels),
+      validationAccuracy: argmaxAccuracy(before, k, valid.labels),
       eceBefore: expectedCalibrationError({ probs: before, numClasses: k, labels: valid.labels }),
       eceAfter: expectedCalibrationError({ probs: after, numClasses: k, labels: valid.labels }),
     });
@@ -172,16 +174,6 @@ function meanNll(logits: Tensor2D, labels: Int32Array): number {
   return -(picked.dataSync()[0] / labels.length);
 }
 
-function accuracy(probs: Float32Array, k: number, labels: Int32Array): number {
-  let right = 0;
-  labels.forEach((y, i) => {
-    let best = 0;
-    for (let c = 1; c < k; c++) if (probs[i * k + c] > probs[i * k + best]) best = c;
-    if (best === y) right++;
-  });
-  return labels.length ? right / labels.length : 0;
-}
-
 function trainingWeights(labels: Int32Array, sample: Float32Array | undefined, k: number, rule: 'balanced' | 'none') {
   const counts = new Float64Array(k);
   labels.forEach((y) => counts[y]++);
@@ -189,20 +181,7 @@ function trainingWeights(labels: Int32Array, sample: Float32Array | undefined, k
 }
 
 function pickRows(features: CsrMatrix, dense: DenseRows | undefined, labels: Int32Array, rows: Int32Array) {
-  let nnz = 0;
-  rows.forEach((r) => (nnz += features.indptr[r + 1] - features.indptr[r]));
-  const indptr = new Int32Array(rows.length + 1);
-  const indices = new Int32Array(nnz);
-  const data = new Float32Array(nnz);
-  rows.forEach((r, i) => {
-    const from = features.indptr[r];
-    const len = features.indptr[r + 1] - from;
-    indices.set(features.indices.subarray(from, from + len), indptr[i]);
-    data.set(features.data.subarray(from, from + len), indptr[i]);
-    indptr[i + 1] = indptr[i] + len;
-  });
-  const picked: CsrMatrix = { rows: rows.length, cols: features.cols, indptr, indices, data };
   const d = dense ? new Float32Array(rows.length * dense.dim) : undefined;
   if (dense && d) rows.forEach((r, i) => d.set(dense.data.subarray(r * dense.dim, (r + 1) * dense.dim), i * dense.dim));
-  return { features: picked, dense: d, labels: Int32Array.from(rows, (r) => labels[r]), sourceRows: rows };
+  return { features: subsetRows(features, Array.from(rows)), dense: d, labels: Int32Array.from(rows, (r) => labels[r]), sourceRows: rows };
 }

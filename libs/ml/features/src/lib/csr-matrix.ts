@@ -9,6 +9,19 @@ export interface CsrMatrix {
   data: Float32Array;
 }
 
+/** The given rows of `csr`, in the given order, as a new matrix. */
+export function subsetRows(csr: CsrMatrix, rows: readonly number[]): CsrMatrix {
+  const indptr = new Int32Array(rows.length + 1);
+  rows.forEach((r, i) => (indptr[i + 1] = indptr[i] + csr.indptr[r + 1] - csr.indptr[r]));
+  const indices = new Int32Array(indptr[rows.length]);
+  const data = new Float32Array(indptr[rows.length]);
+  rows.forEach((r, i) => {
+    indices.set(csr.indices.subarray(csr.indptr[r], csr.indptr[r + 1]), indptr[i]);
+    data.set(csr.data.subarray(csr.indptr[r], csr.indptr[r + 1]), indptr[i]);
+  });
+  return { rows: rows.length, cols: csr.cols, indptr, indices, data };
+}
+
 /** Appends rows whose total size is unknown up front; storage doubles as needed and is trimmed once at the end. */
 export class CsrBuilder {
   private indptr: Int32Array;
