@@ -1,6 +1,6 @@
-// The two ways parameters are fitted, both with early stopping on the validation slice (the weights kept are
-// those with the lowest validation loss): logistic regression by L-BFGS on its convex objective, the MLP by
-// full-batch Adam. The objective's value and gradient always come from TF.js.
+// The two ways parameters are fitted: logistic regression by L-BFGS to convergence on its convex objective, the
+// MLP by full-batch Adam with early stopping on the validation slice (keeping the weights with the lowest
+// validation loss). The objective's value and gradient always come from TF.js.
 import type { Scalar, Variable } from '@tensorflow/tfjs';
 import { minimiseLbfgs } from './lbfgs';
 import type { Parameters } from './model-weights';
@@ -16,7 +16,7 @@ export interface FitProblem {
   learningRate: number;
 }
 
-const PATIENCE = { lbfgs: 10, adam: 8 };
+const PATIENCE = 8;
 const ADAM_EVAL_EVERY = 10;
 
 export interface FitResult {
@@ -24,9 +24,9 @@ export interface FitResult {
   validationLoss: number | null;
 }
 
-export function fitByLbfgs(problem: FitProblem): FitResult {
+/** Logistic regression: L-BFGS to convergence (the objective is convex and penalised; no early stopping). */
+export function fitByLbfgs(problem: Pick<FitProblem, 'params' | 'loss' | 'maxSteps'>): { steps: number } {
   const vars = Object.values(problem.params);
-  const flat = flatten(vars.map((v) => v.dataSync() as Float32Array));
   const evaluate = (theta: Float64Array) => {
     assign(vars, theta);
     const { value, grads } = tf.variableGrads(problem.loss, vars);
@@ -35,27 +35,9 @@ export function fitByLbfgs(problem: FitProblem): FitResult {
     tf.dispose([value, ...Object.values(grads)]);
     return { loss, gradient };
   };
-  const best = { loss: Infinity, step: 0, theta: flat };
-  const result = minimiseLbfgs(
-    {
-      evaluate,
-      afterStep(iteration, theta) {
-        assign(vars, theta);
-        const v = problem.validationLoss();
-        if (v === null) return false;
-        if (v < best.loss - 1e-6) Object.assign(best, { loss: v, step: iteration, theta: Float64Array.from(theta) });
-        return iteration - best.step >= PATIENCE.lbfgs;
-      },
-    },
-    flat,
-    { maxIterations: problem.maxSteps },
-  );
-  if (best.step) {
-    assign(vars, best.theta);
-    return { steps: best.step, validationLoss: best.loss };
-  }
+  const result = minimiseLbfgs({ evaluate }, flatten(vars.map((v) => v.dataSync() as Float32Array)), { maxIterations: problem.maxSteps });
   assign(vars, result.theta);
-  return { steps: result.iterations, validationLoss: problem.validationLoss() };
+  return { steps: result.iterations };
 }
 
 export function fitByAdam(problem: FitProblem): FitResult {
@@ -71,7 +53,7 @@ export function fitByAdam(problem: FitProblem): FitResult {
       const v = problem.validationLoss();
       if (v === null) continue;
       if (v < best.loss - 1e-6) best = { loss: v, step: steps + 1, saved: vars.map((x) => x.dataSync().slice() as Float32Array) };
-      else if ((steps + 1 - best.step) / ADAM_EVAL_EVERY >= PATIENCE.adam) break;
+      else if ((steps + 1 - best.step) / ADAM_EVAL_EVERY >= PATIENCE) break;
     }
   } finally {
     optimizer.dispose();

@@ -96,7 +96,7 @@ export async function trainClassifier(input: TrainClassifierInput): Promise<Trai
   // and the validation slice serves calibration only. The MLP stops early on the slice's loss.
   const fit =
     kind === 'logreg'
-      ? fitByLbfgs({ params, loss: train.loss, validationLoss: () => null, maxSteps, learningRate: 0 })
+      ? fitByLbfgs({ params, loss: train.loss, maxSteps })
       : fitByAdam({ params, loss: train.loss, validationLoss, maxSteps, learningRate: input.learningRate ?? 0.01 });
   train.dispose();
 
@@ -121,7 +121,7 @@ export async function trainClassifier(input: TrainClassifierInput): Promise<Trai
       // The slice has done its work (T and the calibration report); the final weights use every row, starting from
       // the first fit's, and keep that T (as calibrating on held-out predictions and then refitting does).
       const everything = objective(kind, params, rowsOf(Int32Array.from({ length: n }, (_, i) => i)), columns, input, k);
-      metrics.steps += fitByLbfgs({ params, loss: everything.loss, validationLoss: () => null, maxSteps, learningRate: 0 }).steps;
+      metrics.steps += fitByLbfgs({ params, loss: everything.loss, maxSteps }).steps;
       metrics.trainRows = n;
       everything.dispose();
     }
