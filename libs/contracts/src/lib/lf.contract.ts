@@ -53,16 +53,28 @@ export const codeLfSchema = z.strictObject({
   source: z.string().min(1).max(LF_MAX_SOURCE_LENGTH),
 });
 
+/**
+ * Votes the project's model (pinned by version: its votes never change under it) where its most likely label has at
+ * least `minConfidence`; with `label`, only where that label is the most likely. Items the model never scored abstain.
+ */
+export const modelLfSchema = z.strictObject({
+  kind: z.literal('model'),
+  modelVersion: z.number().int().min(1),
+  minConfidence: z.number().min(0).max(1).default(0.9),
+  label: labelSchema.optional(),
+});
+
 export const lfDefinitionSchema = z.discriminatedUnion('kind', [
   keywordLfSchema,
   regexLfSchema,
   thresholdLfSchema,
   wordCountLfSchema,
   codeLfSchema,
+  modelLfSchema,
 ]);
 export type LfDefinitionInput = z.input<typeof lfDefinitionSchema>;
 export type LfDefinitionDto = z.infer<typeof lfDefinitionSchema>;
-export const LF_KIND_NAMES = ['keyword', 'regex', 'threshold', 'word-count', 'code'] as const;
+export const LF_KIND_NAMES = ['keyword', 'regex', 'threshold', 'word-count', 'code', 'model'] as const;
 export type LfKindName = (typeof LF_KIND_NAMES)[number];
 
 const lfNameSchema = z.string().trim().min(1).max(100);

@@ -12,6 +12,7 @@ export {
   type LfDefinition,
   type LfItem,
   type LfKind,
+  type ModelLf,
   type RegexLf,
   type ThresholdLf,
   type WordCountLf,

@@ -63,6 +63,43 @@ describe('evaluateLf', () => {
   });
 });
 
+describe('a model LF', () => {
+  // Stored probabilities of two model versions for three labels; v2 is missing for some items.
+  const scored = (v1: number[] | null, v2: number[] | null = null) => ({
+    text: 'any text',
+    predictions: new Map([...(v1 ? [[1, v1] as const] : []), ...(v2 ? [[2, v2] as const] : [])]),
+  });
+  it.each([
+    // The most likely label at or above the confidence votes; below it, abstain.
+    { def: { kind: 'model', modelVersion: 1, minConfidence: 0.8 }, item: scored([0.1, 0.85, 0.05]), vote: 1 },
+    { def: { kind: 'model', modelVersion: 1, minConfidence: 0.85 }, item: scored([0.1, 0.85, 0.05]), vote: 1 },
+    { def: { kind: 'model', modelVersion: 1, minConfidence: 0.9 }, item: scored([0.1, 0.85, 0.05]), vote: ABSTAIN },
+    // With a label: only when that label is the most likely one.
+    { def: { kind: 'model', modelVersion: 1, minConfidence: 0.5, label: 2 }, item: scored([0.05, 0.1, 0.85]), vote: 2 },
+    { def: { kind: 'model', modelVersion: 1, minConfidence: 0.5, label: 1 }, item: scored([0.05, 0.1, 0.85]), vote: ABSTAIN },
+    // A confidence of 0 votes the arg-max everywhere; a tie goes to the lower label.
+    { def: { kind: 'model', modelVersion: 1, minConfidence: 0 }, item: scored([0.4, 0.2, 0.4]), vote: 0 },
+    // The pinned version is the one read; an item that version never scored abstains.
+    { def: { kind: 'model', modelVersion: 2, minConfidence: 0.6 }, item: scored([0.9, 0.05, 0.05], [0.1, 0.1, 0.8]), vote: 2 },
+    { def: { kind: 'model', modelVersion: 2, minConfidence: 0.6 }, item: scored([0.9, 0.05, 0.05]), vote: ABSTAIN },
+    { def: { kind: 'model', modelVersion: 1, minConfidence: 0.1 }, item: { text: 'never scored' }, vote: ABSTAIN },
+  ] as { def: LfDefinition; item: { text: string }; vote: number }[])('$def on $item.predictions → $vote', ({ def, item, vote }) => {
+    expect(evaluateLf(def, item)).toBe(vote);
+  });
+
+  it('is refused without a model version or with a confidence outside 0..1', () => {
+    expect(() => compileLf({ kind: 'model', minConfidence: 0.9 } as unknown as LfDefinition)).toThrow(
+      expect.objectContaining({ code: LfDefinitionErrorCode.InvalidModelVersion, path: 'modelVersion' }),
+    );
+    expect(() => compileLf({ kind: 'model', modelVersion: 1, minConfidence: 1.5 })).toThrow(
+      expect.objectContaining({ code: LfDefinitionErrorCode.InvalidConfidence, path: 'minConfidence' }),
+    );
+    expect(() => compileLf({ kind: 'model', modelVersion: 1, minConfidence: 0.5, label: -2 })).toThrow(
+      expect.objectContaining({ code: LfDefinitionErrorCode.InvalidLabel, path: 'label' }),
+    );
+  });
+});
+
 describe('compileLf rejects a bad definition with a typed error naming the property', () => {
   it.each([
     { def: null, code: LfDefinitionErrorCode.NotAnObject, path: '' },

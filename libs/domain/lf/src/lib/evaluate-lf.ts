@@ -1,6 +1,6 @@
 // Turns an LF definition into a fast function over items: the definition is validated and its regex compiled
 // once (for the linear-time engine), so evaluating a million items costs only the match itself.
-import { ABSTAIN, type CompiledLf, type ComparisonOp, type LfDefinition, type LfItem } from './lf-definitions';
+import { ABSTAIN, type CompiledLf, type ComparisonOp, type LfDefinition, type LfItem, type ModelLf } from './lf-definitions';
 import { countWords, splitWords } from './split-words';
 import { compileLinearRegex } from './linear-regex';
 import { validateLfDefinition } from './validate-lf-definition';
@@ -8,6 +8,7 @@ import { validateLfDefinition } from './validate-lf-definition';
 /** Validates `definition` (which may come from JSON) and returns `(item) => label | ABSTAIN`. */
 export function compileLf(definition: LfDefinition): CompiledLf {
   const def = validateLfDefinition(definition);
+  if (def.kind === 'model') return compileModelLf(def);
   const { label } = def;
   switch (def.kind) {
     case 'keyword': {
@@ -38,6 +39,18 @@ export function compileLf(definition: LfDefinition): CompiledLf {
       return (item) => (compare(countWords(item.text), op, value) ? label : ABSTAIN);
     }
   }
+}
+
+function compileModelLf({ modelVersion, minConfidence, label }: ModelLf): CompiledLf {
+  return (item) => {
+    const probs = item.predictions?.get(modelVersion);
+    if (!probs || probs.length === 0) return ABSTAIN;
+    // The most likely label, the lower index on a tie (as everywhere in Arbiter).
+    let best = 0;
+    for (let c = 1; c < probs.length; c++) if (probs[c] > probs[best]) best = c;
+    if (!(probs[best] >= minConfidence)) return ABSTAIN;
+    return label === undefined || label === best ? best : ABSTAIN;
+  };
 }
 
 /** One-off evaluation; compile with `compileLf` when the same LF runs over many items. */

@@ -11,6 +11,8 @@ export enum LfDefinitionErrorCode {
   InvalidField = 'LF_INVALID_FIELD',
   InvalidOperator = 'LF_INVALID_OPERATOR',
   InvalidValue = 'LF_INVALID_VALUE',
+  InvalidModelVersion = 'LF_INVALID_MODEL_VERSION',
+  InvalidConfidence = 'LF_INVALID_CONFIDENCE',
 }
 
 /** `path` names the offending property of the definition (`keywords[2]`, `flags`), for `{ path, message }` errors. */

@@ -52,14 +52,28 @@ export interface WordCountLf {
   label: number;
 }
 
-export type LfDefinition = KeywordLf | RegexLf | ThresholdLf | WordCountLf;
+/**
+ * Votes a trained model's most likely label when the model gives it at least `minConfidence` (with `label`, only
+ * when that label is the most likely one). The model is pinned by version, so a version's votes never change under
+ * it; an item the model has no probabilities for abstains.
+ */
+export interface ModelLf {
+  kind: 'model';
+  modelVersion: number;
+  minConfidence: number;
+  label?: number;
+}
+
+export type LfDefinition = KeywordLf | RegexLf | ThresholdLf | WordCountLf | ModelLf;
 export type LfKind = LfDefinition['kind'];
-export const LF_KINDS: readonly LfKind[] = ['keyword', 'regex', 'threshold', 'word-count'];
+export const LF_KINDS: readonly LfKind[] = ['keyword', 'regex', 'threshold', 'word-count', 'model'];
 
 /** What an LF sees of an item. */
 export interface LfItem {
   text: string;
   metadata?: Record<string, unknown>;
+  /** Class probabilities of the item by model version, for model LFs; a version missing here abstains. */
+  predictions?: ReadonlyMap<number, ArrayLike<number>>;
 }
 
 /** An LF ready to run: returns its label or ABSTAIN. */

@@ -21,7 +21,8 @@ export function validateLfDefinition(input: unknown): LfDefinition {
   if (typeof kind !== 'string' || !LF_KINDS.includes(kind as LfKind)) {
     throw new LfDefinitionError(Code.UnknownKind, 'kind', `unknown LF kind ${JSON.stringify(kind)}; expected one of ${LF_KINDS.join(', ')}`);
   }
-  checkLabel(def['label']);
+  // A model LF may leave the label to the model.
+  if (kind !== 'model' || def['label'] !== undefined) checkLabel(def['label']);
   switch (kind as LfKind) {
     case 'keyword':
       checkKeywords(def['keywords'], def['match']);
@@ -38,6 +39,17 @@ export function validateLfDefinition(input: unknown): LfDefinition {
     case 'word-count':
       checkComparison(def['op'], def['value']);
       break;
+    case 'model': {
+      const version = def['modelVersion'];
+      if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+        throw new LfDefinitionError(Code.InvalidModelVersion, 'modelVersion', 'modelVersion must be a model version (an integer from 1)');
+      }
+      const confidence = def['minConfidence'];
+      if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1)) {
+        throw new LfDefinitionError(Code.InvalidConfidence, 'minConfidence', 'minConfidence must be a probability from 0 to 1');
+      }
+      break;
+    }
   }
   return def as unknown as LfDefinition;
 }

@@ -44,6 +44,16 @@ describe('toLfDefinition', () => {
     ],
     ['a word count', { kind: 'word-count', op: '<', value: '4', label: '0' }, { kind: 'word-count', op: '<', value: 4, label: 0 }],
     ['code, as typed', { kind: 'code', source: '(item) => ABSTAIN' }, { kind: 'code', source: '(item) => ABSTAIN' }],
+    [
+      'a model LF leaving the label to the model',
+      { kind: 'model', modelVersion: '3', minConfidence: '0.85' },
+      { kind: 'model', modelVersion: 3, minConfidence: 0.85 },
+    ],
+    [
+      'a model LF for one label',
+      { kind: 'model', modelVersion: '1', minConfidence: '0.9', label: '1' },
+      { kind: 'model', modelVersion: 1, minConfidence: 0.9, label: 1 },
+    ],
   ])('builds %s', (_name, over, expected) => {
     expect(toLfDefinition(draft(over), 2)).toEqual({ ok: true, value: expected });
   });
@@ -62,6 +72,11 @@ describe('toLfDefinition', () => {
     ['a threshold without field or number', { kind: 'threshold', field: ' ', value: 'ten', label: '1' }, { field: 'Name a metadata field', value: 'A number' }],
     ['a blank word count', { kind: 'word-count', value: '', label: '1' }, { value: 'A number' }],
     ['blank code', { kind: 'code', source: '  \n ' }, { source: 'Write the function' }],
+    [
+      'a model LF without a version and with a confidence above 1',
+      { kind: 'model', modelVersion: '', minConfidence: '1.2' },
+      { modelVersion: 'A model version: 1, 2, …', minConfidence: 'A probability from 0 to 1' },
+    ],
   ])('names the field for %s', (_name, over, errors) => {
     expect(toLfDefinition(draft(over), 2)).toEqual({ ok: false, errors });
   });
@@ -114,6 +129,8 @@ describe('drafts of saved definitions', () => {
     { kind: 'threshold', field: 'likes', op: '>=', value: -3.5, label: 1 },
     { kind: 'word-count', op: '==', value: 1, label: 0 },
     { kind: 'code', source: 'function lf(item) { return ABSTAIN; }' },
+    { kind: 'model', modelVersion: 2, minConfidence: 0.75 },
+    { kind: 'model', modelVersion: 2, minConfidence: 0.5, label: 0 },
   ])('reads back %j', (def) => {
     const back = toLfDefinition(draftFromDefinition(def, LABELS), 2);
     expect(back).toEqual({ ok: true, value: def });

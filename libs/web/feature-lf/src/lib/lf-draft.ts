@@ -34,6 +34,9 @@ export interface LfDraft {
   op: ComparisonOp;
   value: string;
   source: string;
+  /** Model: the pinned model version, and the least probability its label needs to vote. */
+  modelVersion: string;
+  minConfidence: string;
 }
 
 /** Field errors keyed by the draft field they belong to (`name`, `label`, `keywords`, `source`, …). */
@@ -69,6 +72,8 @@ export function emptyLfDraft(labels: readonly NamedLabel[]): LfDraft {
     op: '>=',
     value: '',
     source: codeTemplate(labels),
+    modelVersion: '',
+    minConfidence: '0.9',
   };
 }
 
@@ -90,6 +95,13 @@ export function draftFromDefinition(def: LfDefinitionDto, labels: readonly Named
       return { ...base, op: def.op, value: String(def.value), label: String(def.label) };
     case 'code':
       return { ...base, source: def.source };
+    case 'model':
+      return {
+        ...base,
+        modelVersion: String(def.modelVersion),
+        minConfidence: String(def.minConfidence),
+        label: def.label === undefined ? '' : String(def.label),
+      };
   }
 }
 
@@ -103,6 +115,8 @@ export function toLfDefinition(d: LfDraft, labelCount: number): DraftResult<LfDe
     threshold: () => ({ kind: d.kind, field: d.field.trim(), op: d.op, value, label }),
     'word-count': () => ({ kind: d.kind, op: d.op, value, label }),
     code: () => ({ kind: d.kind, source: d.source }),
+    // No label chosen: the model's own label votes.
+    model: () => ({ kind: d.kind, modelVersion: numberOrNaN(d.modelVersion), minConfidence: numberOrNaN(d.minConfidence), ...(d.label.trim() === '' ? {} : { label }) }),
   }[d.kind]();
   const errors: DraftErrors = {};
   if (d.kind === 'code' && d.source.trim() === '') errors.source = 'Write the function';
@@ -141,7 +155,13 @@ function friendlyMessage(field: keyof LfDraft, code: string, message: string): s
   if (field === 'field' && code === 'too_small') return 'Name a metadata field';
   if (field === 'pattern' && code === 'too_small') return 'Required';
   if (field === 'source' && code === 'too_small') return 'Write the function';
+  if (field === 'modelVersion') return 'A model version: 1, 2, …';
+  if (field === 'minConfidence') return 'A probability from 0 to 1';
   return message;
+}
+
+function numberOrNaN(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text);
 }
 
 function checkNameAndDescription(d: LfDraft): DraftErrors {

@@ -40,6 +40,8 @@ describe('definitionSummary', () => {
     [{ kind: 'threshold', field: 'likes', op: '>=', value: 10, label: 0 }, 'metadata.likes >= 10 → ham'],
     [{ kind: 'word-count', op: '<', value: 3, label: 0 }, 'word count < 3 → ham'],
     [{ kind: 'code', source: '// a comment\n\n  (item) => ABSTAIN\n' }, '(item) => ABSTAIN'],
+    [{ kind: 'model', modelVersion: 4, minConfidence: 0.9 }, 'model v4 at ≥ 90% → its label'],
+    [{ kind: 'model', modelVersion: 2, minConfidence: 0.75, label: 1 }, 'model v2 at ≥ 75% → spam'],
   ])('%j', (def, text) => {
     expect(definitionSummary(def, LABELS)).toBe(text);
   });

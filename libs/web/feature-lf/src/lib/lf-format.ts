@@ -12,6 +12,7 @@ export const KIND_NAMES: Record<LfKindName, string> = {
   threshold: 'threshold',
   'word-count': 'word count',
   code: 'code',
+  model: 'model',
 };
 
 /** 0.25 → "25.0%"; null (undefined on these data) → "—". */
@@ -54,6 +55,10 @@ export function definitionSummary(def: LfDefinitionDto, labels: readonly NamedLa
       return `metadata.${def.field} ${def.op} ${def.value} → ${labelName(labels, def.label)}`;
     case 'word-count':
       return `word count ${def.op} ${def.value} → ${labelName(labels, def.label)}`;
+    case 'model': {
+      const votes = def.label === undefined ? 'its label' : labelName(labels, def.label);
+      return `model v${def.modelVersion} at ≥ ${Math.round(def.minConfidence * 100)}% → ${votes}`;
+    }
     case 'code': {
       const line = def.source.split('\n').map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('//')) ?? '';
       return line.length > 80 ? `${line.slice(0, 79)}…` : line;

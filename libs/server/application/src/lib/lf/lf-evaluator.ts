@@ -11,6 +11,8 @@ export interface EvalItem {
   id: string;
   text: string;
   metadata: Record<string, unknown>;
+  /** Class probabilities by model version, for model LFs (see withModelScores). */
+  predictions?: ReadonlyMap<number, ArrayLike<number>>;
 }
 
 export interface EvalOutcome {

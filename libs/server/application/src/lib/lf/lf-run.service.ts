@@ -10,6 +10,7 @@ import { LfProducer } from '@arbiter/server/jobs';
 import { AlRoundService } from '../active-learning/al-round.service';
 import { ProjectService } from '../projects/project.service';
 import { LfEvaluator } from './lf-evaluator';
+import { modelVersionsOf, withModelScores } from './model-scores';
 
 export const LF_RUN_OPTIONS = Symbol('LF_RUN_OPTIONS');
 export interface LfRunOptions {
@@ -87,6 +88,8 @@ export class LfRunService {
       this.lfs.versionsById(run.versionIds),
     ]);
     const byId = new Map(versions.map((v) => [v.id, v]));
+    // Model LFs read the scores of the model versions they name; the other kinds never see them.
+    const scored = await withModelScores(this.lfs, run.projectId, modelVersionsOf(versions.map((v) => v.definition as LfDefinitionDto)), items);
     const m = run.versionIds.length;
     const votes = new Int8Array(items.length * m).fill(-1);
     const errors = new Map<string, { message: string; itemId: string | null }>();
@@ -98,7 +101,7 @@ export class LfRunService {
       const since = BigInt(run.sinceIds[j]);
       const first = items.findIndex((it) => BigInt(it.id) > since);
       if (first < 0) continue;
-      const subset = items.slice(first);
+      const subset = (version.kind === 'model' ? scored : items).slice(first);
       const outcome = await this.evaluator.evaluate(version.definition as LfDefinitionDto, subset, k, { tenant: run.projectId });
       if (outcome.error) errors.set(versionId, outcome.error);
       for (let i = 0; i < subset.length; i++) votes[(first + i) * m + j] = outcome.votes[i];

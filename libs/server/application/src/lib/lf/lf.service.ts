@@ -27,6 +27,7 @@ import type { Principal } from '../auth/principal';
 import { ArbiterError, ErrorCode, invalid, notFound } from '../errors/arbiter.error';
 import { ProjectService } from '../projects/project.service';
 import { LfEvaluator } from './lf-evaluator';
+import { modelVersionsOf, withModelScores } from './model-scores';
 import { DEFAULT_LF_PREVIEW_OPTIONS, LF_PREVIEW_OPTIONS, LfPreviewGate, type LfPreviewOptions } from './lf-preview-gate';
 import type { StoredAnalysis } from './lf-run.service';
 
@@ -142,7 +143,8 @@ export class LfService {
     const projectId = project.id;
     await this.check(project, req.definition);
     const k = project.labelSchema.labels.length;
-    const [drawn, enabled] = await Promise.all([this.lfs.sample(projectId, req.sampleSize), this.lfs.activeVersions(projectId)]);
+    const [sampled, enabled] = await Promise.all([this.lfs.sample(projectId, req.sampleSize), this.lfs.activeVersions(projectId)]);
+    const drawn = await withModelScores(this.lfs, projectId, modelVersionsOf([req.definition]), sampled);
     // An LF being edited is compared with the others, not with its own saved version.
     const active = enabled.filter((v) => v.lfId !== req.lfId);
     const outcome = await this.evaluator.evaluate(req.definition, drawn, k, { tenant: projectId, deadline });
@@ -242,8 +244,17 @@ export class LfService {
   /** 400 naming the field: a label outside the project's, a bad regex, code that does not parse (with its line). */
   private async check(project: Project, definition: LfDefinitionDto): Promise<void> {
     const k = project.labelSchema.labels.length;
-    if ('label' in definition && definition.label >= k) {
+    if ('label' in definition && definition.label !== undefined && definition.label >= k) {
       throw invalid('definition.label', `label ${definition.label} is not one of the project's labels 0..${k - 1}`);
+    }
+    if (definition.kind === 'model') {
+      const votable = await this.lfs.votableModels(project.id);
+      if (!votable.includes(definition.modelVersion)) {
+        const choice = votable.length
+          ? `models with kept scores: ${votable.map((v) => `v${v}`).join(', ')}`
+          : 'the project has no scored model yet: an active-learning round trains and scores one';
+        throw invalid('definition.modelVersion', `model v${definition.modelVersion} has no scores to vote from (${choice})`);
+      }
     }
     try {
       await this.evaluator.check(definition, project.id);

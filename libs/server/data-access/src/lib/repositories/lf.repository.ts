@@ -472,6 +472,41 @@ export class LfRepository {
    * The preview sample: gold items first, then the rest, each in a fixed pseudo-random order (a hash of the id,
    * read through items_sample_idx rather than sorting the project).
    */
+  /**
+   * The class probabilities the project's models `versions` gave `itemIds`, from the round that trained each model:
+   * item id → (model version → probabilities). Items a model never scored are missing.
+   */
+  async modelScores(projectId: string, versions: number[], itemIds: string[]): Promise<Map<string, Map<number, number[]>>> {
+    const out = new Map<string, Map<number, number[]>>();
+    if (!versions.length || !itemIds.length) return out;
+    const rows = await this.sql.many<{ itemId: string; version: number; probs: number[] }>(
+      `SELECT p.item_id::text AS "itemId", m.version, p.probs::float8[] AS probs
+         FROM models m
+         JOIN al_rounds r ON r.model_id = m.id
+         JOIN predictions p ON p.round_id = r.id AND p.item_id = ANY($3::bigint[])
+        WHERE m.project_id = $1 AND m.version = ANY($2::int[]) AND p.probs IS NOT NULL`,
+      [projectId, versions, itemIds],
+    );
+    for (const r of rows) {
+      let byVersion = out.get(r.itemId);
+      if (!byVersion) out.set(r.itemId, (byVersion = new Map()));
+      byVersion.set(r.version, r.probs);
+    }
+    return out;
+  }
+
+  /** Model versions a model LF can vote from: a finished round trained them and their scores are still kept. */
+  async votableModels(projectId: string): Promise<number[]> {
+    const rows = await this.sql.many<{ version: number }>(
+      `SELECT m.version FROM models m JOIN al_rounds r ON r.model_id = m.id
+        WHERE m.project_id = $1 AND r.status = 'done'
+          AND EXISTS (SELECT 1 FROM predictions p WHERE p.round_id = r.id AND p.probs IS NOT NULL)
+        ORDER BY m.version DESC`,
+      [projectId],
+    );
+    return rows.map((r) => r.version);
+  }
+
   async sample(projectId: string, size: number): Promise<LfItemRow[]> {
     const part = (gold: 'IS NOT NULL' | 'IS NULL') =>
       `SELECT i.id::text AS id, i.text, i.metadata, i.gold FROM items i WHERE i.project_id = $1 AND i.gold ${gold}

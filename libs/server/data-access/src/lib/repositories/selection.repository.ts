@@ -53,7 +53,16 @@ export class SelectionRepository {
            score = EXCLUDED.score, rank = EXCLUDED.rank, model_version = EXCLUDED.model_version, created_at = EXCLUDED.created_at`,
         [projectId, roundId, batch.usedStrategy, batch.modelVersion, sel.map((s) => s.itemId), sel.map((s) => s.score), sel.map((s) => s.rank)],
       );
-      await c.query(`DELETE FROM predictions p USING al_rounds r WHERE r.id = p.round_id AND r.project_id = $1 AND r.id <> $2`, [projectId, roundId]);
+      // Older rounds' scores go, except those of a model a current model-LF version votes from (its runs read them).
+      await c.query(
+        `DELETE FROM predictions p USING al_rounds r
+          WHERE r.id = p.round_id AND r.project_id = $1 AND r.id <> $2
+            AND (r.model_version IS NULL OR r.model_version NOT IN (
+                 SELECT (v.definition->>'modelVersion')::int FROM labeling_functions f
+                   JOIN lf_versions v ON v.id = f.current_version_id
+                  WHERE f.project_id = $1 AND v.kind = 'model'))`,
+        [projectId, roundId],
+      );
       return true;
     });
   }

@@ -39,7 +39,8 @@ export function toTask(r: TaskRow): Task {
   };
 }
 
-// The latest finished round's scores are the suggestions (older rounds' are deleted when a round finishes).
+// The latest finished round's scores are the suggestions (older rounds' are deleted when a round finishes, but for
+// a model that a model LF votes from).
 const ACTIVE_LEARNING_JOINS = `
   LEFT JOIN LATERAL (
     SELECT p.probs::float8[] AS probs, r.model_version FROM al_rounds r JOIN predictions p ON p.round_id = r.id AND p.item_id = i.id

@@ -11,7 +11,7 @@ export interface LfDefinitionFieldsProps {
   onChange: (patch: Partial<LfDraft>) => void;
 }
 
-/** The kind selector and the fields of the chosen kind; every kind but code votes one label chosen here. */
+/** The kind selector and the fields of the chosen kind; every kind but code votes one label chosen here (a model LF may leave it to the model). */
 export function LfDefinitionFields({ draft, errors, labels, onChange }: LfDefinitionFieldsProps) {
   const comparison = (
     <>
@@ -61,7 +61,7 @@ export function LfDefinitionFields({ draft, errors, labels, onChange }: LfDefini
           <label className="field">
             <span>Votes</span>
             <select value={draft.label} onChange={(e) => onChange({ label: e.target.value })} aria-invalid={Boolean(errors.label)} data-testid="lf-label">
-              <option value="">choose a label…</option>
+              <option value="">{draft.kind === 'model' ? 'the model’s most likely label' : 'choose a label…'}</option>
               {labels.map((l, i) => (
                 <option key={i} value={String(i)}>
                   {l.name}
@@ -132,6 +132,41 @@ export function LfDefinitionFields({ draft, errors, labels, onChange }: LfDefini
         </div>
       )}
       {draft.kind === 'word-count' && <div className="form__row">{comparison}</div>}
+      {draft.kind === 'model' && (
+        <div className="form__row">
+          <label className="field">
+            <span>Model version</span>
+            <input
+              type="number"
+              min={1}
+              step={1}
+              value={draft.modelVersion}
+              onChange={(e) => onChange({ modelVersion: e.target.value })}
+              aria-invalid={Boolean(errors.modelVersion)}
+              data-testid="lf-model-version"
+            />
+            <FieldError text={errors.modelVersion} />
+          </label>
+          <label className="field">
+            <span>Least probability</span>
+            <input
+              type="number"
+              min={0}
+              max={1}
+              step={0.05}
+              value={draft.minConfidence}
+              onChange={(e) => onChange({ minConfidence: e.target.value })}
+              aria-invalid={Boolean(errors.minConfidence)}
+              data-testid="lf-min-confidence"
+            />
+            <FieldError text={errors.minConfidence} />
+          </label>
+          <span className="hint">
+            Votes where the model (a version from the Active learning page, pinned so its votes never change) gives its most likely label at least
+            this probability; items it never scored abstain.
+          </span>
+        </div>
+      )}
       {draft.kind === 'code' && (
         <div className="field">
           <span>Function</span>
