@@ -8,6 +8,7 @@ import { WorkerHeartbeats1795492000000 } from './1795492000000-worker-heartbeats
 import { ActiveLearning1795500000000 } from './1795500000000-active-learning';
 import { AlReplays1795501000000 } from './1795501000000-al-replays';
 import { ModelLfs1795503000000 } from './1795503000000-model-lfs';
+import { DecidedReviews1795504000000 } from './1795504000000-decided-reviews';
 
 export const MIGRATIONS = [
   Foundation1795452000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ActiveLearning1795500000000,
   AlReplays1795501000000,
   ModelLfs1795503000000,
+  DecidedReviews1795504000000,
 ];

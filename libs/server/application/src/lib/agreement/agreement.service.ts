@@ -8,6 +8,7 @@ import { AnalysisProducer } from '@arbiter/server/jobs';
 import type { Principal } from '../auth/principal';
 import { ArbiterError, ErrorCode, forbidden, invalid, notFound } from '../errors/arbiter.error';
 import { DEFAULT_PAYLOAD_LIMITS, PAYLOAD_LIMITS, type PayloadLimits } from '../ingest/payload-limits';
+import { AlRoundService } from '../active-learning/al-round.service';
 import { ProjectService } from '../projects/project.service';
 
 const SEED = 20_261_123;
@@ -21,6 +22,7 @@ export class AgreementService {
     private readonly tasks: TaskRepository,
     private readonly projects: ProjectService,
     private readonly analysis: AnalysisProducer,
+    private readonly alRounds: AlRoundService,
     @Optional() @Inject(PAYLOAD_LIMITS) private readonly limits: PayloadLimits = DEFAULT_PAYLOAD_LIMITS,
   ) {}
 
@@ -97,7 +99,9 @@ export class AgreementService {
     if (out === 'not-found') throw notFound('review item');
     if (out === 'already-decided') throw new ArbiterError(ErrorCode.Conflict, 'this item has already been decided; revise it with PUT');
     if (out === 'not-decided') throw new ArbiterError(ErrorCode.Conflict, 'this item has not been decided yet; decide it with POST');
-    // New gold changes every annotator's score against gold.
+    // New gold changes every annotator's score against gold, and is a new label for the retraining trigger (a
+    // revision is not: the count of decided items stays).
     this.analysis.afterChange(projectId);
+    if (!revise) this.alRounds.afterLabels(projectId);
   }
 }

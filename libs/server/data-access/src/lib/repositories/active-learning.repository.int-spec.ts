@@ -117,6 +117,21 @@ describe('active-learning repositories', () => {
     expect(await rounds.labelsDue(projectId)).toBe(true);
   }, 30_000);
 
+  it('counts a review decision as a new label, and an open review not', async () => {
+    const { projectId, itemIds } = await project(4);
+    await settings.update(projectId, { retrain: { afterNewLabels: 3, onLfChange: false, everyMinutes: null } });
+    const review = (itemId: string, status: 'open' | 'decided') =>
+      db.sql.many(`INSERT INTO review_queue (item_id, project_id, reason, status) VALUES ($1, $2, 'disagreement', $3)`, [itemId, projectId, status]);
+    await db.sql.many(`INSERT INTO project_counters (project_id, dimension, key, value) VALUES ($1, 'annotator', 'u', 1)`, [projectId]);
+    await review(itemIds[0], 'decided');
+    await review(itemIds[1], 'open');
+    await review(itemIds[2], 'open');
+    // One annotation and one decision: two of three.
+    expect(await rounds.labelsDue(projectId)).toBe(false);
+    await db.sql.many(`UPDATE review_queue SET status = 'decided' WHERE item_id = $1`, [itemIds[1]]);
+    expect(await rounds.labelsDue(projectId)).toBe(true);
+  }, 30_000);
+
   it.each(['copy', 'insert'] as const)('leaves the rows of one write when a chunk is written twice (%s)', async (bulkInsert) => {
     const predictions = new PredictionRepository(db.sql, { bulkInsert } as DatabaseOptions);
     const { projectId, itemIds } = await project(4);

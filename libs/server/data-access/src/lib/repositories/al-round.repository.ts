@@ -46,8 +46,10 @@ const COLUMNS = `r.id, r.project_id AS "projectId", r.status, r.trigger, r.strat
 
 const IN_FLIGHT_SQL = `('queued', 'training', 'scoring', 'selecting')`;
 
-// The project's annotations, read from the maintained counters (no scan of annotations).
-const ANNOTATIONS = `coalesce((SELECT sum(value) FROM project_counters WHERE project_id = $1 AND dimension = 'annotator'), 0)`;
+// The project's labels by people: annotations, read from the maintained counters (no scan of annotations), and
+// review decisions (a reviewer's gold is a new label too; decided reviews are counted on their partial index).
+const ANNOTATIONS = `(coalesce((SELECT sum(value) FROM project_counters WHERE project_id = $1 AND dimension = 'annotator'), 0)
+  + (SELECT count(*) FROM review_queue WHERE project_id = $1 AND status = 'decided'))`;
 
 @Injectable()
 export class AlRoundRepository {
