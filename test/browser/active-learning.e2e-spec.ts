@@ -2,7 +2,7 @@
 // active-learning screen, start a round with its key, watch the round's progress arrive over socket.io until it is
 // done, see the learning curve gain a point, then open annotate and read why the first item was chosen. A replay of
 // two strategies on the project's gold labels then reports its curves and the labels-to-reach table.
-import type { AlRound, NextTasksResponse } from '@arbiter/contracts';
+import type { AlRound, LfPreviewResponse, NextTasksResponse } from '@arbiter/contracts';
 import { importJsonl, newProject, type ApiClient, type Stack } from '@arbiter/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { type BrowserSession, openBrowserSession, expectText, SCREENSHOTS, signInUi } from './browser-support';
@@ -127,6 +127,25 @@ describe('active learning in the browser', () => {
     expect(await page.getByTestId('label-spam').getAttribute('aria-pressed')).toBe('true');
     await page.screenshot({ path: `${SCREENSHOTS}/active-learning-annotate.png` });
   }, 240_000);
+
+  it('makes a model LF from model v1 in the LF editor: its preview is the server\'s, and the table summarises it', async () => {
+    const definition = { kind: 'model', modelVersion: 1, minConfidence: 0.6 };
+    const expected = await owner.post<LfPreviewResponse>(`/api/projects/${projectId}/lfs/preview`, { definition });
+    expect(expected.status).toBe(200);
+    await page.goto(`/projects/${projectId}/lfs`);
+    await page.getByRole('heading', { name: 'Labeling functions', level: 1 }).waitFor();
+    await page.getByTestId('lf-name').fill('model v1 says');
+    await page.getByTestId('lf-kind').selectOption('model');
+    // The label is left to the model.
+    expect(await page.getByTestId('lf-label').locator('option:checked').textContent()).toBe('the model’s most likely label');
+    await page.getByTestId('lf-model-version').fill('1');
+    await page.getByTestId('lf-min-confidence').fill('0.6');
+    await page.getByTestId('lf-preview-button').click();
+    await expectText(page.getByTestId('lf-preview-coverage'), `${((expected.body.coverage ?? 0) * 100).toFixed(1)}%`);
+    await page.getByTestId('lf-save').click();
+    await expectText(page.getByTestId('lf-saved'), 'Saved “model v1 says” as v1');
+    await expectText(page.getByTestId('lf-row-model v1 says').locator('.lf-table__summary'), 'model v1 at ≥ 60% → its label');
+  }, 120_000);
 
   it('replays random against margin on the gold labels and shows both curves and the labels-to-reach table', async () => {
     await page.goto(`/projects/${projectId}/active-learning`);
