@@ -7,6 +7,7 @@ import { IntegrityAndAccess1795490000000 } from './1795490000000-integrity-and-a
 import { WorkerHeartbeats1795492000000 } from './1795492000000-worker-heartbeats';
 import { ActiveLearning1795500000000 } from './1795500000000-active-learning';
 import { AlReplays1795501000000 } from './1795501000000-al-replays';
+import { ClientEmbeddings1795502000000 } from './1795502000000-client-embeddings';
 
 export const MIGRATIONS = [
   Foundation1795452000000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   WorkerHeartbeats1795492000000,
   ActiveLearning1795500000000,
   AlReplays1795501000000,
+  ClientEmbeddings1795502000000,
 ];
