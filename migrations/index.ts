@@ -7,6 +7,7 @@ import { IntegrityAndAccess1795490000000 } from './1795490000000-integrity-and-a
 import { WorkerHeartbeats1795492000000 } from './1795492000000-worker-heartbeats';
 import { ActiveLearning1795500000000 } from './1795500000000-active-learning';
 import { AlReplays1795501000000 } from './1795501000000-al-replays';
+import { ClientEmbeddings1795502000000 } from './1795502000000-client-embeddings';
 import { ModelLfs1795503000000 } from './1795503000000-model-lfs';
 import { DecidedReviews1795504000000 } from './1795504000000-decided-reviews';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   WorkerHeartbeats1795492000000,
   ActiveLearning1795500000000,
   AlReplays1795501000000,
+  ClientEmbeddings1795502000000,
   ModelLfs1795503000000,
   DecidedReviews1795504000000,
 ];

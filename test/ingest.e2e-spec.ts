@@ -1,6 +1,6 @@
 // Ingest over HTTP: field mapping, reject vs skip, duplicates, U+0000 and lone surrogates as per-line errors and
-// invalid UTF-8 as a 4xx naming the line, and progress over socket.io — on the real YouTube spam CSV and on
-// generated files.
+// invalid UTF-8 as a 4xx naming the line, client vectors of one length per project, and progress over socket.io —
+// on the real YouTube spam CSV and on generated files.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -90,6 +90,47 @@ describe('ingest', () => {
     expect(r.body.errors.map((e) => [e.line, e.field])).toEqual([[3, 'text'], [4, 'label']]);
     const texts = (await db.query('SELECT text FROM items WHERE project_id = $1 ORDER BY id', [p.id])).rows.map((x) => x.text);
     expect(texts).toEqual(['good one', 'multi\nline']);
+  }, 60_000);
+
+  it('stores client vectors (embeddingField) and keeps one length per project, naming the line and field of a wrong one', async () => {
+    const p = await newProject(owner);
+    // CSV: a JSON array, comma- or whitespace-separated numbers; a blank cell is no vector.
+    const csv = ['id,text,vec', '1,one,"[0.5, -1, 2]"', '2,two,"0.25,0,-3"', '3,three,1e1 2 3', '4,four,', ''].join('\n');
+    const r = await upload(p.id, 'format=csv&externalIdField=id&embeddingField=vec', csv);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ inserted: 4, rejected: 0 });
+    const page = await owner.get<ItemPage>(`/api/projects/${p.id}/items`);
+    expect(page.body.items.map((i) => [i.externalId, i.embedding, i.metadata])).toEqual([
+      ['1', [0.5, -1, 2], {}],
+      ['2', [0.25, 0, -3], {}],
+      ['3', [10, 2, 3], {}],
+      ['4', null, {}],
+    ]);
+    expect((await owner.get<{ embeddingDim: number }>(`/api/projects/${p.id}`)).body.embeddingDim).toBe(3);
+
+    // A later file must match the project's length: the bad lines are named, nothing is written.
+    const jsonl = ['{"text":"ok","v":[1,2,3]}', '{"text":"short","v":[1,2]}', '{"text":"word","v":[1,"x",3]}', ''].join('\n');
+    const bad = await upload(p.id, 'format=jsonl&embeddingField=v', jsonl, 'application/x-ndjson');
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((e) => e.path)).toEqual(['line 2: v', 'line 3: v']);
+    expect(bad.body.errors[0].message).toBe("embedding has 2 numbers, but this project's vectors have 3");
+    expect(await itemCount(p.id)).toBe(4);
+    // Skipping keeps the good row.
+    const skip = await upload(p.id, 'format=jsonl&embeddingField=v&onError=skip', jsonl, 'application/x-ndjson');
+    expect(skip.body).toMatchObject({ inserted: 1, rejected: 2 });
+
+    // In a new project, the file's first vector sets the length for the rest of the file.
+    const q = await newProject(owner);
+    const mixed = await upload(q.id, 'format=jsonl&embeddingField=v', ['{"text":"a","v":[1,2]}', '{"text":"b","v":[1,2,3]}', ''].join('\n'), 'application/x-ndjson');
+    expect(mixed.status).toBe(422);
+    expect(mixed.body.errors.map((e) => e.path)).toEqual(['line 2: v']);
+    expect(await itemCount(q.id)).toBe(0);
+    expect((await owner.get<{ embeddingDim: number | null }>(`/api/projects/${q.id}`)).body.embeddingDim).toBeNull();
+
+    // The JSONL export gives each item's vector back.
+    const exported = await owner.get<string>(`/api/projects/${p.id}/export?format=jsonl`);
+    const vectors = String(exported.body).trim().split('\n').map((l) => (JSON.parse(l) as { embedding: number[] | null }).embedding);
+    expect(vectors).toEqual([[0.5, -1, 2], [0.25, 0, -3], [10, 2, 3], null, [1, 2, 3]]);
   }, 60_000);
 
   it('answers 4xx for U+0000 and for invalid UTF-8, never 500', async () => {

@@ -2,9 +2,12 @@
 // (gold, settled consensus, optionally confident weak labels; never the evaluation slice), measure it on the
 // slice's gold, store it as the next model version and queue the pool's scoring. Without two labeled classes
 // there is nothing to learn yet (the cold start): the round stores its features alone and selects by diversity.
+// Client vectors (embeddingField at import) join the features only when every item of the project has one: a
+// vector and an LSA embedding cannot share one space, and zeros for the missing would place those items together
+// for the diversity strategies. Otherwise they are left out and the model version says why.
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ActiveLearningSettingsView } from '@arbiter/contracts';
+import type { ActiveLearningSettingsView, ModelFeatures } from '@arbiter/contracts';
 import { inEvaluationSlice } from '@arbiter/domain/splits';
 import { IdfAccumulator, type IdfTable } from '@arbiter/ml/features';
 import { ProjectService } from '@arbiter/server/application';
@@ -73,6 +76,17 @@ export class AlTrainingService {
     const textOf = (itemId: string) => texts.get(itemId) ?? '';
     // Without two labeled classes there is nothing to learn yet: the cold start.
     const coldStart = new Set(rows.map((r) => r.label)).size < 2;
+    const vectors = await this.clientVectors(projectId, project.embeddingDim);
+    if (vectors.ignored) this.logger.warn(`round ${roundId}: client vectors left out: ${vectors.ignored}`);
+    const dim = vectors.dim;
+    const client =
+      dim === null
+        ? null
+        : {
+            dim,
+            train: coldStart ? null : await this.vectorRows(projectId, rows.map((r) => r.itemId), dim),
+            evaluation: await this.vectorRows(projectId, evaluation.map((g) => g.itemId), dim),
+          };
     const { result } = await this.ml.run<'fit'>({
       op: 'fit',
       kind: settings.modelKind,
@@ -81,7 +95,8 @@ export class AlTrainingService {
       idf,
       train: coldStart ? null : { texts: rows.map((r) => textOf(r.itemId)), labels: rows.map((r) => r.label), weights: rows.map((r) => r.weight) },
       evaluation: { texts: evaluation.map((g) => textOf(g.itemId)), labels: evaluation.map((g) => g.label) },
-      sample,
+      sample: client ? [] : sample,
+      client,
     });
     if (result.embeddingError) this.logger.warn(`round ${roundId}: no embedding (${result.embeddingError})`);
     const artifact = Buffer.from(result.artifact.buffer, result.artifact.byteOffset, result.artifact.byteLength);
@@ -97,6 +112,11 @@ export class AlTrainingService {
         trainingFingerprint: fingerprint(rows),
         labelCount: rows.length,
         metrics: result.model.metrics,
+        features: {
+          clientVectorDim: dim,
+          embedding: dim !== null ? 'client' : result.embeddingError ? 'none' : 'lsa',
+          clientVectorsIgnored: vectors.ignored,
+        } satisfies ModelFeatures,
       };
       started = await this.rounds.startScoring(roundId, { model }, this.options.chunkSize);
       if (started?.model) {
@@ -116,6 +136,26 @@ export class AlTrainingService {
       await this.producer.queueScoring(round.projectId, round.id, chunks.map((c) => c.chunk));
     }
     return { projectId: round.projectId, roundId: round.id };
+  }
+
+  /** The client vectors' dimension when every item of the project has one; else null, and why when some do. */
+  private async clientVectors(projectId: string, projectDim: number | null): Promise<{ dim: number | null; ignored: string | null }> {
+    if (projectDim === null) return { dim: null, ignored: null };
+    const { items, withVector } = await this.pool.vectorCoverage(projectId);
+    if (withVector === items) return { dim: projectDim, ignored: null };
+    return { dim: null, ignored: `${items - withVector} of ${items} items have no client vector (embeddingField)` };
+  }
+
+  /** The items' client vectors as row-major rows × dim, in the order given. */
+  private async vectorRows(projectId: string, itemIds: string[], dim: number): Promise<Float32Array> {
+    const found = await this.pool.vectors(projectId, itemIds);
+    const out = new Float32Array(itemIds.length * dim);
+    itemIds.forEach((id, i) => {
+      const v = found.get(id);
+      if (!v || v.length !== dim) throw new Error(`item ${id} has no client vector of ${dim} numbers`);
+      out.set(v, i * dim);
+    });
+    return out;
   }
 
   /**

@@ -77,6 +77,17 @@ export const modelMetricsSchema = z.object({
 });
 export type ModelMetrics = z.infer<typeof modelMetricsSchema>;
 
+/** What a model version was trained on beside the hashed TF-IDF of the text, and where its embeddings came from. */
+export const modelFeaturesSchema = z.object({
+  /** The client vectors' dimension when the classifier took them (L2-normalised) beside TF-IDF; else null. */
+  clientVectorDim: z.number().int().nullable(),
+  /** The embedding the diversity strategies used: the client's vectors, the LSA of TF-IDF, or none (pool too small). */
+  embedding: z.enum(['client', 'lsa', 'none']),
+  /** Why the project's client vectors were left out (e.g. some items have none); null when used or absent. */
+  clientVectorsIgnored: z.string().nullable(),
+});
+export type ModelFeatures = z.infer<typeof modelFeaturesSchema>;
+
 export const modelSummarySchema = z.object({
   id: z.uuid(),
   version: z.number().int(),
@@ -88,6 +99,8 @@ export const modelSummarySchema = z.object({
   /** Hash of the training rows (item id, label, weight): two versions with the same fingerprint saw the same data. */
   trainingFingerprint: z.string(),
   metrics: modelMetricsSchema,
+  /** Null for versions trained before features were recorded. */
+  features: modelFeaturesSchema.nullable(),
   createdAt: z.string(),
 });
 export type ModelSummary = z.infer<typeof modelSummarySchema>;

@@ -15,6 +15,11 @@ export const importQuerySchema = z.strictObject({
   imageUrlField: z.string().min(1).max(200).optional(),
   goldField: z.string().min(1).max(200).optional(),
   predictionField: z.string().min(1).max(200).optional(),
+  /**
+   * A client-supplied vector per item (JSON: an array of numbers; CSV: a JSON array or numbers separated by commas
+   * or whitespace). Every vector of a project has the same length, 1..4096, fixed by the first import carrying one.
+   */
+  embeddingField: z.string().min(1).max(200).optional(),
   metadataFields: z
     .string()
     .max(5000)
@@ -54,6 +59,8 @@ export const itemSchema = z.object({
   metadata: z.record(z.string(), z.unknown()),
   gold: z.array(z.number()).nullable(),
   prediction: z.array(z.number()).nullable(),
+  /** The client's vector from the import's `embeddingField`, as stored (float4). */
+  embedding: z.array(z.number()).nullable(),
   status: itemStatusSchema,
   annotationCount: z.number(),
 });

@@ -108,6 +108,8 @@ export const projectSchema = z.object({
   undoWindowSeconds: z.number(),
   allowSelfReview: z.boolean(),
   keysManageAccess: z.boolean(),
+  /** Length of the client vectors imported with `embeddingField`, fixed by the first such import; null before it. */
+  embeddingDim: z.number().int().nullable(),
   createdAt: z.string(),
   myRole: roleSchema,
 });

@@ -16,4 +16,5 @@ export { MAX_RECORD_CHARS } from './ingest.types';
 export { readRecords } from './read-records';
 export { mapRecord } from './map-record';
 export type { MapLimits } from './map-record';
+export { MAX_EMBEDDING_DIM } from './map-embedding';
 export { unstorable, unstorableString } from './storable-text';

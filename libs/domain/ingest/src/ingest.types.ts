@@ -34,6 +34,7 @@ export interface FieldMapping {
   imageUrl?: string;
   gold?: string;
   prediction?: string;
+  embedding?: string;
   metadata?: string[];
 }
 
@@ -50,6 +51,8 @@ export interface MappedItem {
   metadata: Record<string, unknown>;
   gold: number[] | null;
   prediction: number[] | null;
+  /** A client-supplied vector, float4 values. */
+  embedding: number[] | null;
 }
 
 export type MapResult = { ok: true; item: MappedItem } | { ok: false; error: RowError };

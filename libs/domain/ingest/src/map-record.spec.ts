@@ -35,6 +35,7 @@ describe('mapRecord', () => {
         imageUrl: null,
         gold: [1],
         prediction: [0.1, 0.9],
+        embedding: null,
         metadata: { AUTHOR: 'x' },
       },
     });

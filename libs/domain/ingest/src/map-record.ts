@@ -2,6 +2,7 @@
 import { FieldProblem, isBlank } from './field-problem';
 import type { FieldMapping, LabelSpace, MapResult, SourceRecord } from './ingest.types';
 import { describe } from './json-shape';
+import { readEmbedding } from './map-embedding';
 import { readGold, readPrediction } from './map-labels';
 import { unstorable, unstorableString, utf8Length } from './storable-text';
 
@@ -11,6 +12,8 @@ export const MAX_EXTERNAL_ID_CHARS = 500;
 export interface MapLimits {
   /** Bytes of an item's metadata as JSON (UTF-8); a row over it is a RowError naming its largest field. */
   maxMetadataBytes?: number;
+  /** The length every embedding must have (the project's, or the first of the file's); any length when unset. */
+  embeddingDim?: number;
 }
 
 export function mapRecord(record: SourceRecord, mapping: FieldMapping, labels: LabelSpace, limits: MapLimits = {}): MapResult {
@@ -31,6 +34,7 @@ export function mapRecord(record: SourceRecord, mapping: FieldMapping, labels: L
         imageUrl: optional(mapping.imageUrl, readImageUrl),
         gold: optional(mapping.gold, (value, field) => readGold(value, labels, field)),
         prediction: optional(mapping.prediction, (value, field) => readPrediction(value, labels, field)),
+        embedding: optional(mapping.embedding, (value, field) => readEmbedding(value, field, limits.embeddingDim)),
         metadata: readMetadata(record.fields, mapping, limits.maxMetadataBytes),
       },
     };
@@ -83,7 +87,7 @@ function readImageUrl(value: unknown, field: string): string | null {
 
 // Either exactly the listed fields, or everything the mapping did not already use.
 function readMetadata(fields: Record<string, unknown>, mapping: FieldMapping, maxBytes?: number): Record<string, unknown> {
-  const used = new Set([mapping.text, mapping.externalId, mapping.imageUrl, mapping.gold, mapping.prediction]);
+  const used = new Set([mapping.text, mapping.externalId, mapping.imageUrl, mapping.gold, mapping.prediction, mapping.embedding]);
   const names = mapping.metadata ?? Object.keys(fields).filter((name) => !used.has(name));
   const entries = names
     .filter((name) => Object.hasOwn(fields, name) && fields[name] !== undefined)

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import type { MlReply, MlTask } from './ml-task';
+import type { ChunkVectors, MlReply, MlTask } from './ml-task';
 import { transferables } from './ml-transfer';
 
 type Pending = { resolve: (r: MlReply) => void; reject: (e: Error) => void };
@@ -37,12 +37,22 @@ export class MlThread implements OnModuleDestroy {
     });
   }
 
-  /** Scores texts with a round's artifact; `load` reads its bytes when the thread does not hold it yet. */
-  async score(key: string, load: () => Promise<Buffer>, texts: string[]): Promise<{ probs: Float32Array | null; embeddings: Float32Array | null }> {
-    let reply = this.held.has(key) ? await this.run<'score'>({ op: 'score', key, artifact: null, texts }) : null;
+  /**
+   * Scores texts (and their client vectors, which the model uses if it takes them) with a round's artifact; `load`
+   * reads its bytes when the thread does not hold it yet.
+   */
+  async score(
+    key: string,
+    load: () => Promise<Buffer>,
+    texts: string[],
+    vectors: ChunkVectors | null,
+  ): Promise<{ probs: Float32Array | null; embeddings: Float32Array | null }> {
+    // The vectors are transferred to the thread: a second attempt needs its own copy.
+    const own = () => vectors && { data: vectors.data.slice(), dim: vectors.dim };
+    let reply = this.held.has(key) ? await this.run<'score'>({ op: 'score', key, artifact: null, texts, vectors: own() }) : null;
     if (!reply || reply.missing) {
       const bytes = await load();
-      reply = await this.run<'score'>({ op: 'score', key, artifact: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), texts });
+      reply = await this.run<'score'>({ op: 'score', key, artifact: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), texts, vectors: own() });
       this.held.add(key);
       if (this.held.size > 8) this.held.delete(this.held.values().next().value as string);
     }

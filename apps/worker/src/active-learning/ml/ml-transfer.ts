@@ -14,9 +14,11 @@ export function transferables(x: MlTask | MlReply): ArrayBuffer[] {
       break;
     case 'fit':
       if ('result' in x) add(x.result.artifact);
+      if ('client' in x && x.client) [x.client.train, x.client.evaluation].forEach(add);
       break;
     case 'score':
       if ('probs' in x) [x.probs, x.embeddings].forEach(add);
+      if ('vectors' in x) add(x.vectors?.data);
       break;
     case 'select':
       // Not the probabilities: the caller reads them again to score what was chosen.

@@ -11,8 +11,9 @@ describe('model artifact', () => {
     const { matrix, idf } = fitHashedTfidf(TEXTS);
     const classifier = await trainClassifier({ kind: 'logreg', features: matrix, labels: LABELS, numClasses: 2, seed: 7 });
     const embedding = fitEmbedding({ csr: matrix, dim: 3, seed: 7, minDf: 1 });
-    const decoded = decodeArtifact(encodeArtifact({ numClasses: 2, idf, embedding, classifier }));
+    const decoded = decodeArtifact(encodeArtifact({ numClasses: 2, idf, embedding, classifier, clientVectorDim: null }));
     expect(decoded.idf).toEqual(idf);
+    expect(decoded.clientVectorDim).toBeNull();
     expect(decoded.embedding).toEqual(embedding);
     expect(decoded.numClasses).toBe(2);
     const before = await predictProba({ model: classifier, features: matrix });
@@ -20,9 +21,20 @@ describe('model artifact', () => {
     expect(Array.from(after)).toEqual(Array.from(before));
   }, 60_000);
 
+  it('keeps a model on client vectors: their dimension, and the same scores from text and vector', async () => {
+    const { matrix, idf } = fitHashedTfidf(TEXTS);
+    const dense = { data: Float32Array.from(LABELS.flatMap((y) => (y ? [0, 1] : [1, 0]))), dim: 2 };
+    const classifier = await trainClassifier({ kind: 'logreg', features: matrix, dense, labels: LABELS, numClasses: 2, seed: 7 });
+    const decoded = decodeArtifact(encodeArtifact({ numClasses: 2, idf, embedding: null, classifier, clientVectorDim: 2 }));
+    expect([decoded.clientVectorDim, decoded.embedding, decoded.classifier!.denseDim]).toEqual([2, null, 2]);
+    const before = await predictProba({ model: classifier, features: matrix, dense });
+    expect(Array.from(await predictProba({ model: decoded.classifier!, features: matrix, dense }))).toEqual(Array.from(before));
+  }, 60_000);
+
   it('keeps a cold start without a classifier, and refuses bytes that are not an artifact', () => {
     const { idf } = fitHashedTfidf(TEXTS);
-    expect(decodeArtifact(encodeArtifact({ numClasses: 4, idf, embedding: null, classifier: null }))).toEqual({ numClasses: 4, idf, embedding: null, classifier: null });
+    const cold = { numClasses: 4, idf, embedding: null, classifier: null, clientVectorDim: 8 };
+    expect(decodeArtifact(encodeArtifact(cold))).toEqual(cold);
     expect(() => decodeArtifact(Buffer.from('ARBM....'))).toThrow(/not an Arbiter model artifact/);
-  });
+  }, 30_000);
 });

@@ -1,6 +1,6 @@
 // A model version as one self-contained blob (models.artifact): everything needed to score a text. The layout is
 // "ARBA", a little-endian u32 header length, a JSON header (format, class count, the pool's IDF table, the
-// embedding model) and then the classifier's own bytes (serialiseModel). A cold-start round stores the same
+// embedding model, the client vectors' dimension when the model takes them) and then the classifier's own bytes (serialiseModel). A cold-start round stores the same
 // blob without a classifier (al_rounds.features).
 import { deserialiseModel, serialiseModel, type TrainedClassifier } from '@arbiter/ml/classifier';
 import type { EmbeddingModel, IdfTable } from '@arbiter/ml/features';
@@ -15,6 +15,11 @@ export interface ModelArtifact {
   embedding: EmbeddingModel | null;
   /** Null on a cold start: no two labeled classes to learn from yet. */
   classifier: TrainedClassifier | null;
+  /**
+   * The length of the project's client vectors when this model takes them: the classifier's dense input (L2-
+   * normalised) and, as given, the diversity embedding (then `embedding` is null). Null: text features alone.
+   */
+  clientVectorDim: number | null;
 }
 
 interface Header {
@@ -22,12 +27,16 @@ interface Header {
   numClasses: number;
   idf: IdfTable;
   embedding: EmbeddingModel | null;
+  /** Absent in artifacts written before client vectors were used. */
+  clientVectorDim?: number | null;
   classifierBytes: number;
 }
 
 export function encodeArtifact(a: ModelArtifact): Buffer {
   const classifier = a.classifier ? serialiseModel(a.classifier) : new Uint8Array(0);
-  const header: Header = { format: FORMAT, numClasses: a.numClasses, idf: a.idf, embedding: a.embedding, classifierBytes: classifier.length };
+  const header: Header = {
+    format: FORMAT, numClasses: a.numClasses, idf: a.idf, embedding: a.embedding, clientVectorDim: a.clientVectorDim, classifierBytes: classifier.length,
+  };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const out = Buffer.alloc(8 + json.length + classifier.length);
   out.write(MAGIC, 0, 'latin1');
@@ -45,5 +54,5 @@ export function decodeArtifact(bytes: Buffer): ModelArtifact {
   const start = 8 + length;
   // deserialiseModel reads 4-byte words through a DataView, so the classifier gets a buffer of its own.
   const classifier = header.classifierBytes ? deserialiseModel(new Uint8Array(bytes.subarray(start, start + header.classifierBytes))) : null;
-  return { numClasses: header.numClasses, idf: header.idf, embedding: header.embedding, classifier };
+  return { numClasses: header.numClasses, idf: header.idf, embedding: header.embedding, classifier, clientVectorDim: header.clientVectorDim ?? null };
 }

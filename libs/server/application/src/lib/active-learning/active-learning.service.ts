@@ -24,6 +24,7 @@ function toModelSummary(m: ModelRow): ModelSummary {
     labelCount: m.labelCount,
     trainingFingerprint: m.trainingFingerprint,
     metrics: m.metrics,
+    features: m.features,
     createdAt: new Date(m.createdAt).toISOString(),
   };
 }

@@ -17,6 +17,8 @@ export interface ExportRecord {
   labelSource: 'gold' | 'annotations' | null;
   gold: string[] | null;
   prediction: number[] | null;
+  /** The client's vector (embeddingField at import); JSONL only, the CSV keeps to labels. */
+  embedding: number[] | null;
   annotations: { annotator: string; labels: string[]; createdAt: string }[];
   /** The label model's probabilistic label (single-label projects with LFs), kept apart from `label`. */
   weakLabel: { label: string; confidence: number; probabilities: Record<string, number>; conflict: boolean; labelModelId: string } | null;
@@ -57,6 +59,7 @@ export class ExportService {
         labelSource: r.gold ? 'gold' : label ? 'annotations' : null,
         gold: r.gold ? r.gold.map((l) => names[l]) : null,
         prediction: r.prediction,
+        embedding: r.embedding,
         annotations: r.annotations.map((a) => ({ annotator: a.annotator, labels: a.labels.map((l) => names[l]), createdAt: a.createdAt })),
         weakLabel: r.weak && weakLabelRecord(r.weak, names),
       };

@@ -1,6 +1,8 @@
 // Ingest: the uploaded file is parsed and validated as it streams in and COPYed into PostgreSQL in one
 // transaction. "reject" commits nothing when any row is bad; "skip" commits the good rows and reports the rest.
 // The upload is read within PayloadLimits (size, pauses, duration), so a slow client cannot hold a connection.
+// Client vectors (embeddingField) all have one length per project: the project's, else the file's first vector's;
+// the import that commits first fixes it for the project.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { ImportQuery, ImportReport, Project, RowError } from '@arbiter/contracts';
@@ -62,9 +64,13 @@ export class IngestService {
       imageUrl: q.imageUrlField,
       gold: q.goldField,
       prediction: q.predictionField,
+      embedding: q.embeddingField,
       metadata: q.metadataFields,
     };
     const mapLimits = { maxMetadataBytes: this.limits.itemMetadataMaxBytes };
+    // The vectors' length: the project's, else set by the first vector of the file; and where that vector was.
+    let embeddingDim = project.embeddingDim;
+    let firstVectorLine: number | null = null;
     const maxErrors = this.limits.maxErrors;
     const errors: RowError[] = [];
     let rejected = 0;
@@ -104,9 +110,16 @@ export class IngestService {
           reject({ line: rec.line, message: rec.error });
           continue;
         }
-        const m = mapRecord(rec, mapping, labels, mapLimits);
-        if (!m.ok) reject(m.error);
-        else if (rejected === 0 || q.onError === 'skip') yield m.item;
+        const m = mapRecord(rec, mapping, labels, { ...mapLimits, embeddingDim: embeddingDim ?? undefined });
+        if (!m.ok) {
+          reject(m.error);
+          continue;
+        }
+        if (m.item.embedding && firstVectorLine === null) {
+          firstVectorLine = m.item.line;
+          embeddingDim = m.item.embedding.length;
+        }
+        if (rejected === 0 || q.onError === 'skip') yield m.item;
       }
     })();
 
@@ -118,7 +131,11 @@ export class IngestService {
         rows,
         () => rejected === 0 || q.onError === 'skip',
         // The import's own statements (COPY runs as long as the upload) get the upload's time, not the api's.
-        { signal: deadline, statementTimeoutMs: this.limits.uploadTimeoutMs },
+        {
+          signal: deadline,
+          statementTimeoutMs: this.limits.uploadTimeoutMs,
+          embeddingDim: () => (firstVectorLine === null ? null : embeddingDim),
+        },
       );
     } catch (err) {
       if (err instanceof IngestFileError) {
@@ -140,6 +157,18 @@ export class IngestService {
       errors,
       errorsTruncated: rejected > errors.length,
     };
+    if (outcome.embeddingDimConflict && firstVectorLine !== null && q.embeddingField) {
+      // Another import fixed the project's length while this one was read: every vector here is the wrong length.
+      const { projectDim } = outcome.embeddingDimConflict;
+      const message = `embedding has ${embeddingDim} numbers, but this project's vectors have ${projectDim} (set by an import that finished meanwhile)`;
+      const error = { line: firstVectorLine, field: q.embeddingField, message };
+      throw new ArbiterError(
+        ErrorCode.ImportRejected,
+        `line ${firstVectorLine}: ${q.embeddingField}: ${message}; nothing was imported`,
+        [{ path: `line ${firstVectorLine}: ${q.embeddingField}`, message }],
+        { report: { ...report, committed: false, inserted: 0, duplicates: 0, errors: [error, ...errors].slice(0, maxErrors) } },
+      );
+    }
     if (!outcome.committed) {
       throw new ArbiterError(
         ErrorCode.ImportRejected,

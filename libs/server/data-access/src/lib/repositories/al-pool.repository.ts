@@ -1,5 +1,6 @@
 // What active learning reads of a project's pool: the texts (a page at a time), the labels a model may train on,
-// each item's state for the selection (labeled, leased, in review), and the label model's probabilities.
+// each item's state for the selection (labeled, leased, in review), the label model's probabilities, and the
+// client-supplied vectors (embeddingField at import) where the project has them.
 import { Injectable } from '@nestjs/common';
 import { Sql } from '../sql';
 
@@ -23,6 +24,8 @@ export interface PoolState {
 }
 
 const PAGE = 50_000;
+// Vectors are wide (up to 4096 numbers): fewer per query.
+const VECTOR_PAGE = 5_000;
 
 @Injectable()
 export class AlPoolRepository {
@@ -35,6 +38,39 @@ export class AlPoolRepository {
         ORDER BY id LIMIT $3`,
       [projectId, afterId, limit, throughId ?? null],
     );
+  }
+
+  /** A page of texts as `texts` reads it, each with the item's client vector (null where it has none). */
+  async textsWithVectors(projectId: string, afterId: string, limit: number, throughId?: string): Promise<{ id: string; text: string; embedding: number[] | null }[]> {
+    return this.sql.many(
+      `SELECT id::text AS id, text, embedding::float4[] AS embedding FROM items
+        WHERE project_id = $1 AND id > $2::bigint AND ($4::bigint IS NULL OR id <= $4::bigint)
+        ORDER BY id LIMIT $3`,
+      [projectId, afterId, limit, throughId ?? null],
+    );
+  }
+
+  /** How many of the project's items there are, and how many carry a client vector. */
+  async vectorCoverage(projectId: string): Promise<{ items: number; withVector: number }> {
+    const row = await this.sql.one<{ items: number; withVector: number }>(
+      `SELECT count(*)::int AS items, count(embedding)::int AS "withVector" FROM items WHERE project_id = $1`,
+      [projectId],
+    );
+    return row ?? { items: 0, withVector: 0 };
+  }
+
+  /** The client vectors of the given items (those that have one), read in batches. */
+  async vectors(projectId: string, itemIds: string[]): Promise<Map<string, number[]>> {
+    const out = new Map<string, number[]>();
+    for (let from = 0; from < itemIds.length; from += VECTOR_PAGE) {
+      const rows = await this.sql.many<{ id: string; embedding: number[] }>(
+        `SELECT id::text AS id, embedding::float4[] AS embedding FROM items
+          WHERE project_id = $1 AND id = ANY($2::bigint[]) AND embedding IS NOT NULL`,
+        [projectId, itemIds.slice(from, from + VECTOR_PAGE)],
+      );
+      for (const r of rows) out.set(r.id, r.embedding);
+    }
+    return out;
   }
 
   /**

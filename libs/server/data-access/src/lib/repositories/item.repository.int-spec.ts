@@ -1,7 +1,7 @@
 // ItemRepository on the machine's PostgreSQL: the COPY path and the embedded database's batched-INSERT path
 // store exactly the same rows, including text that COPY must escape; an import takes no connection before its
-// first row and then only in turn; a failed upload leaves nothing and gives its connection back; pages stop at
-// their byte budget.
+// first row and then only in turn; a failed upload leaves nothing and gives its connection back; client vectors
+// keep one length per project, even when two first imports race; pages stop at their byte budget.
 import { openTestDatabase, type TestDatabase } from '../test-database.testing';
 import { Sql } from '../sql';
 import { CounterRepository } from './counter.repository';
@@ -20,11 +20,11 @@ describe('ItemRepository.importRows', () => {
   afterAll(() => db?.close(), 30_000);
 
   const rows: ImportRow[] = [
-    { line: 2, externalId: 'a', text: 'tab\there, back\\slash, \\N, newline\nand CR\r', imageUrl: null, metadata: { k: 'v\t"q"' }, gold: [1], prediction: [0.25, 0.75] },
-    { line: 3, externalId: null, text: 'no id', imageUrl: 'https://example.test/x.png', metadata: {}, gold: null, prediction: null },
-    { line: 3, externalId: null, text: 'no id either, same line', imageUrl: null, metadata: { n: 1 }, gold: [0, 1], prediction: null },
-    { line: 4, externalId: 'a', text: 'duplicate of a', imageUrl: null, metadata: {}, gold: null, prediction: null },
-    { line: 5, externalId: 'é\u{1F600}', text: 'emoji \u{1F600} and U+FEFF\uFEFF', imageUrl: null, metadata: { nested: { deep: [1, null] } }, gold: null, prediction: null },
+    { line: 2, externalId: 'a', text: 'tab\there, back\\slash, \\N, newline\nand CR\r', imageUrl: null, metadata: { k: 'v\t"q"' }, gold: [1], prediction: [0.25, 0.75], embedding: [0.5, -1.25, Math.fround(0.1)] },
+    { line: 3, externalId: null, text: 'no id', imageUrl: 'https://example.test/x.png', metadata: {}, gold: null, prediction: null, embedding: null },
+    { line: 3, externalId: null, text: 'no id either, same line', imageUrl: null, metadata: { n: 1 }, gold: [0, 1], prediction: null, embedding: null },
+    { line: 4, externalId: 'a', text: 'duplicate of a', imageUrl: null, metadata: {}, gold: null, prediction: null, embedding: null },
+    { line: 5, externalId: 'é\u{1F600}', text: 'emoji \u{1F600} and U+FEFF\uFEFF', imageUrl: null, metadata: { nested: { deep: [1, null] } }, gold: null, prediction: null, embedding: null },
   ];
 
   async function* stream(xs: ImportRow[]) {
@@ -40,7 +40,8 @@ describe('ItemRepository.importRows', () => {
     );
     const outcome = await repo.importRows(project.id, { overlap: 2, overlapFraction: 1 }, stream(rows), () => true);
     const stored = await sql.many(
-      `SELECT external_id, text, image_url, metadata, gold::int[] AS gold, prediction::float8[] AS prediction, status,
+      `SELECT external_id, text, image_url, metadata, gold::int[] AS gold, prediction::float8[] AS prediction,
+              embedding::float4[] AS embedding, status,
               (SELECT count(*)::int FROM task_slots s WHERE s.item_id = i.id) AS slots
          FROM items i WHERE project_id = $1 ORDER BY id`,
       [project.id],
@@ -54,6 +55,8 @@ describe('ItemRepository.importRows', () => {
     expect(outcome).toEqual({ staged: 5, inserted: 4, duplicates: 1, committed: true });
     expect(stored.map((r) => r.text)).toEqual([rows[0].text, rows[1].text, rows[2].text, rows[4].text]);
     expect(stored[0]).toMatchObject({ external_id: 'a', metadata: { k: 'v\t"q"' }, gold: [1], prediction: [0.25, 0.75], status: 'new', slots: 2 });
+    expect(stored[0].embedding).toEqual([0.5, -1.25, 0.1]);
+    expect(stored[1].embedding).toBeNull();
     expect(stored[3]).toMatchObject({ external_id: 'é\u{1F600}', metadata: { nested: { deep: [1, null] } } });
     expect(counts).toEqual([{ dimension: 'status', key: 'new', value: 4 }]);
   }, 30_000);
@@ -77,7 +80,7 @@ describe('ItemRepository.importRows', () => {
 
   it('gives k slots to about the configured fraction of items, one to the rest', async () => {
     const repo = new ItemRepository(sql, new CounterRepository(sql), { url });
-    const many: ImportRow[] = Array.from({ length: 2000 }, (_, i) => ({ line: i + 2, externalId: null, text: `t${i}`, imageUrl: null, metadata: {}, gold: null, prediction: null }));
+    const many: ImportRow[] = Array.from({ length: 2000 }, (_, i) => ({ line: i + 2, externalId: null, text: `t${i}`, imageUrl: null, metadata: {}, gold: null, prediction: null, embedding: null }));
     const [project] = await sql.many<{ id: string }>(
       `INSERT INTO projects (name, label_kind, labels, overlap) VALUES ('f', 'single', '[{"name":"a"},{"name":"b"}]', 3) RETURNING id`,
     );
@@ -97,7 +100,7 @@ describe('ItemRepository.importRows', () => {
   describe('connections', () => {
     const newProject = async (name: string) =>
       (await sql.many<{ id: string }>(`INSERT INTO projects (name, label_kind, labels) VALUES ($1, 'single', '[{"name":"a"},{"name":"b"}]') RETURNING id`, [name]))[0].id;
-    const row = (text: string): ImportRow => ({ line: 2, externalId: null, text, imageUrl: null, metadata: {}, gold: null, prediction: null });
+    const row = (text: string): ImportRow => ({ line: 2, externalId: null, text, imageUrl: null, metadata: {}, gold: null, prediction: null, embedding: null });
     /** Connections of the pool checked out right now. */
     const inUse = () => sql.pool.totalCount - sql.pool.idleCount;
     /** Backends of this database inside a transaction, other than the one asking. */
@@ -197,6 +200,56 @@ describe('ItemRepository.importRows', () => {
     }, 30_000);
   });
 
+  describe('client vectors', () => {
+    const newProject = async (name: string) =>
+      (await sql.many<{ id: string }>(`INSERT INTO projects (name, label_kind, labels) VALUES ($1, 'single', '[{"name":"a"},{"name":"b"}]') RETURNING id`, [name]))[0].id;
+    const withVector = (line: number, embedding: number[]): ImportRow => ({
+      line, externalId: null, text: `t${line}`, imageUrl: null, metadata: {}, gold: null, prediction: null, embedding,
+    });
+    const stored = async (projectId: string) => ({
+      dim: (await sql.many<{ dim: number | null }>(`SELECT embedding_dim AS dim FROM projects WHERE id = $1`, [projectId]))[0].dim,
+      vectors: (await sql.many<{ e: number[] }>(`SELECT embedding::float4[] AS e FROM items WHERE project_id = $1 ORDER BY id`, [projectId])).map((r) => r.e),
+    });
+
+    it('the first import with vectors fixes the project\'s length; a later one of another length writes nothing', async () => {
+      const repo = new ItemRepository(sql, new CounterRepository(sql), { url });
+      const projectId = await newProject('vectors');
+      const first = await repo.importRows(projectId, { overlap: 1, overlapFraction: 1 }, stream([withVector(2, [1, 2]), withVector(3, [3, 4])]), () => true, {
+        embeddingDim: () => 2,
+      });
+      expect(first).toMatchObject({ inserted: 2, committed: true });
+      const wrong = await repo.importRows(projectId, { overlap: 1, overlapFraction: 1 }, stream([withVector(2, [1, 2, 3])]), () => true, {
+        embeddingDim: () => 3,
+      });
+      expect(wrong).toEqual({ staged: 1, inserted: 0, duplicates: 0, committed: false, embeddingDimConflict: { projectDim: 2 } });
+      const same = await repo.importRows(projectId, { overlap: 1, overlapFraction: 1 }, stream([withVector(2, [5, 6])]), () => true, {
+        embeddingDim: () => 2,
+      });
+      expect(same).toMatchObject({ inserted: 1, committed: true });
+      expect(await stored(projectId)).toEqual({ dim: 2, vectors: [[1, 2], [3, 4], [5, 6]] });
+    }, 30_000);
+
+    it('two first imports of different lengths at once: one commits and fixes the length, the other writes nothing', async () => {
+      const repo = new ItemRepository(sql, new CounterRepository(sql), { url });
+      const projectId = await newProject('vector race');
+      const rowsOf = (dim: number) =>
+        (async function* () {
+          for (let i = 0; i < 500; i++) yield withVector(i + 2, Array.from({ length: dim }, (_, j) => i + j));
+        })();
+      const outcomes = await Promise.all(
+        [2, 3].map((dim) => repo.importRows(projectId, { overlap: 1, overlapFraction: 1 }, rowsOf(dim), () => true, { embeddingDim: () => dim })),
+      );
+      const won = outcomes.findIndex((o) => o.committed);
+      expect(outcomes.map((o) => o.committed).sort()).toEqual([false, true]);
+      const winnerDim = [2, 3][won];
+      expect(outcomes[1 - won]).toMatchObject({ inserted: 0, embeddingDimConflict: { projectDim: winnerDim } });
+      const { dim, vectors } = await stored(projectId);
+      expect(dim).toBe(winnerDim);
+      expect(vectors).toHaveLength(500);
+      expect(vectors.every((v) => v.length === winnerDim)).toBe(true);
+    }, 30_000);
+  });
+
   describe('list', () => {
     let projectId: string;
     beforeAll(async () => {
@@ -204,7 +257,7 @@ describe('ItemRepository.importRows', () => {
       [{ id: projectId }] = await sql.many<{ id: string }>(`INSERT INTO projects (name, label_kind, labels) VALUES ('pages', 'single', '[{"name":"a"},{"name":"b"}]') RETURNING id`);
       // Ten items of about 10 kB each, the sixth one of about 100 kB.
       const rows: ImportRow[] = Array.from({ length: 10 }, (_, i) => ({
-        line: i + 2, externalId: `e${i}`, text: (i === 5 ? 'y' : 'x').repeat(i === 5 ? 100_000 : 10_000), imageUrl: null, metadata: { i }, gold: null, prediction: null,
+        line: i + 2, externalId: `e${i}`, text: (i === 5 ? 'y' : 'x').repeat(i === 5 ? 100_000 : 10_000), imageUrl: null, metadata: { i }, gold: null, prediction: null, embedding: null,
       }));
       await repo.importRows(projectId, { overlap: 1, overlapFraction: 1 }, stream(rows), () => true);
     }, 30_000);

@@ -20,6 +20,11 @@ export interface ImportOutcome {
   inserted: number;
   duplicates: number;
   committed: boolean;
+  /**
+   * Set when the rows' vectors have another length than the project's (fixed meanwhile by an import that
+   * committed first): nothing was written.
+   */
+  embeddingDimConflict?: { projectDim: number };
 }
 
 export interface ImportOptions {
@@ -27,6 +32,11 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** statement_timeout for the import's transaction (its COPY lasts as long as the upload), in ms. */
   statementTimeoutMs?: number;
+  /**
+   * The length of the rows' vectors (the caller checked that they all have it), read when the rows have ended; the
+   * project's dimension is set to it, under a row lock, if it has none yet, and must equal it otherwise.
+   */
+  embeddingDim?: () => number | null;
 }
 
 interface ItemRow extends Omit<Item, 'id'> {
@@ -40,7 +50,8 @@ export interface BudgetedPage<T> {
 }
 
 const ITEM_COLUMNS = `i.id::text AS id, i.external_id AS "externalId", i.text, i.image_url AS "imageUrl", i.metadata,
-  i.gold::int[] AS gold, i.prediction::float8[] AS prediction, i.status, i.annotation_count AS "annotationCount"`;
+  i.gold::int[] AS gold, i.prediction::float8[] AS prediction, i.embedding::float4[] AS embedding, i.status,
+  i.annotation_count AS "annotationCount"`;
 
 export interface ExportRow extends ItemRow {
   annotations: { annotator: string; labels: number[]; createdAt: string }[];
@@ -67,7 +78,7 @@ async function writeAll(stream: NodeJS.WritableStream, chunk: string): Promise<v
 // spaces more than JSON.stringify), its arrays at a generous width, and the fixed keys.
 const ITEM_BYTES = `(octet_length(to_json(i.text)::text) + octet_length(i.metadata::text)
   + coalesce(octet_length(to_json(i.external_id)::text), 4) + coalesce(octet_length(to_json(i.image_url)::text), 4)
-  + 4 * coalesce(cardinality(i.gold), 0) + 24 * coalesce(cardinality(i.prediction), 0) + 160)`;
+  + 4 * coalesce(cardinality(i.gold), 0) + 24 * (coalesce(cardinality(i.prediction), 0) + coalesce(cardinality(i.embedding), 0)) + 180)`;
 
 @Injectable()
 export class ItemRepository {
@@ -134,19 +145,27 @@ export class ItemRepository {
       // Held until commit: an LF run reading the highest item id waits for imports in flight (see LfRepository).
       await client.query(SHARED_ITEMS_LOCK, [projectId]);
       await client.query(`CREATE TEMP TABLE import_rows (seq int, line int, external_id text, text text, image_url text,
-        metadata jsonb, gold smallint[], prediction real[]) ON COMMIT DROP`);
+        metadata jsonb, gold smallint[], prediction real[], embedding real[]) ON COMMIT DROP`);
       const staged = this.options.bulkInsert === 'insert' ? await this.insertRows(client, rows) : await this.copyRows(client, rows);
       if (!commit()) {
         await client.query('ROLLBACK');
         return { staged, inserted: 0, duplicates: 0, committed: false };
+      }
+      const dim = opts.embeddingDim?.() ?? null;
+      if (dim !== null) {
+        const projectDim = await this.fixEmbeddingDim(client, projectId, dim);
+        if (projectDim !== dim) {
+          await client.query('ROLLBACK');
+          return { staged, inserted: 0, duplicates: 0, committed: false, embeddingDimConflict: { projectDim } };
+        }
       }
       const { rows: out } = await client.query<{ inserted: number }>(
         `WITH firsts AS (
            SELECT DISTINCT ON (coalesce(external_id, ''), CASE WHEN external_id IS NULL THEN seq END) *
              FROM import_rows ORDER BY coalesce(external_id, ''), CASE WHEN external_id IS NULL THEN seq END, seq),
          ins AS (
-           INSERT INTO items (project_id, external_id, text, image_url, metadata, gold, prediction, gold_source, gold_at)
-           SELECT $1, external_id, text, image_url, metadata, gold, prediction,
+           INSERT INTO items (project_id, external_id, text, image_url, metadata, gold, prediction, embedding, gold_source, gold_at)
+           SELECT $1, external_id, text, image_url, metadata, gold, prediction, embedding,
                   CASE WHEN gold IS NOT NULL THEN 'import' END, CASE WHEN gold IS NOT NULL THEN now() END
              FROM firsts ORDER BY seq
            ON CONFLICT (project_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
@@ -173,6 +192,20 @@ export class ItemRepository {
     }
   }
 
+  /**
+   * The project's vector length after this import: `dim` when it had none (set now), else its own. The row lock
+   * (which item inserts' foreign-key checks do not wait for) makes concurrent first imports agree on one length.
+   */
+  private async fixEmbeddingDim(client: PoolClient, projectId: string, dim: number): Promise<number> {
+    const { rows } = await client.query<{ dim: number | null }>(
+      `SELECT embedding_dim AS dim FROM projects WHERE id = $1 FOR NO KEY UPDATE`,
+      [projectId],
+    );
+    if (rows[0]?.dim != null) return rows[0].dim;
+    await client.query(`UPDATE projects SET embedding_dim = $2 WHERE id = $1`, [projectId, dim]);
+    return dim;
+  }
+
   /** The embedded database's path: batches of rows as arrays, expanded by unnest. */
   private async insertRows(client: PoolClient, rows: AsyncIterable<ImportRow>): Promise<number> {
     let n = 0;
@@ -182,9 +215,9 @@ export class ItemRepository {
       const first = n - batch.length + 1;
       await client.query(
         `INSERT INTO import_rows
-         SELECT seq, line, eid, txt, img, meta::jsonb, gold::smallint[], pred::real[]
-           FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-             AS t(seq, line, eid, txt, img, meta, gold, pred)`,
+         SELECT seq, line, eid, txt, img, meta::jsonb, gold::smallint[], pred::real[], emb::real[]
+           FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+             AS t(seq, line, eid, txt, img, meta, gold, pred, emb)`,
         [
           batch.map((_, i) => first + i),
           batch.map((r) => r.line),
@@ -194,6 +227,7 @@ export class ItemRepository {
           batch.map((r) => JSON.stringify(r.metadata)),
           batch.map((r) => numberArray(r.gold)),
           batch.map((r) => numberArray(r.prediction)),
+          batch.map((r) => numberArray(r.embedding)),
         ],
       );
       batch = [];
@@ -209,7 +243,7 @@ export class ItemRepository {
 
   private async copyRows(client: PoolClient, rows: AsyncIterable<ImportRow>): Promise<number> {
     const stream = client.query(
-      copyFrom(`COPY import_rows (seq, line, external_id, text, image_url, metadata, gold, prediction) FROM STDIN`),
+      copyFrom(`COPY import_rows (seq, line, external_id, text, image_url, metadata, gold, prediction, embedding) FROM STDIN`),
     );
     const finished = new Promise<void>((res, rej) => {
       stream.on('finish', () => res());
@@ -229,6 +263,7 @@ export class ItemRepository {
           JSON.stringify(r.metadata),
           numberArray(r.gold),
           numberArray(r.prediction),
+          numberArray(r.embedding),
         ]);
         if (buf.length > 64 * 1024) {
           await writeAll(stream, buf);
@@ -286,7 +321,7 @@ export class ItemRepository {
          LEFT JOIN annotations a ON a.item_id = i.id
          LEFT JOIN users u ON u.id = a.user_id
          LEFT JOIN weak_labels w ON w.item_id = i.id
-         GROUP BY i.id, i.external_id, i.text, i.image_url, i.metadata, i.gold, i.prediction, i.status, i.annotation_count, w.item_id
+         GROUP BY i.id, i.external_id, i.text, i.image_url, i.metadata, i.gold, i.prediction, i.embedding, i.status, i.annotation_count, w.item_id
          ORDER BY i.id`,
         [projectId, after, pageSize],
       );

@@ -2,7 +2,7 @@
 // A version is written by the round that trained it (AlRoundRepository.startScoring), in the same transaction
 // that moves the round on, so a retried training job never leaves a version without its round.
 import { Injectable } from '@nestjs/common';
-import type { ModelKind, ModelMetrics } from '@arbiter/contracts';
+import type { ModelFeatures, ModelKind, ModelMetrics } from '@arbiter/contracts';
 import type { Queryable } from '../sql';
 import { Sql } from '../sql';
 
@@ -13,6 +13,7 @@ export interface NewModel {
   trainingFingerprint: string;
   labelCount: number;
   metrics: ModelMetrics;
+  features: ModelFeatures;
 }
 
 export interface ModelRow {
@@ -24,20 +25,22 @@ export interface ModelRow {
   trainingFingerprint: string;
   labelCount: number;
   metrics: ModelMetrics;
+  /** Null for versions trained before features were recorded. */
+  features: ModelFeatures | null;
   createdAt: Date;
 }
 
 const COLUMNS = `m.id, m.project_id AS "projectId", m.version, m.kind, m.backend, m.training_fingerprint AS "trainingFingerprint",
-  m.label_count AS "labelCount", m.metrics, m.created_at AS "createdAt"`;
+  m.label_count AS "labelCount", m.metrics, m.features, m.created_at AS "createdAt"`;
 
 /** Inserts the project's next version inside the caller's transaction (versions are numbered under a lock). */
 export async function insertModel(c: Queryable, projectId: string, m: NewModel): Promise<ModelRow> {
   await c.query(`SELECT pg_advisory_xact_lock(hashtextextended('arbiter-models:' || $1::text, 0))`, [projectId]);
   const { rows } = await c.query<ModelRow>(
-    `INSERT INTO models AS m (project_id, version, kind, backend, artifact, training_fingerprint, label_count, metrics)
-     VALUES ($1, (SELECT coalesce(max(version), 0) + 1 FROM models WHERE project_id = $1), $2, $3, $4, $5, $6, $7)
+    `INSERT INTO models AS m (project_id, version, kind, backend, artifact, training_fingerprint, label_count, metrics, features)
+     VALUES ($1, (SELECT coalesce(max(version), 0) + 1 FROM models WHERE project_id = $1), $2, $3, $4, $5, $6, $7, $8)
      RETURNING ${COLUMNS}`,
-    [projectId, m.kind, m.backend, m.artifact, m.trainingFingerprint, m.labelCount, JSON.stringify(m.metrics)],
+    [projectId, m.kind, m.backend, m.artifact, m.trainingFingerprint, m.labelCount, JSON.stringify(m.metrics), JSON.stringify(m.features)],
   );
   return rows[0];
 }

@@ -22,6 +22,7 @@ interface ProjectRow {
   undoWindowSeconds: number;
   allowSelfReview: boolean;
   keysManageAccess: boolean;
+  embeddingDim: number | null;
   createdAt: Date;
   myRole: Role;
 }
@@ -31,7 +32,8 @@ const COLUMNS = `p.id, p.name, p.description, p.guidelines, p.label_kind AS "lab
   p.consensus_method AS "consensusMethod", p.review_threshold::float8 AS "reviewThreshold",
   p.gold_share::float8 AS "goldShare", p.min_gold_accuracy::float8 AS "minGoldAccuracy",
   p.min_gold_answers AS "minGoldAnswers", p.undo_window_seconds AS "undoWindowSeconds",
-  p.allow_self_review AS "allowSelfReview", p.keys_manage_access AS "keysManageAccess", p.created_at AS "createdAt"`;
+  p.allow_self_review AS "allowSelfReview", p.keys_manage_access AS "keysManageAccess",
+  p.embedding_dim AS "embeddingDim", p.created_at AS "createdAt"`;
 
 function toProject(r: ProjectRow): Project {
   return {
@@ -51,6 +53,7 @@ function toProject(r: ProjectRow): Project {
     undoWindowSeconds: r.undoWindowSeconds,
     allowSelfReview: r.allowSelfReview,
     keysManageAccess: r.keysManageAccess,
+    embeddingDim: r.embeddingDim,
     createdAt: new Date(r.createdAt).toISOString(),
     myRole: r.myRole,
   };
