@@ -30,6 +30,9 @@ export function minimiseLbfgs(problem: LbfgsProblem, start: Float64Array, option
   const s: Float64Array[] = [];
   const y: Float64Array[] = [];
   const rho: number[] = [];
+  // Pairs that left the history, reused for the next ones: a pair is two parameter-long arrays, and allocating
+  // them anew each step kept the garbage collector busy.
+  const spare: Float64Array[] = [];
   let iteration = 0;
   for (; iteration < maxIterations && maxAbs(gradient) > gradientTolerance; iteration++) {
     const direction = twoLoop(gradient, s, y, rho);
@@ -52,8 +55,8 @@ export function minimiseLbfgs(problem: LbfgsProblem, start: Float64Array, option
       trial = problem.evaluate(next);
     }
     if (!(trial.loss <= loss + noise)) break; // no progress along a descent direction: converged to rounding
-    const sk = new Float64Array(theta.length);
-    const yk = new Float64Array(theta.length);
+    const sk = spare.pop() ?? new Float64Array(theta.length);
+    const yk = spare.pop() ?? new Float64Array(theta.length);
     for (let i = 0; i < theta.length; i++) {
       sk[i] = next[i] - theta[i];
       yk[i] = trial.gradient[i] - gradient[i];
@@ -64,10 +67,11 @@ export function minimiseLbfgs(problem: LbfgsProblem, start: Float64Array, option
       y.push(yk);
       rho.push(1 / sy);
       if (s.length > history) {
-        s.shift();
-        y.shift();
+        spare.push(s.shift() as Float64Array, y.shift() as Float64Array);
         rho.shift();
       }
+    } else {
+      spare.push(sk, yk);
     }
     theta.set(next);
     ({ loss, gradient } = trial);
@@ -77,21 +81,25 @@ export function minimiseLbfgs(problem: LbfgsProblem, start: Float64Array, option
 }
 
 function twoLoop(g: Float64Array, s: Float64Array[], y: Float64Array[], rho: number[]): Float64Array {
+  // Each pass over a million-long vector is its own loop over typed arrays (scaleAdd), which V8 compiles to a tight
+  // loop; indexing y[i][j] inside one loop was the largest cost of a round. The arithmetic is unchanged.
   const q = Float64Array.from(g);
-  const alpha = new Array<number>(s.length);
-  for (let i = s.length - 1; i >= 0; i--) {
+  const m = s.length;
+  const alpha = new Float64Array(m);
+  for (let i = m - 1; i >= 0; i--) {
     alpha[i] = rho[i] * dot(s[i], q);
-    for (let j = 0; j < q.length; j++) q[j] -= alpha[i] * y[i][j];
+    scaleAdd(q, -alpha[i], y[i]);
   }
-  const last = s.length - 1;
-  const gamma = last >= 0 ? dot(s[last], y[last]) / dot(y[last], y[last]) : 1;
+  const gamma = m > 0 ? dot(s[m - 1], y[m - 1]) / dot(y[m - 1], y[m - 1]) : 1;
   for (let j = 0; j < q.length; j++) q[j] *= gamma;
-  for (let i = 0; i < s.length; i++) {
-    const beta = rho[i] * dot(y[i], q);
-    for (let j = 0; j < q.length; j++) q[j] += s[i][j] * (alpha[i] - beta);
-  }
+  for (let i = 0; i < m; i++) scaleAdd(q, alpha[i] - rho[i] * dot(y[i], q), s[i]);
   for (let j = 0; j < q.length; j++) q[j] = -q[j];
   return q;
+}
+
+/** q += a · v, in place. */
+function scaleAdd(q: Float64Array, a: number, v: Float64Array): void {
+  for (let j = 0; j < q.length; j++) q[j] += a * v[j];
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
