@@ -1,0 +1,12 @@
+// Cost-sensitive routing of production predictions (issue 10): decide by expected cost against a review cost,
+// calibrate with a fitted temperature, route by confidence floors, metadata rules and an audit share, and price
+// reviews so a reviewer budget goes where a review saves the most. Pure functions over plain JSON data.
+export { decide } from './lib/decide';
+export type { DecideInput, Decision, RouteAction } from './lib/decide';
+export { fitTemperature, calibrateProbs, logitsFromProbs, LOGIT_PROBABILITY_FLOOR } from './lib/temperature';
+export type { FitTemperatureInput, TemperatureFit } from './lib/temperature';
+export { expectedCalibrationError } from './lib/expected-calibration-error';
+export type { EceInput } from './lib/expected-calibration-error';
+export { PROBABILITY_SUM_TOLERANCE } from './lib/probability-rows';
+export type { Rows } from './lib/probability-rows';
+export { RoutingError, RoutingErrorCode } from './lib/routing.error';
