@@ -16,4 +16,6 @@ export { checkRoutingPolicy, ROUTING_POLICY_SCHEMA_VERSION } from './lib/routing
 export type { RoutingPolicy, ConfidenceFloor, AuditSample, MetadataRule } from './lib/routing-policy';
 export { routePrediction } from './lib/route-prediction';
 export type { RoutePredictionInput, RouteResult, RouteReason } from './lib/route-prediction';
+export { capacityReviewCost } from './lib/capacity-review-cost';
+export type { CapacityInput, CapacityPrice } from './lib/capacity-review-cost';
 export { RoutingError, RoutingErrorCode } from './lib/routing.error';
