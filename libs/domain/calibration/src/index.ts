@@ -2,5 +2,5 @@
 // Pure TypeScript; the classifier uses it after training, the review loop (cost-sensitive routing) on verdicts.
 export { fitTemperature, softmaxWithTemperature, temperatureNll } from './lib/temperature';
 export type { LogitRows } from './lib/temperature';
-export { expectedCalibrationError } from './lib/expected-calibration-error';
+export { calibrationBin, expectedCalibrationError } from './lib/expected-calibration-error';
 export type { ProbabilityRows } from './lib/expected-calibration-error';

@@ -1,4 +1,4 @@
-import { expectedCalibrationError } from './expected-calibration-error';
+import { calibrationBin, expectedCalibrationError } from './expected-calibration-error';
 
 describe('expectedCalibrationError (Guo et al. 2017, 15 equal-width bins on (b/M, (b+1)/M])', () => {
   it('weighs each bin’s |accuracy − confidence| by its share of rows, worked by hand', () => {
@@ -19,7 +19,38 @@ describe('expectedCalibrationError (Guo et al. 2017, 15 equal-width bins on (b/M
     expect(expectedCalibrationError({ probs: [1, 0, 0, 1], numClasses: 2, labels: [1, 0] })).toBeCloseTo(1, 12);
   }, 10_000);
 
+  it('keeps a confidence one ulp above an edge out of the bin that edge closes', () => {
+    // M = 6, edge 4/6. Row 0: confidence 4/6 + 1 ulp, right → bin 4 alone: |1 − 0.667| = 1/3. Row 1: confidence
+    // exactly 4/6, wrong → bin 3 alone: |0 − 0.667| = 2/3. ECE = (1/3 + 2/3) / 2 = 0.5. Pooling both rows in bin 3
+    // (6p rounds onto 4 for the first) would give |0.5 − 0.667| = 1/6.
+    const above = 4 / 6 + Math.pow(2, -53);
+    const probs = [above, 1 - above, 4 / 6, 2 / 6];
+    expect(expectedCalibrationError({ probs, numClasses: 2, labels: [0, 1], bins: 6 })).toBeCloseTo(0.5, 12);
+  }, 10_000);
+
   it('is 0 for no rows rather than NaN', () => {
     expect(expectedCalibrationError({ probs: [], numClasses: 3, labels: [] })).toBe(0);
+  }, 10_000);
+});
+
+describe('calibrationBin: (b/M, (b+1)/M], closed on the right', () => {
+  const ulpAbove = (x: number) => x + Math.pow(2, Math.floor(Math.log2(x)) - 52);
+
+  it('puts every edge b/M in the bin it closes and the next double above it in the next bin (M = 1…100)', () => {
+    const misplaced: string[] = [];
+    for (let m = 1; m <= 100; m++) {
+      for (let b = 1; b <= m; b++) {
+        const edge = b / m;
+        if (calibrationBin(edge, m) !== b - 1) misplaced.push(`${b}/${m}`);
+        if (b < m && calibrationBin(ulpAbove(edge), m) !== b) misplaced.push(`${b}/${m} + 1 ulp`);
+      }
+    }
+    // Among others 1/3 + 1 ulp with M = 3: 3·p rounds to 1, and ceil(3p) − 1 = 0 would misplace it.
+    expect(misplaced).toEqual([]);
+  }, 10_000);
+
+  it('gives a confidence of 0 the first bin and 1 the last', () => {
+    expect(calibrationBin(0, 15)).toBe(0);
+    expect(calibrationBin(1, 15)).toBe(14);
   }, 10_000);
 });

@@ -56,9 +56,15 @@ export function fitTemperature(rows: LogitRows, tolerance = 1e-6): number {
   return Math.exp((lo + hi) / 2);
 }
 
-/** softmax(logits / T) row by row, as a new Float32Array. */
-export function softmaxWithTemperature(logits: Float32Array, numClasses: number, temperature = 1): Float32Array {
-  const out = new Float32Array(logits.length);
+/** softmax(logits / T) row by row, as a new array of the input's precision (float32: the model; float64: routing). */
+export function softmaxWithTemperature(logits: Float32Array, numClasses: number, temperature?: number): Float32Array;
+export function softmaxWithTemperature(logits: Float64Array, numClasses: number, temperature?: number): Float64Array;
+export function softmaxWithTemperature(
+  logits: Float32Array | Float64Array,
+  numClasses: number,
+  temperature = 1,
+): Float32Array | Float64Array {
+  const out = logits instanceof Float64Array ? new Float64Array(logits.length) : new Float32Array(logits.length);
   for (let r = 0; r < logits.length; r += numClasses) {
     let max = -Infinity;
     for (let c = 0; c < numClasses; c++) max = Math.max(max, logits[r + c] / temperature);

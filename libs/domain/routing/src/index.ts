@@ -1,0 +1,21 @@
+// Cost-sensitive routing of production predictions (issue 10): decide by expected cost against a review cost,
+// calibrate with a fitted temperature, route by confidence floors, metadata rules and an audit share, and price
+// reviews so a reviewer budget goes where a review saves the most. Pure functions over plain JSON data.
+export { decide } from './lib/decide';
+export type { DecideInput, Decision, RouteAction } from './lib/decide';
+export { fitTemperature, calibrateProbs, logitsFromProbs, LOGIT_PROBABILITY_FLOOR } from './lib/temperature';
+export type { FitTemperatureInput, TemperatureFit } from './lib/temperature';
+export { expectedCalibrationError } from './lib/expected-calibration-error';
+export type { EceInput } from './lib/expected-calibration-error';
+export { PROBABILITY_SUM_TOLERANCE } from './lib/probability-rows';
+export type { Rows } from './lib/probability-rows';
+export { matchesCondition, checkCondition, MAX_CONDITION_DEPTH } from './lib/metadata-condition';
+export type { MetadataCondition, MetadataComparison, MetadataScalar } from './lib/metadata-condition';
+export { inAuditSample } from './lib/audit-sample';
+export { checkRoutingPolicy, ROUTING_POLICY_SCHEMA_VERSION } from './lib/routing-policy';
+export type { RoutingPolicy, ConfidenceFloor, AuditSample, MetadataRule } from './lib/routing-policy';
+export { routePrediction } from './lib/route-prediction';
+export type { RoutePredictionInput, RouteResult, RouteReason } from './lib/route-prediction';
+export { capacityReviewCost } from './lib/capacity-review-cost';
+export type { CapacityInput, CapacityPrice } from './lib/capacity-review-cost';
+export { RoutingError, RoutingErrorCode } from './lib/routing.error';
