@@ -10,6 +10,7 @@ import { AlReplays1795501000000 } from './1795501000000-al-replays';
 import { ClientEmbeddings1795502000000 } from './1795502000000-client-embeddings';
 import { ModelLfs1795503000000 } from './1795503000000-model-lfs';
 import { DecidedReviews1795504000000 } from './1795504000000-decided-reviews';
+import { ProductionReview1795510000000 } from './1795510000000-production-review';
 
 export const MIGRATIONS = [
   Foundation1795452000000,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ClientEmbeddings1795502000000,
   ModelLfs1795503000000,
   DecidedReviews1795504000000,
+  ProductionReview1795510000000,
 ];

@@ -20,21 +20,47 @@ import {
 import { addMember, ApiClient, closeSession, importJsonl, newProject, newUser, openSession, Stack, type Reply } from '@arbiter/testing';
 import type { Client } from 'pg';
 
-type Principal = 'anonymous' | 'outsider' | 'annotator' | 'reviewer' | 'engineer' | 'owner' | 'admin' | 'keyOfThisProject' | 'keyOfOtherProject';
-const PRINCIPALS: Principal[] = ['anonymous', 'outsider', 'annotator', 'reviewer', 'engineer', 'owner', 'admin', 'keyOfThisProject', 'keyOfOtherProject'];
+type Principal =
+  | 'anonymous'
+  | 'outsider'
+  | 'annotator'
+  | 'reviewer'
+  | 'engineer'
+  | 'owner'
+  | 'admin'
+  | 'keyOfThisProject'
+  | 'keyOfOtherProject'
+  | 'serviceKey';
+const PRINCIPALS: Principal[] = [
+  'anonymous',
+  'outsider',
+  'annotator',
+  'reviewer',
+  'engineer',
+  'owner',
+  'admin',
+  'keyOfThisProject',
+  'keyOfOtherProject',
+  'serviceKey',
+];
 
-/** The status a caller who may not use the route gets, or 'allowed'. Project A does not let keys manage access. */
+/**
+ * The status a caller who may not use the route gets, or 'allowed'. Project A does not let keys manage access. The
+ * owner key is `keyOfThisProject`; `serviceKey` is a `service` key of project A, which passes only project routes
+ * that admit service keys by name.
+ */
 function expected(access: RouteAccess, who: Principal): 'allowed' | 401 | 403 | 404 {
   if (access.kind === 'public') return 'allowed';
   if (who === 'anonymous') return 401;
-  const isKey = who === 'keyOfThisProject' || who === 'keyOfOtherProject';
+  const isKey = who === 'keyOfThisProject' || who === 'keyOfOtherProject' || who === 'serviceKey';
   switch (access.kind) {
     case 'signed-in':
-      return isKey && access.keys === 'refused' ? 403 : 'allowed';
+      return who === 'serviceKey' || (isKey && access.keys === 'refused') ? 403 : 'allowed';
     case 'admin':
       return who === 'admin' ? 'allowed' : 403;
     case 'project': {
       if (who === 'outsider' || who === 'keyOfOtherProject') return 404;
+      if (who === 'serviceKey') return access.service ? 'allowed' : 403;
       if (who === 'keyOfThisProject') return access.keys === 'allowed' ? 'allowed' : 403;
       const rank = who === 'admin' ? ROLE_RANK.owner : ROLE_RANK[who as Role];
       return rank >= ROLE_RANK[access.role] ? 'allowed' : 403;
@@ -105,9 +131,11 @@ describe('authorization matrix', () => {
         )
       ).rows[0].id;
     const [keyA, keyB] = [await keyOf(owner, projectA), await keyOf(ownerB, projectB)];
-    Object.assign(keyTokens, { keyOfThisProject: keyA.key, keyOfOtherProject: keyB.key });
+    const serviceKey = (await owner.post<CreatedApiKey>(`/api/projects/${projectA}/api-keys`, { name: 'service', role: 'service' })).body;
+    Object.assign(keyTokens, { keyOfThisProject: keyA.key, keyOfOtherProject: keyB.key, serviceKey: serviceKey.key });
     clients.keyOfThisProject = new ApiClient(stack.baseUrl, keyA.key);
     clients.keyOfOtherProject = new ApiClient(stack.baseUrl, keyB.key);
+    clients.serviceKey = new ApiClient(stack.baseUrl, serviceKey.key);
     Object.assign(ids, {
       projectId: { own: projectA, other: projectB, missing: randomUUID() },
       itemId: { own: await itemOf(owner, projectA), other: await itemOf(ownerB, projectB), missing: '987654321' },
@@ -166,6 +194,13 @@ describe('authorization matrix', () => {
     for (const file of controllers(resolve(__dirname, '../apps/api/src'))) {
       expect([file, /ApiExclude(Controller|Endpoint)/.test(readFileSync(file, 'utf8'))]).toEqual([file, false]);
     }
+  }, 30_000);
+
+  it('gives the service role to keys only, never to a member', async () => {
+    const r = await clients.owner.post(`/api/projects/${projectA}/members`, { email: clients.annotator.user!.email, role: 'service' });
+    expect([r.status, (r.body as { errors?: { path: string }[] }).errors?.[0]?.path]).toEqual([400, 'role']);
+    const keys = await db.query(`SELECT role FROM api_keys WHERE project_id = $1 AND name = 'service'`, [projectA]);
+    expect(keys.rows).toEqual([{ role: 'service' }]);
   }, 30_000);
 
   it('declares who may call every route', () => {

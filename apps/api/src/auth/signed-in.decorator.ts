@@ -1,5 +1,5 @@
 // Routes any authenticated caller may use (the global AuthGuard already requires one); `keys: 'refused'` turns API
-// keys away with a 403, for what only a person does (a password, creating projects).
+// keys away with a 403, for what only a person does (a password, creating projects). Service keys are refused either way.
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
 import { forbidden } from '@arbiter/server/application';
 import { DeclareAccess } from './public.decorator';
@@ -13,7 +13,17 @@ class UsersOnlyGuard implements CanActivate {
   }
 }
 
+// A service key only posts predictions and reads their outcomes: not even the routes open to every other key.
+@Injectable()
+class NoServiceKeysGuard implements CanActivate {
+  canActivate(ctx: ExecutionContext): boolean {
+    const p = ctx.switchToHttp().getRequest<ArbiterRequest>().principal;
+    if (p?.kind === 'apiKey' && p.role === 'service') throw forbidden('a service key may only post predictions and read their decisions and verdicts');
+    return true;
+  }
+}
+
 export const SignedIn = (opts: { keys?: 'allowed' | 'refused' } = {}) =>
   opts.keys === 'refused'
     ? applyDecorators(DeclareAccess({ kind: 'signed-in', keys: 'refused' }), UseGuards(UsersOnlyGuard))
-    : DeclareAccess({ kind: 'signed-in', keys: 'allowed' });
+    : applyDecorators(DeclareAccess({ kind: 'signed-in', keys: 'allowed' }), UseGuards(NoServiceKeysGuard));

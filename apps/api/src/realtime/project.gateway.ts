@@ -103,6 +103,9 @@ export class ProjectGateway implements OnGatewayInit {
   private async leave(socket: Socket, payload: unknown): Promise<JoinAck> {
     const parsed = joinProjectSchema.safeParse(payload);
     if (!parsed.success) return { ok: false, status: 400, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+    // As on signed-in HTTP routes: a service key has no business with sockets, and is told so the same way.
+    const principal = socket.data.principal as Principal;
+    if (principal.kind === 'apiKey' && principal.role === 'service') return { ok: false, status: 403, message: 'a service key may only post predictions and read their decisions and verdicts' };
     await socket.leave(room(parsed.data.projectId.toLowerCase()));
     return { ok: true };
   }

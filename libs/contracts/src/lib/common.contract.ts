@@ -1,11 +1,23 @@
 import { z } from 'zod';
 
-export const ROLES = ['owner', 'engineer', 'reviewer', 'annotator'] as const;
+/** The roles a person holds in a project. */
+export const MEMBER_ROLES = ['owner', 'engineer', 'reviewer', 'annotator'] as const;
+export const memberRoleSchema = z.enum(MEMBER_ROLES);
+export type MemberRole = z.infer<typeof memberRoleSchema>;
+
+/**
+ * Every role a caller may hold: the member roles, and `service`, which only API keys hold: a production service
+ * that posts predictions and reads their decisions and verdicts (routes that say `service: true`), nothing else.
+ */
+export const ROLES = [...MEMBER_ROLES, 'service'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-/** Rank used for "at least this role" checks: owner ⊃ engineer ⊃ reviewer ⊃ annotator. */
-export const ROLE_RANK: Record<Role, number> = { annotator: 1, reviewer: 2, engineer: 3, owner: 4 };
+/**
+ * Rank used for "at least this role" checks: owner ⊃ engineer ⊃ reviewer ⊃ annotator. `service` ranks below
+ * annotator, so it passes no such check; routes that admit it say so explicitly.
+ */
+export const ROLE_RANK: Record<Role, number> = { service: 0, annotator: 1, reviewer: 2, engineer: 3, owner: 4 };
 
 export const uuidSchema = z.uuid();
 /** Item ids are PostgreSQL bigints, sent as decimal strings so no client loses precision. */
@@ -81,7 +93,8 @@ export type ErrorResponse = z.infer<typeof errorResponseSchema>;
  * Who may call a route, declared beside it and published in the OpenAPI document as `x-arbiter-access` (the
  * authorization matrix test reads every route's declaration from there): anyone; any signed-in user or API key;
  * instance admins; or members of the route's project with at least `role`. `keys` says whether API keys may call it
- * (`if-project-allows`: owner keys where the project's `keysManageAccess` is on).
+ * (`if-project-allows`: owner keys where the project's `keysManageAccess` is on); `service: true` also admits the
+ * project's `service` keys (refused everywhere else, signed-in routes included).
  */
 export const ACCESS_EXTENSION = 'x-arbiter-access';
 export const KEY_ACCESS = ['allowed', 'refused', 'if-project-allows'] as const;
@@ -90,6 +103,6 @@ export const routeAccessSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('public') }),
   z.object({ kind: z.literal('signed-in'), keys: z.enum(['allowed', 'refused']) }),
   z.object({ kind: z.literal('admin') }),
-  z.object({ kind: z.literal('project'), role: roleSchema, keys: z.enum(KEY_ACCESS) }),
+  z.object({ kind: z.literal('project'), role: memberRoleSchema, keys: z.enum(KEY_ACCESS), service: z.literal(true).optional() }),
 ]);
 export type RouteAccess = z.infer<typeof routeAccessSchema>;

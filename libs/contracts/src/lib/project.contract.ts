@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from './common.contract';
+import { memberRoleSchema, roleSchema } from './common.contract';
 
 export const labelDefSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
@@ -117,7 +117,7 @@ export type Project = z.infer<typeof projectSchema>;
 
 export const addMemberRequestSchema = z.strictObject({
   email: z.email(),
-  role: roleSchema,
+  role: memberRoleSchema,
 });
 export type AddMemberRequest = z.infer<typeof addMemberRequestSchema>;
 
@@ -125,7 +125,7 @@ export const memberSchema = z.object({
   userId: z.uuid(),
   email: z.string(),
   name: z.string(),
-  role: roleSchema,
+  role: memberRoleSchema,
 });
 export type Member = z.infer<typeof memberSchema>;
 
@@ -144,7 +144,7 @@ export const annotatorQualitySchema = z.object({
   userId: z.uuid(),
   name: z.string(),
   email: z.string(),
-  role: roleSchema,
+  role: memberRoleSchema,
   annotations: z.number(),
   checks: z.object({ answered: z.number(), correct: z.number(), accuracy: z.number().nullable() }),
   paused: z.boolean(),

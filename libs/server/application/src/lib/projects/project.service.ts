@@ -9,6 +9,7 @@ import {
   CreateProjectRequest,
   isUuid,
   Member,
+  MemberRole,
   Project,
   Role,
   ROLE_RANK,
@@ -37,13 +38,16 @@ export class ProjectService {
    * (or that does not exist) is a 404, so its existence is not revealed; too low a role is a 403. Instance admins
    * act as owners of every project (so no project is ever left without someone who can manage it).
    */
-  async access(principal: Principal, projectId: string, minRole: Role): Promise<Role> {
+  async access(principal: Principal, projectId: string, minRole: MemberRole, opts: { service?: boolean } = {}): Promise<Role> {
     if (!isUuid(projectId)) throw notFound('project');
     let role: Role | null;
     if (principal.kind === 'apiKey') role = principal.projectId === projectId.toLowerCase() ? principal.role : null;
     else if (principal.isAdmin) role = (await this.projects.exists(projectId)) ? 'owner' : null;
     else role = await this.projects.roleOf(projectId, principal.userId);
     if (!role) throw notFound('project');
+    // A service key passes only where the route admits it by name: its rank is below every member role.
+    if (role === 'service' && opts.service) return role;
+    if (role === 'service') throw forbidden('a service key may only post predictions and read their decisions and verdicts');
     if (ROLE_RANK[role] < ROLE_RANK[minRole]) throw forbidden(`this needs the ${minRole} role; you are ${role}`);
     return role;
   }

@@ -2,7 +2,7 @@
 // share of their tasks; answers are scored against gold and never count as annotations.
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import type { AnnotatorQuality, Role } from '@arbiter/contracts';
+import type { AnnotatorQuality, MemberRole } from '@arbiter/contracts';
 import { Sql } from '../sql';
 import { taskSelect, TaskRow } from './task-row';
 
@@ -116,7 +116,7 @@ export class HoneypotRepository {
   }
 
   async quality(projectId: string): Promise<Omit<AnnotatorQuality, 'paused'>[]> {
-    const rows = await this.sql.many<{ userId: string; name: string; email: string; role: Role; annotations: number; answered: number; correct: number }>(
+    const rows = await this.sql.many<{ userId: string; name: string; email: string; role: MemberRole; annotations: number; answered: number; correct: number }>(
       `SELECT u.id::text AS "userId", u.name, u.email, m.role,
               coalesce((SELECT value FROM project_counters c WHERE c.project_id = m.project_id AND c.dimension = 'annotator' AND c.key = u.id::text), 0)::int AS annotations,
               (SELECT count(*) FROM honeypot_answers h WHERE h.project_id = m.project_id AND h.user_id = u.id

@@ -1,7 +1,7 @@
 // Projects, their label schema and their members.
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import type { CreateProjectRequest, LabelSchema, Member, Project, Role } from '@arbiter/contracts';
+import type { CreateProjectRequest, LabelSchema, Member, MemberRole, Project, Role } from '@arbiter/contracts';
 import { Sql } from '../sql';
 
 interface ProjectRow {
@@ -59,7 +59,7 @@ function toProject(r: ProjectRow): Project {
   };
 }
 
-export type MemberChange = { kind: 'ok'; member: Member; previous: Role | null } | { kind: 'no-user' } | { kind: 'last-owner' };
+export type MemberChange = { kind: 'ok'; member: Member; previous: MemberRole | null } | { kind: 'no-user' } | { kind: 'last-owner' };
 
 /** A project as created: the validated create request, defaults applied. */
 export type NewProject = CreateProjectRequest;
@@ -158,13 +158,13 @@ export class ProjectRepository {
    * Adds a member or changes their role. The project's owner rows are locked first, so two owners demoting each
    * other at once cannot both succeed: the project always keeps an owner.
    */
-  async setMember(projectId: string, email: string, role: Role): Promise<MemberChange> {
+  async setMember(projectId: string, email: string, role: MemberRole): Promise<MemberChange> {
     return this.sql.tx(async (c) => {
       const owners = await this.lockOwners(c, projectId);
       const user = await c.query<{ id: string }>(`SELECT id FROM users WHERE lower(email) = lower($1)`, [email]);
       if (!user.rows[0]) return { kind: 'no-user' };
       const userId = user.rows[0].id;
-      const prev = await c.query<{ role: Role }>(`SELECT role FROM project_members WHERE project_id = $1 AND user_id = $2 FOR UPDATE`, [projectId, userId]);
+      const prev = await c.query<{ role: MemberRole }>(`SELECT role FROM project_members WHERE project_id = $1 AND user_id = $2 FOR UPDATE`, [projectId, userId]);
       const previous = prev.rows[0]?.role ?? null;
       if (previous === 'owner' && role !== 'owner' && owners.length <= 1) return { kind: 'last-owner' };
       const { rows } = await c.query<Member>(
@@ -181,7 +181,7 @@ export class ProjectRepository {
   async removeMember(projectId: string, userId: string): Promise<'removed' | 'not-member' | 'last-owner'> {
     return this.sql.tx(async (c) => {
       const owners = await this.lockOwners(c, projectId);
-      const prev = await c.query<{ role: Role }>(`SELECT role FROM project_members WHERE project_id = $1 AND user_id = $2 FOR UPDATE`, [projectId, userId]);
+      const prev = await c.query<{ role: MemberRole }>(`SELECT role FROM project_members WHERE project_id = $1 AND user_id = $2 FOR UPDATE`, [projectId, userId]);
       if (!prev.rows[0]) return 'not-member';
       if (prev.rows[0].role === 'owner' && owners.length <= 1) return 'last-owner';
       await c.query(`DELETE FROM project_members WHERE project_id = $1 AND user_id = $2`, [projectId, userId]);

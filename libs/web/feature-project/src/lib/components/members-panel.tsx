@@ -1,4 +1,4 @@
-import { addMemberRequestSchema, ROLES, roleSchema, type Role } from '@arbiter/contracts';
+import { addMemberRequestSchema, MEMBER_ROLES, memberRoleSchema, type MemberRole } from '@arbiter/contracts';
 import { errorView, useAddMember, useMembers } from '@arbiter/web/data-access';
 import { Card, ErrorMessage } from '@arbiter/web/ui';
 import { useState, type FormEvent } from 'react';
@@ -11,7 +11,7 @@ export function MembersPanel({ projectId }: MembersPanelProps) {
   const members = useMembers(projectId);
   const add = useAddMember(projectId);
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>('annotator');
+  const [role, setRole] = useState<MemberRole>('annotator');
   const [invalid, setInvalid] = useState<string | null>(null);
 
   const submit = (e: FormEvent) => {
@@ -54,8 +54,8 @@ export function MembersPanel({ projectId }: MembersPanelProps) {
         </label>
         <label className="field">
           <span>Role</span>
-          <select value={role} onChange={(e) => setRole(roleSchema.catch(role).parse(e.target.value))} data-testid="member-role">
-            {ROLES.map((r) => (
+          <select value={role} onChange={(e) => setRole(memberRoleSchema.catch(role).parse(e.target.value))} data-testid="member-role">
+            {MEMBER_ROLES.map((r) => (
               <option key={r} value={r}>
                 {r}
               </option>
