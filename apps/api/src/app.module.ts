@@ -22,6 +22,7 @@ import { SameOriginGuard } from './http/same-origin.guard';
 import { ItemController } from './items/item.controller';
 import { LfController } from './lfs/lf.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { RoutingPolicyController } from './routing/routing-policy.controller';
 import { AgreementController } from './projects/agreement.controller';
 import { JobController } from './projects/job.controller';
 import { MemberController } from './projects/member.controller';
@@ -67,6 +68,7 @@ export class AppModule {
         LfController,
         ActiveLearningController,
         ReplayController,
+        RoutingPolicyController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -9,3 +9,4 @@ export * from './lib/project.contract';
 export * from './lib/task.contract';
 export * from './lib/lf.contract';
 export * from './lib/active-learning.contract';
+export * from './lib/routing.contract';

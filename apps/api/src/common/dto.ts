@@ -21,6 +21,8 @@ import {
   updateProjectRequestSchema,
   updateUserRequestSchema,
   updateActiveLearningSettingsSchema,
+  routingPolicySchema,
+  updateRoutingSettingsSchema,
 } from '@arbiter/contracts';
 
 export class LoginDto extends createZodDto(loginRequestSchema) {}
@@ -43,3 +45,5 @@ export class UpdateLfDto extends createZodDto(updateLfRequestSchema) {}
 export class LfPreviewDto extends createZodDto(lfPreviewRequestSchema) {}
 export class WeakLabelsQueryDto extends createZodDto(weakLabelsQuerySchema) {}
 export class UpdateActiveLearningSettingsDto extends createZodDto(updateActiveLearningSettingsSchema) {}
+export class RoutingPolicyDto extends createZodDto(routingPolicySchema) {}
+export class UpdateRoutingSettingsDto extends createZodDto(updateRoutingSettingsSchema) {}

@@ -18,6 +18,7 @@ export * from './lib/project-stats.service';
 export * from './lib/projects/project-events';
 export * from './lib/projects/project.service';
 export * from './lib/tasks/task.service';
+export * from './lib/routing/routing-policy.service';
 
 import { ActiveLearningService } from './lib/active-learning/active-learning.service';
 import { AlRoundService } from './lib/active-learning/al-round.service';
@@ -34,6 +35,7 @@ import { ProjectStatsService } from './lib/project-stats.service';
 import { ProjectEvents } from './lib/projects/project-events';
 import { ProjectService } from './lib/projects/project.service';
 import { TaskService } from './lib/tasks/task.service';
+import { RoutingPolicyService } from './lib/routing/routing-policy.service';
 
 /** Every application service, for a module's providers. */
-export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService];
+export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService];

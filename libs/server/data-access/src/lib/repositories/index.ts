@@ -13,6 +13,7 @@ import { PredictionRepository } from './prediction.repository';
 import { ProjectRepository } from './project.repository';
 import { SelectionRepository } from './selection.repository';
 import { ReplayRepository } from './replay.repository';
+import { RoutingPolicyRepository } from './routing-policy.repository';
 import { TaskRepository } from './task.repository';
 import { UserRepository } from './user.repository';
 
@@ -30,6 +31,7 @@ export * from './prediction.repository';
 export * from './project.repository';
 export * from './selection.repository';
 export * from './replay.repository';
+export * from './routing-policy.repository';
 export * from './task.repository';
 export * from './user.repository';
 export { HealthRepository };
@@ -51,4 +53,5 @@ export const REPOSITORIES = [
   PredictionRepository,
   SelectionRepository,
   ReplayRepository,
+  RoutingPolicyRepository,
 ];
