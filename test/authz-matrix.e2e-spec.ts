@@ -130,6 +130,8 @@ describe('authorization matrix', () => {
           [pid, JSON.stringify({ strategies: ['random'], seeds: 1, initial: 1, batch: 1, budget: 2 })],
         )
       ).rows[0].id;
+    const predictionOf = async (c: ApiClient, pid: string, predictionId: string) =>
+      (await c.post<{ predictionId: string }>(`/api/projects/${pid}/predictions`, { predictionId, item: { text: 'probe' }, model: { name: 'm', version: '1' }, probs: [0.9, 0.1] })).body.predictionId;
     const [keyA, keyB] = [await keyOf(owner, projectA), await keyOf(ownerB, projectB)];
     const serviceKey = (await owner.post<CreatedApiKey>(`/api/projects/${projectA}/api-keys`, { name: 'service', role: 'service' })).body;
     Object.assign(keyTokens, { keyOfThisProject: keyA.key, keyOfOtherProject: keyB.key, serviceKey: serviceKey.key });
@@ -144,6 +146,7 @@ describe('authorization matrix', () => {
       userId: { own: annotator.user!.id, other: ownerB.user!.id, missing: randomUUID() },
       jobId: { own: await jobOf(owner, projectA), other: await jobOf(ownerB, projectB), missing: 'no-such-job' },
       replayId: { own: await replayOf(projectA), other: await replayOf(projectB), missing: randomUUID() },
+      predictionId: { own: await predictionOf(owner, projectA, 'probe-a'), other: await predictionOf(ownerB, projectB, 'probe-b'), missing: 'no-such-prediction' },
     });
 
     const doc = (await admin.get<{ paths: Record<string, Record<string, { parameters?: OpenApiParameter[] } & Record<string, unknown>>> }>('/api/docs/openapi.json')).body;
@@ -205,6 +208,18 @@ describe('authorization matrix', () => {
 
   it('declares who may call every route', () => {
     expect(operations.filter((o) => !o.access).map((o) => `${o.method} ${o.template}`)).toEqual([]);
+  }, 30_000);
+
+  it('admits service keys exactly on the prediction routes, with engineers and owners', () => {
+    const serviceRoutes = operations.filter((o) => o.access?.kind === 'project' && o.access.service).map((o) => `${o.method} ${o.template}`);
+    expect(serviceRoutes.sort()).toEqual([
+      'GET /api/projects/{projectId}/predictions/{predictionId}',
+      'POST /api/projects/{projectId}/predictions',
+      'POST /api/projects/{projectId}/predictions/batch',
+    ]);
+    for (const op of operations.filter((o) => o.template.startsWith('/api/projects/{projectId}/predictions'))) {
+      expect([op.template, op.access]).toEqual([op.template, { kind: 'project', role: 'engineer', keys: 'allowed', service: true }]);
+    }
   }, 30_000);
 
   it('answers 404 when a project route is given an object of another project, and changes nothing there', async () => {

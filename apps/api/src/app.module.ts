@@ -23,6 +23,7 @@ import { ItemController } from './items/item.controller';
 import { LfController } from './lfs/lf.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { RoutingPolicyController } from './routing/routing-policy.controller';
+import { PredictionController } from './routing/prediction.controller';
 import { AgreementController } from './projects/agreement.controller';
 import { JobController } from './projects/job.controller';
 import { MemberController } from './projects/member.controller';
@@ -69,6 +70,7 @@ export class AppModule {
         ActiveLearningController,
         ReplayController,
         RoutingPolicyController,
+        PredictionController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -22,6 +22,8 @@ import {
   updateUserRequestSchema,
   updateActiveLearningSettingsSchema,
   routingPolicySchema,
+  predictionRequestSchema,
+  predictionBatchRequestSchema,
   updateRoutingSettingsSchema,
 } from '@arbiter/contracts';
 
@@ -47,3 +49,5 @@ export class WeakLabelsQueryDto extends createZodDto(weakLabelsQuerySchema) {}
 export class UpdateActiveLearningSettingsDto extends createZodDto(updateActiveLearningSettingsSchema) {}
 export class RoutingPolicyDto extends createZodDto(routingPolicySchema) {}
 export class UpdateRoutingSettingsDto extends createZodDto(updateRoutingSettingsSchema) {}
+export class PredictionDto extends createZodDto(predictionRequestSchema) {}
+export class PredictionBatchDto extends createZodDto(predictionBatchRequestSchema) {}

@@ -3,6 +3,7 @@
 // whose checkRoutingPolicy the server runs as well (it checks what a schema cannot: k × k, one floor per label,
 // metadata conditions).
 import { z } from 'zod';
+import { itemIdSchema } from './common.contract';
 
 /** The format of the policy object (the domain's ROUTING_POLICY_SCHEMA_VERSION). */
 export const ROUTING_POLICY_FORMAT = 1;
@@ -50,3 +51,104 @@ export type UpdateRoutingSettings = z.infer<typeof updateRoutingSettingsSchema>;
 export const routingSettingsSchema = z.object({ shadowMode: z.boolean() });
 export type RoutingSettings = z.infer<typeof routingSettingsSchema>;
 
+/** The item a prediction is about: an item of the project (`itemId`), or the text the model saw. */
+export const predictionItemSchema = z
+  .strictObject({
+    itemId: itemIdSchema.optional(),
+    text: z.string().min(1).max(100_000).optional(),
+    /** Read by the policy's metadata rules. */
+    metadata: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((i) => (i.itemId === undefined) !== (i.text === undefined), { message: 'send either itemId or text' });
+
+export const predictionRequestSchema = z.strictObject({
+  /** The production service's own id: a retry with the same id and body gets the stored decision. */
+  predictionId: z.string().min(1).max(200),
+  item: predictionItemSchema,
+  model: z.strictObject({ name: z.string().min(1).max(200), version: z.string().min(1).max(200) }),
+  /** The model's probability per label, in label order, summing to 1 (±0.001). */
+  probs: z.array(z.number()).min(2).max(200),
+});
+export type PredictionRequest = z.infer<typeof predictionRequestSchema>;
+
+export const predictionBatchRequestSchema = z.strictObject({
+  predictions: z.array(predictionRequestSchema).min(1).max(MAX_PREDICTION_BATCH),
+});
+export type PredictionBatchRequest = z.infer<typeof predictionBatchRequestSchema>;
+
+export const routeReasonSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('expected-cost'), minExpectedCost: z.number(), reviewCost: z.number() }),
+  z.object({ kind: z.literal('confidence-floor'), label: z.number(), confidence: z.number(), minConfidence: z.number() }),
+  z.object({ kind: z.literal('rule'), ruleId: z.string() }),
+  z.object({ kind: z.literal('audit'), share: z.number() }),
+]);
+export type RouteReasonView = z.infer<typeof routeReasonSchema>;
+
+export const VERDICTS = ['accept', 'correct', 'reject'] as const;
+
+/** A reviewer's verdict on a routed prediction: accept the model's label, correct it, or reject the input as invalid. */
+export const verdictSchema = z.object({
+  verdict: z.enum(VERDICTS),
+  /** The true label: the model's (accept), the reviewer's (correct); null for reject. */
+  label: z.number().int().nullable(),
+  decidedAt: z.string(),
+});
+export type Verdict = z.infer<typeof verdictSchema>;
+
+/** The answer to a prediction, and `GET …/predictions/:predictionId`. */
+export const predictionDecisionSchema = z.object({
+  predictionId: z.string(),
+  /** What the service should do now: act on `label`, or wait for the review. Always `act` in shadow mode. */
+  action: z.enum(['act', 'review']),
+  label: z.number().int(),
+  labelName: z.string(),
+  reviewId: z.uuid().nullable(),
+  /** The policy's decision; differs from `action` only in shadow mode. */
+  decidedAction: z.enum(['act', 'review']),
+  shadow: z.boolean(),
+  calibratedProbs: z.array(z.number()),
+  expectedCosts: z.array(z.number()),
+  reviewCost: z.number(),
+  reasons: z.array(routeReasonSchema),
+  policyVersion: z.number().int(),
+  decidedAt: z.string(),
+  /** The reviewer's verdict, once there is one. */
+  verdict: verdictSchema.nullable(),
+});
+export type PredictionDecision = z.infer<typeof predictionDecisionSchema>;
+
+export const predictionBatchResponseSchema = z.object({ decisions: z.array(predictionDecisionSchema) });
+export type PredictionBatchResponse = z.infer<typeof predictionBatchResponseSchema>;
+
+/** `GET /api/projects/:projectId/production-reviews?status=open` (reviewer). */
+export const listProductionReviewsQuerySchema = z.strictObject({
+  status: z.enum(['open', 'decided']).default('open'),
+  /** Keyset cursor: the `cursor` of the previous page. */
+  after: z.string().regex(/^[0-9]{1,19}$/).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListProductionReviewsQuery = z.infer<typeof listProductionReviewsQuerySchema>;
+
+export const productionReviewSchema = z.object({
+  reviewId: z.uuid(),
+  status: z.enum(['open', 'decided']),
+  predictionId: z.string(),
+  item: z.object({ itemId: z.string().nullable(), text: z.string().nullable(), metadata: z.record(z.string(), z.unknown()) }),
+  model: z.object({ name: z.string(), version: z.string() }),
+  suggestedLabel: z.number().int(),
+  calibratedProbs: z.array(z.number()),
+  expectedCosts: z.array(z.number()),
+  reasons: z.array(routeReasonSchema),
+  policyVersion: z.number().int(),
+  createdAt: z.string(),
+  verdict: verdictSchema.nullable(),
+});
+export type ProductionReview = z.infer<typeof productionReviewSchema>;
+export const productionReviewPageSchema = z.object({ reviews: z.array(productionReviewSchema), cursor: z.string().nullable() });
+export type ProductionReviewPage = z.infer<typeof productionReviewPageSchema>;
+
+/** `POST …/production-reviews/:reviewId/verdict` (reviewer): one verdict per review; `label` only with `correct`. */
+export const productionVerdictRequestSchema = z
+  .strictObject({ verdict: z.enum(VERDICTS), label: z.number().int().min(0).optional() })
+  .refine((v) => (v.verdict === 'correct') === (v.label !== undefined), { message: 'label is required with correct, and only with it', path: ['label'] });
+export type ProductionVerdictRequest = z.infer<typeof productionVerdictRequestSchema>;

@@ -19,6 +19,7 @@ export * from './lib/projects/project-events';
 export * from './lib/projects/project.service';
 export * from './lib/tasks/task.service';
 export * from './lib/routing/routing-policy.service';
+export * from './lib/routing/prediction.service';
 
 import { ActiveLearningService } from './lib/active-learning/active-learning.service';
 import { AlRoundService } from './lib/active-learning/al-round.service';
@@ -36,6 +37,7 @@ import { ProjectEvents } from './lib/projects/project-events';
 import { ProjectService } from './lib/projects/project.service';
 import { TaskService } from './lib/tasks/task.service';
 import { RoutingPolicyService } from './lib/routing/routing-policy.service';
+import { PredictionService } from './lib/routing/prediction.service';
 
 /** Every application service, for a module's providers. */
-export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService];
+export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService, PredictionService];

@@ -13,6 +13,7 @@ import { PredictionRepository } from './prediction.repository';
 import { ProjectRepository } from './project.repository';
 import { SelectionRepository } from './selection.repository';
 import { ReplayRepository } from './replay.repository';
+import { ProductionPredictionRepository } from './production-prediction.repository';
 import { RoutingPolicyRepository } from './routing-policy.repository';
 import { TaskRepository } from './task.repository';
 import { UserRepository } from './user.repository';
@@ -31,6 +32,7 @@ export * from './prediction.repository';
 export * from './project.repository';
 export * from './selection.repository';
 export * from './replay.repository';
+export * from './production-prediction.repository';
 export * from './routing-policy.repository';
 export * from './task.repository';
 export * from './user.repository';
@@ -54,4 +56,5 @@ export const REPOSITORIES = [
   SelectionRepository,
   ReplayRepository,
   RoutingPolicyRepository,
+  ProductionPredictionRepository,
 ];

@@ -41,10 +41,10 @@ export class RoutingPolicyRepository {
   }
 
   /**
-   * The active version, storing `fallback` as version 1 when there is none (inside the caller's transaction):
-   * concurrent first decisions agree on one stored default.
+   * The active version, storing `fallback` as version 1 when there is none (ON CONFLICT: concurrent first
+   * decisions agree on one stored default).
    */
-  async activeOrStore(q: Queryable, projectId: string, fallback: RoutingPolicyDoc): Promise<StoredPolicy> {
+  async activeOrStore(projectId: string, fallback: RoutingPolicyDoc, q: Queryable = this.sql.pool): Promise<StoredPolicy> {
     const current = await this.active(projectId, q);
     if (current) return current;
     await q.query(

@@ -1,0 +1,163 @@
+// Production predictions, their decisions (the audit record) and the reviews they open. A request's decisions are
+// written in one transaction: all of them with their reviews, or none.
+import { Injectable } from '@nestjs/common';
+import type { RouteReasonView } from '@arbiter/contracts';
+import type { Queryable } from '../sql';
+import { Sql } from '../sql';
+
+export interface NewDecision {
+  clientPredictionId: string;
+  requestHash: string;
+  itemId: string | null;
+  itemText: string | null;
+  itemMetadata: Record<string, unknown>;
+  modelName: string;
+  modelVersion: string;
+  probs: number[];
+  calibratedProbs: number[];
+  expectedCosts: number[];
+  reviewCost: number;
+  label: number;
+  decidedAction: 'act' | 'review';
+  shadow: boolean;
+  reasons: RouteReasonView[];
+  policyVersion: number;
+  /** The review opened for it (routed, not in shadow mode), else null. */
+  reviewId: string | null;
+}
+
+export interface StoredDecision {
+  id: string;
+  clientPredictionId: string;
+  requestHash: string;
+  itemId: string | null;
+  itemText: string | null;
+  itemMetadata: Record<string, unknown>;
+  modelName: string;
+  modelVersion: string;
+  calibratedProbs: number[];
+  expectedCosts: number[];
+  reviewCost: number;
+  label: number;
+  decidedAction: 'act' | 'review';
+  shadow: boolean;
+  reasons: RouteReasonView[];
+  policyVersion: number;
+  createdAt: string;
+  reviewId: string | null;
+  reviewStatus: 'open' | 'decided' | null;
+  verdict: 'accept' | 'correct' | 'reject' | null;
+  verdictLabel: number | null;
+  decidedAt: string | null;
+}
+
+export type RecordOutcome =
+  | { kind: 'ok'; decisions: StoredDecision[] }
+  /** Items named by id that are not the project's: indexes into the request. */
+  | { kind: 'missing-items'; indexes: number[] }
+  /** A prediction id stored earlier with another body: its index in the request. */
+  | { kind: 'conflict'; index: number };
+
+class Refused extends Error {
+  constructor(readonly outcome: Exclude<RecordOutcome, { kind: 'ok' }>) {
+    super(outcome.kind);
+  }
+}
+
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+export const DECISION_COLUMNS = `p.id::text AS id, p.client_prediction_id AS "clientPredictionId", p.request_hash AS "requestHash",
+  p.item_id::text AS "itemId", p.item_text AS "itemText", p.item_metadata AS "itemMetadata", p.model_name AS "modelName",
+  p.model_version AS "modelVersion", p.calibrated_probs AS "calibratedProbs", p.expected_costs AS "expectedCosts",
+  p.review_cost AS "reviewCost", p.label, p.decided_action AS "decidedAction", p.shadow, p.reasons,
+  p.policy_version AS "policyVersion", ${iso('p.created_at')} AS "createdAt", r.id AS "reviewId", r.status AS "reviewStatus",
+  r.verdict, r.verdict_label AS "verdictLabel", ${iso('r.decided_at')} AS "decidedAt"`;
+
+@Injectable()
+export class ProductionPredictionRepository {
+  constructor(private readonly sql: Sql) {}
+
+  /**
+   * Records the decisions (one per distinct prediction id; the caller dedupes) with their reviews. A prediction id
+   * already stored is not written again: its stored decision is answered when the body hash matches, and the whole
+   * request is refused when it does not. Concurrent requests with one id: the later insert waits for the earlier
+   * transaction and then finds its row.
+   */
+  record(projectId: string, rows: NewDecision[], by: { userId?: string; keyId?: string }): Promise<RecordOutcome> {
+    return this.sql.tx(async (c) => {
+      const itemIds = [...new Set(rows.flatMap((r) => (r.itemId === null ? [] : [r.itemId])))];
+      if (itemIds.length) {
+        const { rows: found } = await c.query<{ id: string }>(`SELECT id::text AS id FROM items WHERE project_id = $1 AND id = ANY($2::bigint[])`, [projectId, itemIds]);
+        const known = new Set(found.map((f) => f.id));
+        const missing = rows.flatMap((r, i) => (r.itemId !== null && !known.has(r.itemId) ? [i] : []));
+        if (missing.length) throw new Refused({ kind: 'missing-items', indexes: missing });
+      }
+      const payload = rows.map((r) => ({
+        client_prediction_id: r.clientPredictionId,
+        request_hash: r.requestHash,
+        item_id: r.itemId,
+        item_text: r.itemText,
+        item_metadata: r.itemMetadata,
+        model_name: r.modelName,
+        model_version: r.modelVersion,
+        probs: r.probs,
+        calibrated_probs: r.calibratedProbs,
+        expected_costs: r.expectedCosts,
+        review_cost: r.reviewCost,
+        label: r.label,
+        decided_action: r.decidedAction,
+        shadow: r.shadow,
+        reasons: r.reasons,
+        policy_version: r.policyVersion,
+        review_id: r.reviewId,
+      }));
+      const { rows: inserted } = await c.query<{ id: string; clientPredictionId: string }>(
+        `INSERT INTO production_predictions (project_id, client_prediction_id, request_hash, item_id, item_text, item_metadata, model_name,
+           model_version, probs, calibrated_probs, expected_costs, review_cost, label, decided_action, shadow, reasons, policy_version,
+           created_by, created_by_key)
+         SELECT $1, r.client_prediction_id, r.request_hash, r.item_id, r.item_text, coalesce(r.item_metadata, '{}'::jsonb), r.model_name,
+                r.model_version, r.probs, r.calibrated_probs, r.expected_costs, r.review_cost, r.label, r.decided_action, r.shadow,
+                r.reasons, r.policy_version, $3, $4
+           FROM jsonb_to_recordset($2::jsonb) AS r(client_prediction_id text, request_hash text, item_id bigint, item_text text,
+                item_metadata jsonb, model_name text, model_version text, probs float8[], calibrated_probs float8[],
+                expected_costs float8[], review_cost float8, label smallint, decided_action text, shadow boolean, reasons jsonb,
+                policy_version integer)
+         ON CONFLICT (project_id, client_prediction_id) DO NOTHING
+         RETURNING id::text AS id, client_prediction_id AS "clientPredictionId"`,
+        [projectId, JSON.stringify(payload), by.userId ?? null, by.keyId ?? null],
+      );
+      const newIds = new Map(inserted.map((r) => [r.clientPredictionId, r.id]));
+      const reviews = rows.filter((r) => r.reviewId !== null && newIds.has(r.clientPredictionId));
+      if (reviews.length) {
+        await c.query(
+          `INSERT INTO production_reviews (id, project_id, prediction_id)
+           SELECT unnest($2::uuid[]), $1, unnest($3::bigint[])`,
+          [projectId, reviews.map((r) => r.reviewId), reviews.map((r) => newIds.get(r.clientPredictionId))],
+        );
+      }
+      const stored = await this.byClientIds(c, projectId, rows.map((r) => r.clientPredictionId));
+      const byId = new Map(stored.map((s) => [s.clientPredictionId, s]));
+      const conflict = rows.findIndex((r) => byId.get(r.clientPredictionId)?.requestHash !== r.requestHash);
+      // Thrown, so the transaction rolls back: nothing of a refused request is written.
+      if (conflict >= 0) throw new Refused({ kind: 'conflict', index: conflict });
+      return { kind: 'ok' as const, decisions: rows.map((r) => byId.get(r.clientPredictionId) as StoredDecision) };
+    }).catch((err: unknown) => {
+      if (err instanceof Refused) return err.outcome;
+      throw err;
+    });
+  }
+
+  async find(projectId: string, clientPredictionId: string): Promise<StoredDecision | null> {
+    return (await this.byClientIds(this.sql.pool, projectId, [clientPredictionId]))[0] ?? null;
+  }
+
+  private async byClientIds(q: Queryable, projectId: string, ids: string[]): Promise<StoredDecision[]> {
+    const { rows } = await q.query<StoredDecision>(
+      `SELECT ${DECISION_COLUMNS}
+         FROM production_predictions p LEFT JOIN production_reviews r ON r.prediction_id = p.id
+        WHERE p.project_id = $1 AND p.client_prediction_id = ANY($2::text[])`,
+      [projectId, ids],
+    );
+    return rows;
+  }
+}
