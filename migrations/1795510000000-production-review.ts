@@ -76,11 +76,18 @@ export class ProductionReview1795510000000 implements MigrationInterface {
         CHECK (verdict IS NULL OR (verdict = 'reject') = (verdict_label IS NULL))
       );
       CREATE INDEX production_reviews_queue_idx ON production_reviews (project_id, status, prediction_id);
+
+      -- A verdict on a prediction about an item becomes that item's gold, with its own provenance.
+      ALTER TABLE items DROP CONSTRAINT items_gold_source_check;
+      ALTER TABLE items ADD CONSTRAINT items_gold_source_check CHECK (gold_source IN ('import', 'review', 'production-review'));
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+      UPDATE items SET gold_source = 'review' WHERE gold_source = 'production-review';
+      ALTER TABLE items DROP CONSTRAINT items_gold_source_check;
+      ALTER TABLE items ADD CONSTRAINT items_gold_source_check CHECK (gold_source IN ('import', 'review'));
       DROP TABLE production_reviews;
       DROP TABLE production_predictions;
       DROP TABLE routing_settings;

@@ -89,6 +89,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'PUT /api/projects/{projectId}/review/{itemId}/decision': { labels: [0] },
   'PATCH /api/projects/{projectId}/lfs/{lfId}': { description: 'probe' },
   'PATCH /api/users/{userId}': { disabled: true },
+  'POST /api/projects/{projectId}/production-reviews/{reviewId}/verdict': { verdict: 'accept' },
 };
 
 describe('authorization matrix', () => {
@@ -132,6 +133,9 @@ describe('authorization matrix', () => {
       ).rows[0].id;
     const predictionOf = async (c: ApiClient, pid: string, predictionId: string) =>
       (await c.post<{ predictionId: string }>(`/api/projects/${pid}/predictions`, { predictionId, item: { text: 'probe' }, model: { name: 'm', version: '1' }, probs: [0.9, 0.1] })).body.predictionId;
+    // Even odds are routed by the default policy (review when P(wrong) > 0.2): the review it opened.
+    const reviewOf = async (c: ApiClient, pid: string, predictionId: string) =>
+      (await c.post<{ reviewId: string }>(`/api/projects/${pid}/predictions`, { predictionId, item: { text: 'probe' }, model: { name: 'm', version: '1' }, probs: [0.5, 0.5] })).body.reviewId;
     const [keyA, keyB] = [await keyOf(owner, projectA), await keyOf(ownerB, projectB)];
     const serviceKey = (await owner.post<CreatedApiKey>(`/api/projects/${projectA}/api-keys`, { name: 'service', role: 'service' })).body;
     Object.assign(keyTokens, { keyOfThisProject: keyA.key, keyOfOtherProject: keyB.key, serviceKey: serviceKey.key });
@@ -146,6 +150,7 @@ describe('authorization matrix', () => {
       userId: { own: annotator.user!.id, other: ownerB.user!.id, missing: randomUUID() },
       jobId: { own: await jobOf(owner, projectA), other: await jobOf(ownerB, projectB), missing: 'no-such-job' },
       replayId: { own: await replayOf(projectA), other: await replayOf(projectB), missing: randomUUID() },
+      reviewId: { own: await reviewOf(owner, projectA, 'routed-a'), other: await reviewOf(ownerB, projectB, 'routed-b'), missing: randomUUID() },
       predictionId: { own: await predictionOf(owner, projectA, 'probe-a'), other: await predictionOf(ownerB, projectB, 'probe-b'), missing: 'no-such-prediction' },
     });
 
@@ -240,10 +245,11 @@ describe('authorization matrix', () => {
               (SELECT count(*) FROM api_keys WHERE project_id = $1 AND revoked_at IS NULL)::int AS keys,
               (SELECT count(*) FROM lf_versions v JOIN labeling_functions f ON f.id = v.lf_id WHERE f.project_id = $1)::int AS versions,
               (SELECT count(*) FROM items WHERE project_id = $1 AND gold IS NOT NULL)::int AS gold,
-              (SELECT count(*) FROM skips WHERE project_id = $1)::int AS skips`,
+              (SELECT count(*) FROM skips WHERE project_id = $1)::int AS skips,
+              (SELECT count(*) FROM production_reviews WHERE project_id = $1 AND status = 'decided')::int AS verdicts`,
       [projectB],
     );
-    expect(b.rows[0]).toEqual({ members: 1, keys: 1, versions: 1, gold: 0, skips: 0 });
+    expect(b.rows[0]).toEqual({ members: 1, keys: 1, versions: 1, gold: 0, skips: 0, verdicts: 0 });
   }, 120_000);
 
   it('answers every client socket event for every kind of caller as the event declares', async () => {

@@ -2,9 +2,9 @@
 // predictions (single and batched) for a 3-label project under an asymmetric cost matrix, and every answer equals
 // routePrediction computed here on the same inputs and policy; retries are idempotent (concurrent ones included),
 // a changed body under a used id is a 409, bad input a 400 naming index and field with nothing written; the service
-// key may do nothing else; reviewers' verdicts are read back by the service; shadow mode records but acts.
+// key may do nothing else; reviewers' verdicts are read back by the service.
 import type { Client } from 'pg';
-import type { CreatedApiKey, PredictionDecision, PredictionRequest, RoutingPolicyDoc, RoutingPolicyView } from '@arbiter/contracts';
+import type { CreatedApiKey, PredictionDecision, PredictionRequest, ProductionReviewPage, RoutingPolicyDoc, RoutingPolicyView } from '@arbiter/contracts';
 import { routePrediction, type RoutingPolicy } from '@arbiter/domain/routing';
 import { addMember, ApiClient, closeSession, importJsonl, newProject, newUser, openSession, Stack } from '@arbiter/testing';
 
@@ -217,4 +217,47 @@ describe('production review loop', () => {
     expect((await reviewer.post(`${base()}/predictions`, predictions[0])).status).toBe(403);
     expect((await service.get(`${base()}/predictions/no-such-prediction`)).status).toBe(404);
   }, 60_000);
+
+  it('lets reviewers resolve every routed prediction once, and the service read each verdict', async () => {
+    const open: ProductionReviewPage['reviews'] = [];
+    for (let cursor: string | null = null, pages = 0; pages === 0 || cursor !== null; pages++) {
+      const page: { body: ProductionReviewPage } = await reviewer.get<ProductionReviewPage>(`${base()}/production-reviews?status=open&limit=200${cursor ? `&after=${cursor}` : ''}`);
+      open.push(...page.body.reviews);
+      cursor = page.body.cursor;
+    }
+    const routed = [...answers.values()].filter((a) => a.action === 'review');
+    // race-1 (even odds between 0 and 2) was routed too.
+    const race = (await service.get<PredictionDecision>(`${base()}/predictions/race-1`)).body;
+    expect(open.map((r) => r.reviewId).sort()).toEqual([...routed, race].map((a) => a.reviewId).sort());
+    expect(open[0]).toMatchObject({ status: 'open', verdict: null, model: { name: 'spam-clf' } });
+    expect((await service.get(`${base()}/production-reviews?status=open`)).status).toBe(403);
+
+    const verdictOf = (i: number, suggested: number) =>
+      i % 5 === 4 ? { verdict: 'reject' as const } : i % 3 === 0 ? { verdict: 'correct' as const, label: (suggested + 1) % 3 } : { verdict: 'accept' as const };
+    const expectedLabel = (i: number, suggested: number) => (i % 5 === 4 ? null : i % 3 === 0 ? (suggested + 1) % 3 : suggested);
+    for (let i = 0; i < open.length; i += 8) {
+      const replies = await Promise.all(
+        open.slice(i, i + 8).map((r, j) => reviewer.post<PredictionDecision>(`${base()}/production-reviews/${r.reviewId}/verdict`, verdictOf(i + j, r.suggestedLabel))),
+      );
+      expect(replies.map((r) => r.status)).toEqual(replies.map(() => 200));
+    }
+    const second = await reviewer.post<{ code: string }>(`${base()}/production-reviews/${open[0].reviewId}/verdict`, { verdict: 'accept' });
+    expect([second.status, second.body.code]).toEqual([409, 'CONFLICT']);
+    const badLabel = await reviewer.post<{ errors: { path: string }[] }>(`${base()}/production-reviews/${open[1].reviewId}/verdict`, { verdict: 'correct', label: 3 });
+    expect([badLabel.status, badLabel.body.errors[0].path]).toEqual([400, 'label']);
+
+    for (const [i, r] of open.entries()) {
+      const read = await service.get<PredictionDecision>(`${base()}/predictions/${encodeURIComponent(r.predictionId)}`);
+      expect([r.predictionId, read.status, read.body.verdict?.verdict, read.body.verdict?.label]).toEqual([r.predictionId, 200, verdictOf(i, r.suggestedLabel).verdict, expectedLabel(i, r.suggestedLabel)]);
+    }
+    // Verdicts on predictions about stored items are those items' gold, with provenance; rejects leave none.
+    const gold = await db.query<{ id: string; gold: number[] | null; source: string | null }>(
+      `SELECT i.id::text AS id, i.gold, i.gold_source AS source FROM items i WHERE i.project_id = $1 AND i.gold IS NOT NULL`,
+      [projectId],
+    );
+    expect(gold.rows.length).toBeGreaterThan(0);
+    for (const row of gold.rows) expect(row.source).toBe('production-review');
+    const left = await reviewer.get<ProductionReviewPage>(`${base()}/production-reviews?status=open`);
+    expect(left.body.reviews).toEqual([]);
+  }, 300_000);
 });

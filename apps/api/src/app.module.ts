@@ -24,6 +24,7 @@ import { LfController } from './lfs/lf.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { RoutingPolicyController } from './routing/routing-policy.controller';
 import { PredictionController } from './routing/prediction.controller';
+import { ProductionReviewController } from './routing/production-review.controller';
 import { AgreementController } from './projects/agreement.controller';
 import { JobController } from './projects/job.controller';
 import { MemberController } from './projects/member.controller';
@@ -71,6 +72,7 @@ export class AppModule {
         ReplayController,
         RoutingPolicyController,
         PredictionController,
+        ProductionReviewController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -24,6 +24,8 @@ import {
   routingPolicySchema,
   predictionRequestSchema,
   predictionBatchRequestSchema,
+  listProductionReviewsQuerySchema,
+  productionVerdictRequestSchema,
   updateRoutingSettingsSchema,
 } from '@arbiter/contracts';
 
@@ -51,3 +53,5 @@ export class RoutingPolicyDto extends createZodDto(routingPolicySchema) {}
 export class UpdateRoutingSettingsDto extends createZodDto(updateRoutingSettingsSchema) {}
 export class PredictionDto extends createZodDto(predictionRequestSchema) {}
 export class PredictionBatchDto extends createZodDto(predictionBatchRequestSchema) {}
+export class ListProductionReviewsQueryDto extends createZodDto(listProductionReviewsQuerySchema) {}
+export class ProductionVerdictDto extends createZodDto(productionVerdictRequestSchema) {}

@@ -20,6 +20,7 @@ export * from './lib/projects/project.service';
 export * from './lib/tasks/task.service';
 export * from './lib/routing/routing-policy.service';
 export * from './lib/routing/prediction.service';
+export * from './lib/routing/production-review.service';
 
 import { ActiveLearningService } from './lib/active-learning/active-learning.service';
 import { AlRoundService } from './lib/active-learning/al-round.service';
@@ -38,6 +39,7 @@ import { ProjectService } from './lib/projects/project.service';
 import { TaskService } from './lib/tasks/task.service';
 import { RoutingPolicyService } from './lib/routing/routing-policy.service';
 import { PredictionService } from './lib/routing/prediction.service';
+import { ProductionReviewService } from './lib/routing/production-review.service';
 
 /** Every application service, for a module's providers. */
-export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService, PredictionService];
+export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService, PredictionService, ProductionReviewService];

@@ -14,6 +14,7 @@ import { ProjectRepository } from './project.repository';
 import { SelectionRepository } from './selection.repository';
 import { ReplayRepository } from './replay.repository';
 import { ProductionPredictionRepository } from './production-prediction.repository';
+import { ProductionReviewRepository } from './production-review.repository';
 import { RoutingPolicyRepository } from './routing-policy.repository';
 import { TaskRepository } from './task.repository';
 import { UserRepository } from './user.repository';
@@ -33,6 +34,7 @@ export * from './project.repository';
 export * from './selection.repository';
 export * from './replay.repository';
 export * from './production-prediction.repository';
+export * from './production-review.repository';
 export * from './routing-policy.repository';
 export * from './task.repository';
 export * from './user.repository';
@@ -57,4 +59,5 @@ export const REPOSITORIES = [
   ReplayRepository,
   RoutingPolicyRepository,
   ProductionPredictionRepository,
+  ProductionReviewRepository,
 ];

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { PredictionDecision, ProductionReviewPage } from '@arbiter/contracts';
+import { Principal, ProductionReviewService } from '@arbiter/server/application';
+import { CurrentPrincipal, CurrentProject } from '../auth/current.decorator';
+import { ProjectRole } from '../auth/project-role.guard';
+import { ListProductionReviewsQueryDto, ProductionVerdictDto } from '../common/dto';
+
+type Ctx = { id: string };
+
+@ApiTags('production-reviews')
+@Controller('projects/:projectId/production-reviews')
+export class ProductionReviewController {
+  constructor(private readonly reviews: ProductionReviewService) {}
+
+  /** Routed predictions, oldest first, with their probabilities, costs and why they were routed. */
+  @ProjectRole('reviewer')
+  @Get()
+  list(@CurrentProject() c: Ctx, @Query() q: ListProductionReviewsQueryDto): Promise<ProductionReviewPage> {
+    return this.reviews.page(c.id, q);
+  }
+
+  /** Accept the model's label, correct it, or reject the input; once per review. */
+  @ProjectRole('reviewer', { keys: 'refused' })
+  @Post(':reviewId/verdict')
+  @HttpCode(200)
+  verdict(@CurrentProject() c: Ctx, @Param('reviewId') reviewId: string, @Body() body: ProductionVerdictDto, @CurrentPrincipal() p: Principal): Promise<PredictionDecision> {
+    return this.reviews.verdict(c.id, reviewId, body, p);
+  }
+}
