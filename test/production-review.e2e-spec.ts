@@ -2,7 +2,7 @@
 // predictions (single and batched) for a 3-label project under an asymmetric cost matrix, and every answer equals
 // routePrediction computed here on the same inputs and policy; retries are idempotent (concurrent ones included),
 // a changed body under a used id is a 409, bad input a 400 naming index and field with nothing written; the service
-// key may do nothing else; reviewers' verdicts are read back by the service.
+// key may do nothing else; reviewers' verdicts are read back by the service; shadow mode records but acts.
 import type { Client } from 'pg';
 import type { CreatedApiKey, PredictionDecision, PredictionRequest, ProductionReviewPage, RoutingPolicyDoc, RoutingPolicyView } from '@arbiter/contracts';
 import { routePrediction, type RoutingPolicy } from '@arbiter/domain/routing';
@@ -260,4 +260,37 @@ describe('production review loop', () => {
     const left = await reviewer.get<ProductionReviewPage>(`${base()}/production-reviews?status=open`);
     expect(left.body.reviews).toEqual([]);
   }, 300_000);
+
+  it('in shadow mode, decides and records a review but answers act and opens none', async () => {
+    const settings = await owner.patch(`${base()}/routing/settings`, { shadowMode: true });
+    expect(settings.status).toBe(200);
+    const flat = generate(40, itemIds, 'shadow').map((p) => ({ ...p, probs: [0.4, 0.3, 0.3] }));
+    const r = await service.post<{ decisions: PredictionDecision[] }>(`${base()}/predictions/batch`, { predictions: flat });
+    expect(r.status).toBe(200);
+    for (const [i, d] of r.body.decisions.entries()) {
+      const want = expectedFor(flat[i]);
+      expect(want.action).toBe('review');
+      expect([d.action, d.decidedAction, d.shadow, d.reviewId, d.expectedCosts, d.reasons]).toEqual(['act', 'review', true, null, want.expectedCosts, want.reasons]);
+    }
+    const rows = await db.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE decided_action = 'review' AND shadow)::int AS recorded,
+              (SELECT count(*)::int FROM production_reviews r JOIN production_predictions p ON p.id = r.prediction_id
+                WHERE p.project_id = $1 AND p.client_prediction_id LIKE 'shadow-%') AS reviews
+         FROM production_predictions WHERE project_id = $1 AND client_prediction_id LIKE 'shadow-%'`,
+      [projectId],
+    );
+    expect(rows.rows[0]).toEqual({ n: 40, recorded: 40, reviews: 0 });
+    await owner.patch(`${base()}/routing/settings`, { shadowMode: false });
+  }, 60_000);
+
+  it('stores the default policy as version 1 when the first decision is made under it', async () => {
+    const other = (await newProject(owner)).id;
+    const key = await owner.post<CreatedApiKey>(`/api/projects/${other}/api-keys`, { name: 'prod', role: 'service' });
+    const client = new ApiClient(stack.baseUrl, key.body.key);
+    const d = await client.post<PredictionDecision>(`/api/projects/${other}/predictions`, { predictionId: 'd-1', item: { text: 'x' }, model: { name: 'm', version: '1' }, probs: [0.75, 0.25] });
+    // 0/1 costs and a review cost of 0.2: wrong with probability 0.25 is routed.
+    expect([d.status, d.body.action, d.body.policyVersion, d.body.expectedCosts]).toEqual([200, 'review', 1, [0.25, 0.75]]);
+    const stored = await db.query(`SELECT version, policy FROM routing_policies WHERE project_id = $1`, [other]);
+    expect(stored.rows).toEqual([{ version: 1, policy: { schemaVersion: 1, costMatrix: [[0, 1], [1, 0]], reviewCost: 0.2 } }]);
+  }, 60_000);
 });
