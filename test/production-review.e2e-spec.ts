@@ -292,5 +292,12 @@ describe('production review loop', () => {
     expect([d.status, d.body.action, d.body.policyVersion, d.body.expectedCosts]).toEqual([200, 'review', 1, [0.25, 0.75]]);
     const stored = await db.query(`SELECT version, policy FROM routing_policies WHERE project_id = $1`, [other]);
     expect(stored.rows).toEqual([{ version: 1, policy: { schemaVersion: 1, costMatrix: [[0, 1], [1, 0]], reviewCost: 0.2 } }]);
+    // A label appended later: the stored policy no longer covers the project, and no decision is guessed.
+    const grown = await owner.patch(`/api/projects/${other}`, {
+      labelSchema: { kind: 'single', labels: [{ name: 'ham', hotkey: 'h' }, { name: 'spam', hotkey: 'p' }, { name: 'other', hotkey: 'o' }] },
+    });
+    expect(grown.status).toBe(200);
+    const after = await client.post<{ code: string }>(`/api/projects/${other}/predictions`, { predictionId: 'd-2', item: { text: 'x' }, model: { name: 'm', version: '1' }, probs: [0.5, 0.25, 0.25] });
+    expect([after.status, after.body.code]).toEqual([409, 'CONFLICT']);
   }, 60_000);
 });

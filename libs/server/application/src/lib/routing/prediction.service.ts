@@ -59,10 +59,17 @@ export class PredictionService {
     // stored version (a later label added to the project does not silently change what version 1 meant).
     const stored = await this.policies.activeOrStore(projectId, defaultRoutingPolicy(labels.length));
     const policy = stored.policy as RoutingPolicy;
+    if (policy.costMatrix.length !== labels.length) {
+      // Labels were appended after the policy was set: deciding on a partial cost matrix would be a guess.
+      const message = `routing policy version ${stored.version} covers ${policy.costMatrix.length} labels and the project has ${labels.length}; set a policy for all of them`;
+      throw new ArbiterError(ErrorCode.Conflict, message);
+    }
     const shadow = await this.policies.shadowMode(projectId);
 
     const first = new Map<string, number>();
     const rows: NewDecision[] = [];
+    // The request index of each row (rows hold one per distinct prediction id), for error paths.
+    const requestIndex: number[] = [];
     reqs.forEach((req, i) => {
       const hash = requestHash(req);
       const seen = first.get(req.predictionId);
@@ -76,6 +83,7 @@ export class PredictionService {
       const metadata = req.item.metadata ?? {};
       const route = asBadRequest(at(i, ''), () => routePrediction({ policy, predictionId: req.predictionId, probs: req.probs, metadata }));
       first.set(req.predictionId, rows.length);
+      requestIndex.push(i);
       rows.push({
         clientPredictionId: req.predictionId,
         requestHash: hash,
@@ -98,7 +106,7 @@ export class PredictionService {
     });
     const by = principal.kind === 'user' ? { userId: principal.userId } : { keyId: principal.keyId };
     const out = await this.predictions.record(projectId, rows, by);
-    const indexOf = (row: number) => reqs.findIndex((r) => r.predictionId === rows[row].clientPredictionId);
+    const indexOf = (row: number) => requestIndex[row];
     if (out.kind === 'missing-items') {
       const errors = out.indexes.map((row) => ({ path: at(indexOf(row), 'item.itemId'), message: 'no such item in this project' }));
       throw new ArbiterError(ErrorCode.Validation, errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
