@@ -49,7 +49,7 @@ export async function simulate(input: SimulationInput): Promise<SimulationResult
 
   const evaluate = async (model: TrainedClassifier) => argmaxAccuracy(await predictProba({ model, features: held }), k, test.labels);
   // Each round starts from the previous round's model: the same optimum (the fit is convex and run to
-  // convergence), reached in fewer steps.
+  // convergence). It saves no steps (see trainClassifier's warmStart), and the server's rounds start cold.
   let previous: TrainedClassifier | undefined;
   const fit = async (rows: number[], features: CsrMatrix = subsetRows(pool, rows)) =>
     (previous = await trainClassifier({ kind, features, labels: rows.map((r) => train.labels[r]), numClasses: k, seed, warmStart: previous }));

@@ -37,8 +37,10 @@ export interface TrainClassifierInput {
   maxSteps?: number;
   learningRate?: number;
   /**
-   * A previous model of the same kind and classes to start from (its weights for the buckets both share): the
-   * next round's logistic regression reaches the same optimum in a fraction of the steps.
+   * A previous model of the same kind and classes to start from (its weights for the buckets both share). Logistic
+   * regression reaches the same optimum either way; measured on agnews rounds (566 → 616 and 1,966 → 2,016 labels)
+   * it took as many L-BFGS steps as a cold start (146 vs 151, 279 vs 213): the weak penalty leaves the problem
+   * ill-conditioned, and the new rows and buckets move the optimum far in its flat directions.
    */
   warmStart?: TrainedClassifier;
 }
