@@ -4,10 +4,10 @@
 // embedding is its imported vector, and the batch the queue serves first is what hybrid picks over those vectors.
 // Once an item without a vector arrives, the next version leaves the vectors out and says why.
 import type { Client } from 'pg';
-import type { ActiveLearningSettingsView, AlRound, AlRoundList, Item, ModelList, NextTasksResponse, Project } from '@arbiter/contracts';
+import type { ActiveLearningSettingsView, Item, ModelList, NextTasksResponse, Project } from '@arbiter/contracts';
 import { inEvaluationSlice } from '@arbiter/domain/splits';
 import { selectBatch } from '@arbiter/ml/active-learning';
-import { ApiClient, closeSession, importJsonl, newProject, openSession, Stack } from '@arbiter/testing';
+import { ApiClient, closeSession, importJsonl, newProject, openSession, runAlRound, Stack } from '@arbiter/testing';
 
 const LABELS = ['north', 'south', 'east'];
 const POOL = 150;
@@ -53,17 +53,7 @@ describe('active learning on client vectors', () => {
 
   afterAll(() => closeSession({ stack, db }), 30_000);
 
-  async function round(): Promise<AlRound> {
-    const started = await owner.post<AlRound>(`/api/projects/${projectId}/active-learning/rounds`);
-    expect(started.status).toBe(202);
-    for (let i = 0; i < 2400; i++) {
-      const last = (await owner.get<AlRoundList>(`/api/projects/${projectId}/active-learning/rounds`)).body.rounds.find((r) => r.id === started.body.id);
-      if (last?.status === 'done') return last;
-      if (last?.status === 'failed') throw new Error(`round failed: ${last.error}\n${stack.logs().slice(-3000)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`round did not finish:\n${stack.logs().slice(-3000)}`);
-  }
+  const round = () => runAlRound(owner, projectId, stack.logs);
 
   it('trains on the vectors beside the text and uses them as the embeddings the batch is chosen by', async () => {
     const project = (await owner.get<Project>(`/api/projects/${projectId}`)).body;

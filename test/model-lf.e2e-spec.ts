@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Client } from 'pg';
-import type { AlRound, AlRoundList, Lf, LfListResponse, LfPreviewResponse } from '@arbiter/contracts';
-import { ApiClient, closeSession, importJsonl, newProject, openSession, Stack } from '@arbiter/testing';
+import type { Lf, LfListResponse, LfPreviewResponse } from '@arbiter/contracts';
+import { ApiClient, closeSession, importJsonl, newProject, openSession, runAlRound, Stack } from '@arbiter/testing';
 
 const DATA = resolve(__dirname, '../../shared/data/agnews-test/test.jsonl');
 const POOL = 300;
@@ -40,17 +40,7 @@ describe('a model LF', () => {
 
   afterAll(() => closeSession({ stack, db }), 30_000);
 
-  async function round(): Promise<AlRound> {
-    const started = await owner.post<AlRound>(`/api/projects/${projectId}/active-learning/rounds`);
-    expect(started.status).toBe(202);
-    for (let i = 0; i < 1800; i++) {
-      const r = (await owner.get<AlRoundList>(`/api/projects/${projectId}/active-learning/rounds`)).body.rounds.find((x) => x.id === started.body.id);
-      if (r?.status === 'done') return r;
-      if (r?.status === 'failed') throw new Error(`round failed: ${r.error}\n${stack.logs().slice(-4000)}`);
-      await new Promise((res) => setTimeout(res, 100));
-    }
-    throw new Error(`round ${started.body.id} did not finish:\n${stack.logs().slice(-4000)}`);
-  }
+  const round = () => runAlRound(owner, projectId, stack.logs);
 
   /** The LF's current version applied and fitted into the label model. */
   async function waitForFit(lfId: string): Promise<LfListResponse> {

@@ -6,6 +6,7 @@
 import type { Client } from 'pg';
 import type { CreatedApiKey, PredictionDecision, PredictionRequest, ProductionReviewPage, RoutingPolicyDoc, RoutingPolicyView } from '@arbiter/contracts';
 import { routePrediction, type RoutingPolicy } from '@arbiter/domain/routing';
+import { mulberry32 } from '@arbiter/util/random';
 import { addMember, ApiClient, closeSession, importJsonl, newProject, newUser, openSession, Stack } from '@arbiter/testing';
 
 // Deciding label 2 when the truth is 0 costs 4, deciding 0 when it is 2 costs 10: a fixed confidence threshold
@@ -23,20 +24,8 @@ const POLICY: RoutingPolicyDoc = {
   rules: [{ id: 'vip', when: { field: 'tier', op: '==', value: 'vip' } }],
 };
 
-/** Deterministic numbers for the generated predictions (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generate(n: number, itemIds: string[], prefix: string): PredictionRequest[] {
-  const next = rng(42);
+  const next = mulberry32(42);
   return Array.from({ length: n }, (_, i) => {
     // Peaked on a random class, as a model's softmax is; some nearly certain, some flat.
     const peak = Math.floor(next() * 3);

@@ -1,5 +1,5 @@
 // A small HTTP client for end-to-end tests: one cookie jar per signed-in user.
-import type { CreateProjectRequest, Project, Role, User } from '@arbiter/contracts';
+import type { AlRound, AlRoundList, CreateProjectRequest, Project, Role, User } from '@arbiter/contracts';
 
 export interface Reply<T = unknown> {
   status: number;
@@ -89,4 +89,20 @@ export async function importJsonl(owner: ApiClient, projectId: string, rows: obj
     body,
     { 'content-type': 'application/x-ndjson' },
   );
+}
+
+/**
+ * Asks for an active-learning round and polls the rounds list until the worker closes it: the round when done; a
+ * failed round or one still open after `timeoutMs` throws with the tail of the stack's logs.
+ */
+export async function runAlRound(owner: ApiClient, projectId: string, logs: () => string, timeoutMs = 240_000): Promise<AlRound> {
+  const started = await owner.post<AlRound>(`/api/projects/${projectId}/active-learning/rounds`);
+  if (started.status !== 202) throw new Error(`starting a round answered ${started.status}: ${JSON.stringify(started.body)}`);
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+    const round = (await owner.get<AlRoundList>(`/api/projects/${projectId}/active-learning/rounds`)).body.rounds.find((r) => r.id === started.body.id);
+    if (round?.status === 'done') return round;
+    if (round?.status === 'failed') throw new Error(`round failed: ${round.error}\n${logs().slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`round ${started.body.id} did not finish:\n${logs().slice(-3000)}`);
 }

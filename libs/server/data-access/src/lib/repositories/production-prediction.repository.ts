@@ -26,25 +26,10 @@ export interface NewDecision {
   reviewId: string | null;
 }
 
-export interface StoredDecision {
+/** A decision as stored: what was written (but the raw probabilities), with its review's state. */
+export interface StoredDecision extends Omit<NewDecision, 'probs'> {
   id: string;
-  clientPredictionId: string;
-  requestHash: string;
-  itemId: string | null;
-  itemText: string | null;
-  itemMetadata: Record<string, unknown>;
-  modelName: string;
-  modelVersion: string;
-  calibratedProbs: number[];
-  expectedCosts: number[];
-  reviewCost: number;
-  label: number;
-  decidedAction: 'act' | 'review';
-  shadow: boolean;
-  reasons: RouteReasonView[];
-  policyVersion: number;
   createdAt: string;
-  reviewId: string | null;
   reviewStatus: 'open' | 'decided' | null;
   verdict: 'accept' | 'correct' | 'reject' | null;
   verdictLabel: number | null;
