@@ -20,7 +20,7 @@ import {
   type WeakLabelsQuery,
 } from '@arbiter/contracts';
 import { LfDefinitionError } from '@arbiter/domain/lf';
-import { LfRepository, type LabelModelRow, type LfRow, type LfRunRow, type LfVersionRow } from '@arbiter/server/data-access';
+import { LfRepository, ModelScoresGoneError, type LabelModelRow, type LfRow, type LfRunRow, type LfVersionRow } from '@arbiter/server/data-access';
 import { LfProducer } from '@arbiter/server/jobs';
 import { CodeLfError } from '@arbiter/server/sandbox';
 import type { Principal } from '../auth/principal';
@@ -249,12 +249,7 @@ export class LfService {
     }
     if (definition.kind === 'model') {
       const votable = await this.lfs.votableModels(project.id);
-      if (!votable.includes(definition.modelVersion)) {
-        const choice = votable.length
-          ? `models with kept scores: ${votable.map((v) => `v${v}`).join(', ')}`
-          : 'the project has no scored model yet: an active-learning round trains and scores one';
-        throw invalid('definition.modelVersion', `model v${definition.modelVersion} has no scores to vote from (${choice})`);
-      }
+      if (!votable.includes(definition.modelVersion)) throw noScores(definition.modelVersion, votable);
     }
     try {
       await this.evaluator.check(definition, project.id);
@@ -271,6 +266,8 @@ export class LfService {
     try {
       return await write();
     } catch (err) {
+      // The round that finished between the check and the save took the scores (the save re-checks under a lock).
+      if (err instanceof ModelScoresGoneError) throw noScores(err.modelVersion, err.votable);
       if ((err as { code?: string }).code === '23505') {
         throw new ArbiterError(ErrorCode.Conflict, 'a labeling function with this name already exists in the project', [
           { path: 'name', message: 'already used in this project' },
@@ -279,6 +276,14 @@ export class LfService {
       throw err;
     }
   }
+}
+
+/** 400 on `definition.modelVersion`: the version has no kept scores to vote from; names those that do. */
+function noScores(modelVersion: number, votable: number[]): ArbiterError {
+  const choice = votable.length
+    ? `models with kept scores: ${votable.map((v) => `v${v}`).join(', ')}`
+    : 'the project has no scored model yet: an active-learning round trains and scores one';
+  return invalid('definition.modelVersion', `model v${modelVersion} has no scores to vote from (${choice})`);
 }
 
 function authorOf(principal: Principal): string | null {

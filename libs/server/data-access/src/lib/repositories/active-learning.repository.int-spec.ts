@@ -1,15 +1,19 @@
 // The active-learning repositories on the machine's PostgreSQL: settings with their defaults and a fixed seed; one
 // round in flight per project however many ask at once; a scored chunk written twice (a retried job) leaving the
 // rows of one write, by COPY and by the embedded database's INSERT alike; and the queue serving a round's
-// selection first, by rank, with overlap k, the reason it was chosen and the model's suggestion.
+// selection first, by rank, with overlap k, the reason it was chosen and the model's suggestion; and a model LF saved
+// while a round finishes either keeping its model's scores or being refused, never saved without them.
+import { Client } from 'pg';
 import { DEFAULT_ACTIVE_LEARNING_SETTINGS } from '@arbiter/contracts';
 import type { DatabaseOptions } from '../data-source';
-import { openTestDatabase, type TestDatabase } from '../test-database.testing';
+import { openTestDatabase, type TestDatabase, waitForBlocked } from '../test-database.testing';
 import { AlRoundRepository } from './al-round.repository';
 import { AlSettingsRepository } from './al-settings.repository';
 import { CounterRepository } from './counter.repository';
 import { HoneypotRepository } from './honeypot.repository';
+import { LfRepository } from './lf.repository';
 import { ModelRepository } from './model.repository';
+import { MODEL_SCORES_LOCK, ModelScoresGoneError } from './model-scores';
 import { PredictionRepository } from './prediction.repository';
 import { SelectionRepository } from './selection.repository';
 import { TaskRepository } from './task.repository';
@@ -208,4 +212,70 @@ describe('active-learning repositories', () => {
     // Only the finished round's scores remain (the suggestions); this one has none for the items.
     expect(await db.sql.many(`SELECT DISTINCT round_id FROM predictions p JOIN items i ON i.id = p.item_id WHERE i.project_id = $1`, [projectId])).toEqual([]);
   }, 30_000);
+  describe('a model LF saved while a round finishes', () => {
+    let holder: Client;
+    let holderPid: number;
+
+    beforeAll(async () => {
+      holder = new Client({ connectionString: db.url });
+      await holder.connect();
+      holderPid = (await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+    }, 30_000);
+
+    afterAll(async () => {
+      await holder?.end();
+    }, 30_000);
+
+    /** Round 1 done with scores (model v1, what the LF pins), round 2 scored and about to finish. */
+    async function twoRounds() {
+      const { projectId, itemIds } = await project(3);
+      const predictions = new PredictionRepository(db.sql, { bulkInsert: 'copy' } as DatabaseOptions);
+      const scored = async () => {
+        const { round, model } = await scoringRound(projectId, 10);
+        await predictions.saveChunk(round.id, 0, { itemIds, modelId: model!.id, probs: new Float32Array(itemIds.length * 2).fill(0.5), numClasses: 2, embeddings: null, dim: 0 });
+        await rounds.markSelecting(round.id);
+        return round.id;
+      };
+      const selections = new SelectionRepository(db.sql);
+      const finish = (roundId: string, modelVersion: number) => selections.replaceWithRound(roundId, { usedStrategy: 'margin', modelVersion, selections: [] });
+      await finish(await scored(), 1);
+      const second = await scored();
+      const lfs = new LfRepository(db.sql, { bulkInsert: 'copy' } as DatabaseOptions);
+      expect(await lfs.votableModels(projectId)).toEqual([1]);
+      const saveLf = () =>
+        lfs.create(projectId, { name: 'model v1', description: '', enabled: true, kind: 'model', definition: { kind: 'model', modelVersion: 1, minConfidence: 0.9 } }, null);
+      return { projectId, lfs, saveLf, finishSecond: () => finish(second, 2) };
+    }
+
+    // The holder takes the lock both writers need, so they queue behind it in the order the test chooses; the
+    // waits are observed, so the test fails if either writer never took the lock.
+    async function inOrder<A, B>(projectId: string, first: () => Promise<A>, second: () => Promise<B>) {
+      await holder.query('BEGIN');
+      await holder.query(MODEL_SCORES_LOCK, [projectId]);
+      const a = first().then((v) => ({ v }), (err: Error) => ({ err }));
+      await waitForBlocked(db, holderPid, 1, a);
+      const b = second().then((v) => ({ v }), (err: Error) => ({ err }));
+      await waitForBlocked(db, null, 2, b);
+      await holder.query('COMMIT');
+      return [await a, await b] as const;
+    }
+
+    it('keeps the pinned model’s scores when the LF commits first', async () => {
+      const { projectId, lfs, saveLf, finishSecond } = await twoRounds();
+      const [saved, finished] = await inOrder(projectId, saveLf, finishSecond);
+      expect(saved).toEqual({ v: expect.any(String) });
+      expect(finished).toEqual({ v: true });
+      expect(await lfs.votableModels(projectId)).toEqual([2, 1]);
+    }, 30_000);
+
+    it('refuses the LF, naming the versions that can vote, when the round took the scores first', async () => {
+      const { projectId, lfs, saveLf, finishSecond } = await twoRounds();
+      const [finished, saved] = await inOrder(projectId, finishSecond, saveLf);
+      expect(finished).toEqual({ v: true });
+      expect(saved).toEqual({ err: expect.any(ModelScoresGoneError) });
+      expect((saved as { err: ModelScoresGoneError }).err).toMatchObject({ modelVersion: 1, votable: [2] });
+      expect(await lfs.votableModels(projectId)).toEqual([2]);
+      expect(await db.sql.many(`SELECT 1 FROM labeling_functions WHERE project_id = $1`, [projectId])).toEqual([]);
+    }, 30_000);
+  });
 });

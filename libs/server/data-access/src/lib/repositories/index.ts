@@ -28,6 +28,7 @@ export * from './counter.repository';
 export * from './honeypot.repository';
 export * from './item.repository';
 export * from './lf.repository';
+export { ModelScoresGoneError } from './model-scores';
 export * from './model.repository';
 export * from './prediction.repository';
 export * from './project.repository';

@@ -6,6 +6,7 @@ import { copyInto } from '../copy-into';
 import { DATABASE_OPTIONS } from '../database-options.token';
 import type { DatabaseOptions } from '../data-source';
 import { Sql } from '../sql';
+import { MODEL_SCORES_LOCK, ModelScoresGoneError, votableModelVersions } from './model-scores';
 
 export interface LfVersionRow {
   id: string;
@@ -202,6 +203,12 @@ export class LfRepository {
     definition: unknown,
     authorId: string | null,
   ): Promise<void> {
+    if (kind === 'model') {
+      const { modelVersion } = definition as { modelVersion: number };
+      await c.query(MODEL_SCORES_LOCK, [projectId]);
+      const votable = await votableModelVersions(c, projectId);
+      if (!votable.includes(modelVersion)) throw new ModelScoresGoneError(modelVersion, votable);
+    }
     await c.query(
       `WITH v AS (
          INSERT INTO lf_versions (lf_id, project_id, version, kind, definition, author_id)
@@ -497,14 +504,7 @@ export class LfRepository {
 
   /** Model versions a model LF can vote from: a finished round trained them and their scores are still kept. */
   async votableModels(projectId: string): Promise<number[]> {
-    const rows = await this.sql.many<{ version: number }>(
-      `SELECT m.version FROM models m JOIN al_rounds r ON r.model_id = m.id
-        WHERE m.project_id = $1 AND r.status = 'done'
-          AND EXISTS (SELECT 1 FROM predictions p WHERE p.round_id = r.id AND p.probs IS NOT NULL)
-        ORDER BY m.version DESC`,
-      [projectId],
-    );
-    return rows.map((r) => r.version);
+    return votableModelVersions(this.sql.pool, projectId);
   }
 
   async sample(projectId: string, size: number): Promise<LfItemRow[]> {

@@ -4,6 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AlStrategy } from '@arbiter/contracts';
 import { Sql } from '../sql';
+import { MODEL_SCORES_LOCK } from './model-scores';
 
 export interface NewSelection {
   itemId: string;
@@ -53,7 +54,9 @@ export class SelectionRepository {
            score = EXCLUDED.score, rank = EXCLUDED.rank, model_version = EXCLUDED.model_version, created_at = EXCLUDED.created_at`,
         [projectId, roundId, batch.usedStrategy, batch.modelVersion, sel.map((s) => s.itemId), sel.map((s) => s.score), sel.map((s) => s.rank)],
       );
-      // Older rounds' scores go, except those of a model a current model-LF version votes from (its runs read them).
+      // Older rounds' scores go, except those of a model a current model-LF version votes from (its runs read them);
+      // under the lock a model-LF save takes, so an LF saved meanwhile is seen here or refused there.
+      await c.query(MODEL_SCORES_LOCK, [projectId]);
       await c.query(
         `DELETE FROM predictions p USING al_rounds r
           WHERE r.id = p.round_id AND r.project_id = $1 AND r.id <> $2
