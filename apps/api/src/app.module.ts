@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { APPLICATION_SERVICES, LF_PREVIEW_OPTIONS, PAYLOAD_LIMITS, payloadLimitsFrom } from '@arbiter/server/application';
+import { APPLICATION_SERVICES, CAPACITY_OPTIONS, LF_PREVIEW_OPTIONS, PAYLOAD_LIMITS, PREDICTION_OPTIONS, payloadLimitsFrom } from '@arbiter/server/application';
 import type { AppConfig } from '@arbiter/server/config';
 import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
 import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, MaintenanceProducer, QUEUE, ReplayProducer } from '@arbiter/server/jobs';
@@ -78,6 +78,8 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: LF_PREVIEW_OPTIONS, useValue: { budgetMs: config.LF_PREVIEW_BUDGET_MS, concurrencyPerProject: config.LF_PREVIEW_CONCURRENCY } },
         { provide: PAYLOAD_LIMITS, useValue: payloadLimitsFrom(config) },
+        { provide: PREDICTION_OPTIONS, useValue: { maxInFlight: config.PREDICTIONS_MAX_IN_FLIGHT } },
+        { provide: CAPACITY_OPTIONS, useValue: { readingsTtlMs: config.ROUTING_READINGS_TTL_MS } },
         // Guards and pipes run in this order: the origin check before authentication, text safety before validation.
         { provide: APP_GUARD, useClass: SameOriginGuard },
         { provide: APP_GUARD, useClass: AuthGuard },

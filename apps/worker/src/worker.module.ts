@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import type { AppConfig } from '@arbiter/server/config';
-import { AgreementService, AlRoundService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProjectEvents, ProjectService, ProjectStatsService, REPLAY_SIMULATOR, ReplayRunService } from '@arbiter/server/application';
+import { AgreementService, AlRoundService, CapacityService, ProductionReviewService, RoutingPolicyService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProjectEvents, ProjectService, ProjectStatsService, REPLAY_SIMULATOR, ReplayRunService } from '@arbiter/server/application';
 import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
 import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, QUEUE } from '@arbiter/server/jobs';
 import { AlBootstrap } from './active-learning/al-bootstrap.service';
@@ -10,6 +10,7 @@ import { AlSelectionService } from './active-learning/al-selection.service';
 import { AL_OPTIONS, AlTrainingService } from './active-learning/al-training.service';
 import { MlThread } from './active-learning/ml/ml-thread';
 import { HEARTBEAT_INTERVAL_MS, HeartbeatService } from './heartbeat.service';
+import { SLA_SWEEP_MS, SlaSweepService } from './sla-sweep.service';
 import { AlProcessor } from './processors/al.processor';
 import { AnalysisProcessor } from './processors/analysis.processor';
 import { LfProcessor } from './processors/lf.processor';
@@ -64,6 +65,11 @@ export class WorkerModule {
         AlProcessor,
         ReplayRunService,
         ReplayProcessor,
+        { provide: SLA_SWEEP_MS, useValue: config.SLA_SWEEP_MS },
+        CapacityService,
+        RoutingPolicyService,
+        ProductionReviewService,
+        SlaSweepService,
       ],
     };
   }

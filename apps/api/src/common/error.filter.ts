@@ -50,6 +50,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.Unavailable:
       return 503;
     case ErrorCode.LfBusy:
+    case ErrorCode.Overloaded:
       return 429;
   }
 }

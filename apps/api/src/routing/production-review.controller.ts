@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { PredictionDecision, ProductionReviewPage } from '@arbiter/contracts';
+import type { PredictionDecision, ProductionReviewPage, Role } from '@arbiter/contracts';
 import { Principal, ProductionReviewService } from '@arbiter/server/application';
 import { CurrentPrincipal, CurrentProject } from '../auth/current.decorator';
 import { ProjectRole } from '../auth/project-role.guard';
 import { ListProductionReviewsQueryDto, ProductionVerdictDto } from '../common/dto';
 
-type Ctx = { id: string };
+type Ctx = { id: string; role: Role };
 
 @ApiTags('production-reviews')
 @Controller('projects/:projectId/production-reviews')
@@ -17,7 +17,7 @@ export class ProductionReviewController {
   @ProjectRole('reviewer')
   @Get()
   list(@CurrentProject() c: Ctx, @Query() q: ListProductionReviewsQueryDto): Promise<ProductionReviewPage> {
-    return this.reviews.page(c.id, q);
+    return this.reviews.page(c.id, q, c.role);
   }
 
   /** Accept the model's label, correct it, or reject the input; once per review. */
@@ -25,6 +25,6 @@ export class ProductionReviewController {
   @Post(':reviewId/verdict')
   @HttpCode(200)
   verdict(@CurrentProject() c: Ctx, @Param('reviewId') reviewId: string, @Body() body: ProductionVerdictDto, @CurrentPrincipal() p: Principal): Promise<PredictionDecision> {
-    return this.reviews.verdict(c.id, reviewId, body, p);
+    return this.reviews.verdict(c.id, reviewId, body, p, c.role);
   }
 }

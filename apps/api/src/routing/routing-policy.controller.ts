@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { RoutingPolicyView, RoutingSettings } from '@arbiter/contracts';
+import type { RoutingCapacity, RoutingPolicyView, RoutingSettings } from '@arbiter/contracts';
 import { Principal, RoutingPolicyService } from '@arbiter/server/application';
 import { CurrentPrincipal, CurrentProject } from '../auth/current.decorator';
 import { ProjectRole } from '../auth/project-role.guard';
@@ -27,9 +27,23 @@ export class RoutingPolicyController {
     return this.routing.put(c.id, body, p);
   }
 
+  /** Shadow mode, the reviewer budget, the review SLA and its escalation action. */
+  @ProjectRole('reviewer')
+  @Get('settings')
+  getSettings(@CurrentProject() c: Ctx): Promise<RoutingSettings> {
+    return this.routing.settings(c.id);
+  }
+
   @ProjectRole('engineer')
   @Patch('settings')
   settings(@CurrentProject() c: Ctx, @Body() body: UpdateRoutingSettingsDto): Promise<RoutingSettings> {
     return this.routing.updateSettings(c.id, body);
+  }
+
+  /** The review price capacity pricing sets now, the readings behind it, and what the budget costs per hour. */
+  @ProjectRole('reviewer')
+  @Get('capacity')
+  capacity(@CurrentProject() c: Ctx): Promise<RoutingCapacity> {
+    return this.routing.capacity(c.id);
   }
 }

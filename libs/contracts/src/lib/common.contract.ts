@@ -76,6 +76,8 @@ export const ERROR_CODE = {
   LfBusy: 'LF_BUSY',
   /** 409 from `POST …/active-learning/rounds`: the project already has a round queued or running. */
   AlRoundInFlight: 'AL_ROUND_IN_FLIGHT',
+  /** 429 with Retry-After from the prediction routes: the api process has its limit of decisions in flight; retry (same prediction ids). */
+  Overloaded: 'OVERLOADED',
 } as const;
 export type ErrorCode = (typeof ERROR_CODE)[keyof typeof ERROR_CODE];
 

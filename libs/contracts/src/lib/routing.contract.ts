@@ -45,11 +45,54 @@ export const routingPolicyViewSchema = z.object({
 });
 export type RoutingPolicyView = z.infer<typeof routingPolicyViewSchema>;
 
-/** `PATCH /api/projects/:projectId/routing/settings` (engineer). */
-export const updateRoutingSettingsSchema = z.strictObject({ shadowMode: z.boolean() });
-export type UpdateRoutingSettings = z.infer<typeof updateRoutingSettingsSchema>;
-export const routingSettingsSchema = z.object({ shadowMode: z.boolean() });
+/** What a review past its SLA deadline turns into: acted on with the model's label, moved to the senior pool, or left waiting. */
+export const ESCALATIONS = ['act', 'senior', 'wait'] as const;
+export type Escalation = (typeof ESCALATIONS)[number];
+
+export const routingSettingsSchema = z.object({
+  shadowMode: z.boolean(),
+  /** Reviews per hour the reviewers can do; null: unlimited (the policy's review cost is the price). */
+  reviewBudgetPerHour: z.number().int().nullable(),
+  /** Minutes a review may stay open; null: no deadline. */
+  slaMinutes: z.number().int().nullable(),
+  escalation: z.enum(ESCALATIONS),
+});
 export type RoutingSettings = z.infer<typeof routingSettingsSchema>;
+
+/** `PATCH /api/projects/:projectId/routing/settings` (engineer): the fields sent change, the others stay. */
+export const updateRoutingSettingsSchema = z
+  .strictObject({
+    shadowMode: z.boolean().optional(),
+    reviewBudgetPerHour: z.number().int().min(1).max(1_000_000).nullable().optional(),
+    slaMinutes: z.number().int().min(1).max(30 * 24 * 60).nullable().optional(),
+    escalation: z.enum(ESCALATIONS).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one setting' });
+export type UpdateRoutingSettings = z.infer<typeof updateRoutingSettingsSchema>;
+
+/**
+ * `GET /api/projects/:projectId/routing/capacity` (reviewer): the review price capacity pricing sets now, from the
+ * budget, the queue and the last hour's predictions (libs/domain/routing's capacityReviewCost), and what it costs.
+ */
+export const routingCapacitySchema = z.object({
+  budgetPerHour: z.number().nullable(),
+  /** Open reviews in the queue. */
+  queueLength: z.number().int(),
+  /** Predictions decided in the last hour, and those routed by rules, floors or audits (not by cost). */
+  arrivalsPerHour: z.number().int(),
+  reservedPerHour: z.number().int(),
+  /** The planning horizon: the SLA when set, else an hour. */
+  horizonHours: z.number(),
+  /** The policy's review cost and the price now (equal without a budget, or when the budget keeps up). */
+  policyReviewCost: z.number(),
+  reviewCost: z.number(),
+  /** Share of arriving predictions the budget can review on cost (1 without a budget). */
+  share: z.number(),
+  /** Expected cost per hour of predictions acted on that a review at the policy's cost would have caught. */
+  forgoneCostPerHour: z.number(),
+  computedAt: z.string(),
+});
+export type RoutingCapacity = z.infer<typeof routingCapacitySchema>;
 
 /** The item a prediction is about: an item of the project (`itemId`), or the text the model saw. */
 export const predictionItemSchema = z
@@ -95,6 +138,10 @@ export const verdictSchema = z.object({
 });
 export type Verdict = z.infer<typeof verdictSchema>;
 
+/** A review's SLA escalation, once its deadline passed: the project's action then, and when. */
+export const escalationRecordSchema = z.object({ action: z.enum(ESCALATIONS), at: z.string() });
+export type EscalationRecord = z.infer<typeof escalationRecordSchema>;
+
 /** The answer to a prediction, and `GET …/predictions/:predictionId`. */
 export const predictionDecisionSchema = z.object({
   predictionId: z.string(),
@@ -114,6 +161,10 @@ export const predictionDecisionSchema = z.object({
   decidedAt: z.string(),
   /** The reviewer's verdict, once there is one. */
   verdict: verdictSchema.nullable(),
+  /** When the review must be done by (the SLA), null without one. */
+  reviewDeadline: z.string().nullable(),
+  /** Set when the deadline passed first; with `act`, `action` turns to act on `label`. */
+  escalation: escalationRecordSchema.nullable(),
 });
 export type PredictionDecision = z.infer<typeof predictionDecisionSchema>;
 
@@ -122,7 +173,7 @@ export type PredictionBatchResponse = z.infer<typeof predictionBatchResponseSche
 
 /** `GET /api/projects/:projectId/production-reviews?status=open` (reviewer). */
 export const listProductionReviewsQuerySchema = z.strictObject({
-  status: z.enum(['open', 'decided']).default('open'),
+  status: z.enum(['open', 'decided', 'expired']).default('open'),
   /** Keyset cursor: the `cursor` of the previous page. */
   after: z.string().regex(/^[0-9]{1,19}$/).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -131,7 +182,8 @@ export type ListProductionReviewsQuery = z.infer<typeof listProductionReviewsQue
 
 export const productionReviewSchema = z.object({
   reviewId: z.uuid(),
-  status: z.enum(['open', 'decided']),
+  /** `expired`: the SLA deadline passed and the project's escalation acted on the model's label. */
+  status: z.enum(['open', 'decided', 'expired']),
   predictionId: z.string(),
   item: z.object({ itemId: z.string().nullable(), text: z.string().nullable(), metadata: z.record(z.string(), z.unknown()) }),
   model: z.object({ name: z.string(), version: z.string() }),
@@ -142,6 +194,11 @@ export const productionReviewSchema = z.object({
   policyVersion: z.number().int(),
   createdAt: z.string(),
   verdict: verdictSchema.nullable(),
+  /** The SLA deadline (null without one), and the escalation once it passed. */
+  deadline: z.string().nullable(),
+  escalation: escalationRecordSchema.nullable(),
+  /** `senior`: escalated past its deadline; only engineers and owners review it. */
+  pool: z.enum(['reviewers', 'senior']),
 });
 export type ProductionReview = z.infer<typeof productionReviewSchema>;
 export const productionReviewPageSchema = z.object({ reviews: z.array(productionReviewSchema), cursor: z.string().nullable() });

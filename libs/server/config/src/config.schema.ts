@@ -70,6 +70,12 @@ const baseSchema = z.object({
   HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
   // Workers record a heartbeat this often; /health counts a worker live for three periods after its last one.
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(500).max(300_000).default(5000),
+  // Prediction requests (single or batch) one api process decides at once; more are answered 429 with Retry-After.
+  PREDICTIONS_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
+  // With a reviewer budget, how long an api process reuses a project's queue and arrival readings to price reviews.
+  ROUTING_READINGS_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
+  // Workers look for production reviews past their SLA deadline this often (escalation happens within a period).
+  SLA_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   // Agreement is recomputed this long after the last change, but never later than MAX_WAIT after the first.
   AGREEMENT_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(500),
   AGREEMENT_MAX_WAIT_MS: z.coerce.number().int().min(0).max(3_600_000).default(3000),

@@ -2,6 +2,7 @@
 // previews and code-LF checks in flight per project (the next is refused with LF_BUSY and a Retry-After,
 // rather than queued where it would hold a request open), each preview within a time budget. Together with
 // the sandbox pool's turns between projects, one project's slow LFs cannot stall the others' previews.
+import { InFlightLimit } from '../common/in-flight-limit';
 import { ArbiterError, ErrorCode } from '../errors/arbiter.error';
 
 export const LF_PREVIEW_OPTIONS = Symbol('LF_PREVIEW_OPTIONS');
@@ -14,15 +15,15 @@ export interface LfPreviewOptions {
 export const DEFAULT_LF_PREVIEW_OPTIONS: LfPreviewOptions = { budgetMs: 5000, concurrencyPerProject: 2 };
 
 export class LfPreviewGate {
-  private readonly inFlight = new Map<string, number>();
+  private readonly slots: InFlightLimit;
 
-  constructor(private readonly options: LfPreviewOptions) {}
+  constructor(private readonly options: LfPreviewOptions) {
+    this.slots = new InFlightLimit(options.concurrencyPerProject);
+  }
 
   /** Runs `work` in one of the project's slots, or throws LF_BUSY when they are all taken. */
-  async run<T>(projectId: string, work: () => Promise<T>): Promise<T> {
-    const busy = this.inFlight.get(projectId) ?? 0;
-    const limit = this.options.concurrencyPerProject;
-    if (busy >= limit) {
+  run<T>(projectId: string, work: () => Promise<T>): Promise<T> {
+    return this.slots.run(projectId, work, (limit) => {
       // A slot frees within about one budget: every preview ends by then.
       const retryAfterSeconds = Math.max(1, Math.ceil(this.options.budgetMs / 1000));
       throw new ArbiterError(
@@ -31,14 +32,6 @@ export class LfPreviewGate {
         undefined,
         { retryAfterSeconds },
       ).retryAfter(retryAfterSeconds);
-    }
-    this.inFlight.set(projectId, busy + 1);
-    try {
-      return await work();
-    } finally {
-      const left = (this.inFlight.get(projectId) ?? 1) - 1;
-      if (left > 0) this.inFlight.set(projectId, left);
-      else this.inFlight.delete(projectId);
-    }
+    });
   }
 }

@@ -2,12 +2,14 @@
 // (libs/domain/routing's routePrediction), recorded with its review in one transaction, and answered at once.
 // Idempotent by the client's prediction id: a retry gets the stored decision; another body under that id is a 409.
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import type { PredictionDecision, PredictionRequest, RouteReasonView } from '@arbiter/contracts';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { EscalationRecord, PredictionDecision, PredictionRequest, RouteReasonView } from '@arbiter/contracts';
 import { routePrediction, type RoutingPolicy } from '@arbiter/domain/routing';
 import { ProductionPredictionRepository, RoutingPolicyRepository, type NewDecision, type StoredDecision } from '@arbiter/server/data-access';
 import type { Principal } from '../auth/principal';
+import { InFlightLimit } from '../common/in-flight-limit';
 import { ArbiterError, ErrorCode, invalid, notFound } from '../errors/arbiter.error';
+import { CapacityService } from './capacity.service';
 import { asBadRequest } from './routing-errors';
 import { defaultRoutingPolicy, RoutingPolicyService } from './routing-policy.service';
 
@@ -25,21 +27,42 @@ export function requestHash(req: PredictionRequest): string {
   return createHash('sha256').update(canonical(req)).digest('hex');
 }
 
+export const PREDICTION_OPTIONS = Symbol('PREDICTION_OPTIONS');
+export interface PredictionOptions {
+  /** Prediction requests (single or batch) one api process decides at once; more are answered 429 OVERLOADED. */
+  maxInFlight: number;
+}
+export const DEFAULT_PREDICTION_OPTIONS: PredictionOptions = { maxInFlight: 64 };
+
 @Injectable()
 export class PredictionService {
+  // Past the limit a request is refused before anything is read or written, so a 429 never leaves a decision
+  // behind, and a retry with the same prediction ids is decided as if it were the first.
+  private readonly inFlight: InFlightLimit;
+
   constructor(
     private readonly policies: RoutingPolicyRepository,
     private readonly routing: RoutingPolicyService,
     private readonly predictions: ProductionPredictionRepository,
-  ) {}
+    private readonly capacity: CapacityService,
+    @Optional() @Inject(PREDICTION_OPTIONS) options?: PredictionOptions,
+  ) {
+    this.inFlight = new InFlightLimit((options ?? DEFAULT_PREDICTION_OPTIONS).maxInFlight);
+  }
 
   async one(projectId: string, req: PredictionRequest, principal: Principal): Promise<PredictionDecision> {
-    return (await this.decideAll(projectId, [req], principal, (_i, field) => field))[0];
+    return (await this.limited(() => this.decideAll(projectId, [req], principal, (_i, field) => field)))[0];
   }
 
   /** All or nothing: a bad prediction refuses the batch with a 4xx naming `predictions.<index>.<field>`. */
   batch(projectId: string, reqs: PredictionRequest[], principal: Principal): Promise<PredictionDecision[]> {
-    return this.decideAll(projectId, reqs, principal, (i, field) => `predictions.${i}${field ? `.${field}` : ''}`);
+    return this.limited(() => this.decideAll(projectId, reqs, principal, (i, field) => `predictions.${i}${field ? `.${field}` : ''}`));
+  }
+
+  private limited<T>(work: () => Promise<T>): Promise<T> {
+    return this.inFlight.run('decisions', work, (limit) => {
+      throw new ArbiterError(ErrorCode.Overloaded, `this server is deciding ${limit} prediction requests already; retry in a second with the same prediction ids`).retryAfter(1);
+    });
   }
 
   async get(projectId: string, predictionId: string): Promise<PredictionDecision> {
@@ -64,7 +87,12 @@ export class PredictionService {
       const message = `routing policy version ${stored.version} covers ${policy.costMatrix.length} labels and the project has ${labels.length}; set a policy for all of them`;
       throw new ArbiterError(ErrorCode.Conflict, message);
     }
-    const shadow = await this.policies.shadowMode(projectId);
+    const settings = await this.policies.settings(projectId);
+    const shadow = settings.shadowMode;
+    // With a reviewer budget, the price of a review rises as the queue fills (one price for the whole request, whose
+    // predictions are priced with the recent ones; probabilities of the wrong width are refused below).
+    const priceable = reqs.filter((r) => r.probs.length === labels.length).map((r) => r.probs);
+    const reviewCost = await this.capacity.price(projectId, policy, stored.version, settings, priceable);
 
     const first = new Map<string, number>();
     const rows: NewDecision[] = [];
@@ -81,7 +109,7 @@ export class PredictionService {
         throw invalid(at(i, 'probs'), `must hold ${labels.length} probabilities, one per label of the project`);
       }
       const metadata = req.item.metadata ?? {};
-      const route = asBadRequest(at(i, ''), () => routePrediction({ policy, predictionId: req.predictionId, probs: req.probs, metadata }));
+      const route = asBadRequest(at(i, ''), () => routePrediction({ policy, predictionId: req.predictionId, probs: req.probs, metadata, reviewCost }));
       first.set(req.predictionId, rows.length);
       requestIndex.push(i);
       rows.push({
@@ -105,13 +133,14 @@ export class PredictionService {
       });
     });
     const by = principal.kind === 'user' ? { userId: principal.userId } : { keyId: principal.keyId };
-    const out = await this.predictions.record(projectId, rows, by);
+    const out = await this.predictions.record(projectId, rows, by, shadow ? null : settings.slaMinutes);
     const indexOf = (row: number) => requestIndex[row];
     if (out.kind === 'missing-items') {
       const errors = out.indexes.map((row) => ({ path: at(indexOf(row), 'item.itemId'), message: 'no such item in this project' }));
       throw new ArbiterError(ErrorCode.Validation, errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
     }
     if (out.kind === 'conflict') throw reused(at(indexOf(out.index), 'predictionId'), rows[out.index].clientPredictionId);
+    if (rows.some((r) => r.reviewId !== null)) this.capacity.reviewsOpened(projectId);
     const byId = new Map(out.decisions.map((d) => [d.clientPredictionId, d]));
     return reqs.map((r) => toView(byId.get(r.predictionId) as StoredDecision, labels));
   }
@@ -123,9 +152,10 @@ function reused(path: string, predictionId: string): ArbiterError {
 }
 
 export function toView(d: StoredDecision, labels: string[]): PredictionDecision {
+  const actedOnExpiry = d.escalation === 'act';
   return {
     predictionId: d.clientPredictionId,
-    action: d.shadow ? 'act' : d.decidedAction,
+    action: d.shadow || actedOnExpiry ? 'act' : d.decidedAction,
     label: d.label,
     labelName: labels[d.label] ?? String(d.label),
     reviewId: d.reviewId,
@@ -138,5 +168,11 @@ export function toView(d: StoredDecision, labels: string[]): PredictionDecision 
     policyVersion: d.policyVersion,
     decidedAt: d.createdAt,
     verdict: d.verdict === null ? null : { verdict: d.verdict, label: d.verdictLabel, decidedAt: d.decidedAt as string },
+    reviewDeadline: d.reviewDeadline,
+    escalation: escalationOf(d),
   };
+}
+
+export function escalationOf(d: StoredDecision): EscalationRecord | null {
+  return d.escalation === null ? null : { action: d.escalation, at: d.escalatedAt as string };
 }

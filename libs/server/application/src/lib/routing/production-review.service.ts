@@ -1,12 +1,12 @@
 // Reviewers' side of the production review loop: the queue of routed predictions and one verdict per review.
 import { Injectable } from '@nestjs/common';
-import { isUuid } from '@arbiter/contracts';
+import { isUuid, ROLE_RANK, type Escalation, type Role } from '@arbiter/contracts';
 import type { ListProductionReviewsQuery, PredictionDecision, ProductionReview, ProductionReviewPage, ProductionVerdictRequest } from '@arbiter/contracts';
 import { ProductionReviewRepository, type StoredDecision } from '@arbiter/server/data-access';
 import { AnalysisProducer } from '@arbiter/server/jobs';
 import type { Principal } from '../auth/principal';
 import { ArbiterError, ErrorCode, forbidden, invalid, notFound } from '../errors/arbiter.error';
-import { toView } from './prediction.service';
+import { escalationOf, toView } from './prediction.service';
 import { RoutingPolicyService } from './routing-policy.service';
 
 @Injectable()
@@ -17,30 +17,50 @@ export class ProductionReviewService {
     private readonly analysis: AnalysisProducer,
   ) {}
 
-  async page(projectId: string, q: ListProductionReviewsQuery): Promise<ProductionReviewPage> {
-    const { rows, cursor } = await this.reviews.page(projectId, q.status, q.after, q.limit);
+  /** Reviewers see the reviewers' pool; engineers and owners also the senior pool (reviews escalated past their SLA). */
+  async page(projectId: string, q: ListProductionReviewsQuery, role: Role): Promise<ProductionReviewPage> {
+    const { rows, cursor } = await this.reviews.page(projectId, q.status, q.after, q.limit, isSenior(role));
     return { reviews: rows.map(toReview), cursor };
   }
 
   /** One verdict per review (a second is a 409); the decision, verdict included, is what the service reads too. */
-  async verdict(projectId: string, reviewId: string, req: ProductionVerdictRequest, principal: Principal): Promise<PredictionDecision> {
+  async verdict(projectId: string, reviewId: string, req: ProductionVerdictRequest, principal: Principal, role: Role): Promise<PredictionDecision> {
     if (principal.kind !== 'user') throw forbidden('API keys cannot review; sign in as a reviewer');
     if (!isUuid(reviewId)) throw notFound('review');
     const labels = await this.routing.labelNames(projectId);
     if (req.label !== undefined && req.label >= labels.length) throw invalid('label', `label id ${req.label} is not in this project (0..${labels.length - 1})`);
-    const out = await this.reviews.decide(projectId, reviewId.toLowerCase(), req.verdict, req.label ?? null, principal.userId);
+    const out = await this.reviews.decide(projectId, reviewId.toLowerCase(), req.verdict, req.label ?? null, { userId: principal.userId, senior: isSenior(role) });
     if (out.kind === 'not-found') throw notFound('review');
     if (out.kind === 'already-decided') throw new ArbiterError(ErrorCode.Conflict, 'this review already has a verdict');
+    if (out.kind === 'expired') {
+      throw new ArbiterError(ErrorCode.Conflict, `this review passed its deadline and the model's label was acted on at ${out.escalatedAt}`);
+    }
+    if (out.kind === 'senior-only') throw forbidden('this review passed its deadline and was escalated to the senior pool: engineers and owners review it');
     // New gold changes agreement against gold: recompute, as after an adjudication.
     if (out.goldItemId !== null) this.analysis.afterChange(projectId);
     return toView(out.decision, labels);
   }
+
+  /**
+   * Escalates every open review past its SLA deadline with its project's escalation action, in batches; safe to run
+   * from several workers at once (each review is taken by one). Answers how many of each action.
+   */
+  async escalateOverdue(batch = 500): Promise<Record<Escalation, number>> {
+    const counts: Record<Escalation, number> = { act: 0, senior: 0, wait: 0 };
+    for (;;) {
+      const done = await this.reviews.escalateOverdue(batch);
+      for (const r of done) counts[r.escalation]++;
+      if (done.length < batch) return counts;
+    }
+  }
 }
+
+const isSenior = (role: Role) => ROLE_RANK[role] >= ROLE_RANK.engineer;
 
 function toReview(d: StoredDecision): ProductionReview {
   return {
     reviewId: d.reviewId as string,
-    status: d.reviewStatus as 'open' | 'decided',
+    status: d.reviewStatus as 'open' | 'decided' | 'expired',
     predictionId: d.clientPredictionId,
     item: { itemId: d.itemId, text: d.itemText, metadata: d.itemMetadata },
     model: { name: d.modelName, version: d.modelVersion },
@@ -51,5 +71,8 @@ function toReview(d: StoredDecision): ProductionReview {
     policyVersion: d.policyVersion,
     createdAt: d.createdAt,
     verdict: d.verdict === null ? null : { verdict: d.verdict, label: d.verdictLabel, decidedAt: d.decidedAt as string },
+    deadline: d.reviewDeadline,
+    escalation: escalationOf(d),
+    pool: d.pool ?? 'reviewers',
   };
 }

@@ -1,11 +1,12 @@
 // A project's routing policy: read the active version (or the default), store a new version, toggle shadow mode.
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_REVIEW_COST, ROUTING_POLICY_FORMAT } from '@arbiter/contracts';
-import type { RoutingPolicyDoc, RoutingPolicyView, RoutingSettings, UpdateRoutingSettings } from '@arbiter/contracts';
-import { checkRoutingPolicy } from '@arbiter/domain/routing';
+import type { RoutingCapacity, RoutingPolicyDoc, RoutingPolicyView, RoutingSettings, UpdateRoutingSettings } from '@arbiter/contracts';
+import { checkRoutingPolicy, type RoutingPolicy } from '@arbiter/domain/routing';
 import { ProjectRepository, RoutingPolicyRepository } from '@arbiter/server/data-access';
 import type { Principal } from '../auth/principal';
 import { invalid, notFound } from '../errors/arbiter.error';
+import { CapacityService } from './capacity.service';
 import { asBadRequest } from './routing-errors';
 
 /**
@@ -22,6 +23,7 @@ export class RoutingPolicyService {
   constructor(
     private readonly projects: ProjectRepository,
     private readonly policies: RoutingPolicyRepository,
+    private readonly capacityPricing: CapacityService,
   ) {}
 
   async labelNames(projectId: string): Promise<string[]> {
@@ -46,8 +48,18 @@ export class RoutingPolicyService {
     return { version: stored.version, isDefault: false, policy: stored.policy, createdAt: stored.createdAt, shadowMode: await this.policies.shadowMode(projectId) };
   }
 
+  async settings(projectId: string): Promise<RoutingSettings> {
+    return this.policies.settings(projectId);
+  }
+
+  /** Changes the settings sent. A new SLA applies to reviews opened from now on; open ones keep their deadline. */
   async updateSettings(projectId: string, req: UpdateRoutingSettings): Promise<RoutingSettings> {
-    await this.policies.setShadowMode(projectId, req.shadowMode);
-    return { shadowMode: req.shadowMode };
+    return this.policies.updateSettings(projectId, req);
+  }
+
+  /** The capacity pricing now, under the active policy (the default one until a policy is stored). */
+  async capacity(projectId: string): Promise<RoutingCapacity> {
+    const view = await this.get(projectId);
+    return this.capacityPricing.view(projectId, view.policy as RoutingPolicy, view.version ?? 0);
   }
 }

@@ -30,10 +30,24 @@ export interface NewDecision {
 export interface StoredDecision extends Omit<NewDecision, 'probs'> {
   id: string;
   createdAt: string;
-  reviewStatus: 'open' | 'decided' | null;
+  reviewStatus: 'open' | 'decided' | 'expired' | null;
   verdict: 'accept' | 'correct' | 'reject' | null;
   verdictLabel: number | null;
   decidedAt: string | null;
+  /** The review's SLA deadline, and its escalation once the deadline passed. */
+  reviewDeadline: string | null;
+  escalation: 'act' | 'senior' | 'wait' | null;
+  escalatedAt: string | null;
+  pool: 'reviewers' | 'senior' | null;
+}
+
+/** What capacity pricing reads: the queue, the last hour's arrivals, and recent predictions' raw probabilities. */
+export interface CapacityReadings {
+  queueLength: number;
+  arrivalsPerHour: number;
+  /** Of the last hour's predictions, those routed by rules, floors or audits rather than by cost. */
+  reservedPerHour: number;
+  recentProbs: number[][];
 }
 
 export type RecordOutcome =
@@ -49,14 +63,15 @@ class Refused extends Error {
   }
 }
 
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export const DECISION_COLUMNS = `p.id::text AS id, p.client_prediction_id AS "clientPredictionId", p.request_hash AS "requestHash",
   p.item_id::text AS "itemId", p.item_text AS "itemText", p.item_metadata AS "itemMetadata", p.model_name AS "modelName",
   p.model_version AS "modelVersion", p.calibrated_probs AS "calibratedProbs", p.expected_costs AS "expectedCosts",
   p.review_cost AS "reviewCost", p.label, p.decided_action AS "decidedAction", p.shadow, p.reasons,
   p.policy_version AS "policyVersion", ${iso('p.created_at')} AS "createdAt", r.id AS "reviewId", r.status AS "reviewStatus",
-  r.verdict, r.verdict_label AS "verdictLabel", ${iso('r.decided_at')} AS "decidedAt"`;
+  r.verdict, r.verdict_label AS "verdictLabel", ${iso('r.decided_at')} AS "decidedAt",
+  ${iso('r.deadline_at')} AS "reviewDeadline", r.escalation, ${iso('r.escalated_at')} AS "escalatedAt", r.pool`;
 
 @Injectable()
 export class ProductionPredictionRepository {
@@ -68,7 +83,7 @@ export class ProductionPredictionRepository {
    * request is refused when it does not. Concurrent requests with one id: the later insert waits for the earlier
    * transaction and then finds its row.
    */
-  record(projectId: string, rows: NewDecision[], by: { userId?: string; keyId?: string }): Promise<RecordOutcome> {
+  record(projectId: string, rows: NewDecision[], by: { userId?: string; keyId?: string }, slaMinutes: number | null = null): Promise<RecordOutcome> {
     return this.sql.tx(async (c) => {
       const itemIds = [...new Set(rows.flatMap((r) => (r.itemId === null ? [] : [r.itemId])))];
       if (itemIds.length) {
@@ -115,9 +130,9 @@ export class ProductionPredictionRepository {
       const reviews = rows.filter((r) => r.reviewId !== null && newIds.has(r.clientPredictionId));
       if (reviews.length) {
         await c.query(
-          `INSERT INTO production_reviews (id, project_id, prediction_id)
-           SELECT unnest($2::uuid[]), $1, unnest($3::bigint[])`,
-          [projectId, reviews.map((r) => r.reviewId), reviews.map((r) => newIds.get(r.clientPredictionId))],
+          `INSERT INTO production_reviews (id, project_id, prediction_id, deadline_at)
+           SELECT unnest($2::uuid[]), $1, unnest($3::bigint[]), now() + make_interval(mins => $4::int)`,
+          [projectId, reviews.map((r) => r.reviewId), reviews.map((r) => newIds.get(r.clientPredictionId)), slaMinutes],
         );
       }
       const stored = await this.byClientIds(c, projectId, rows.map((r) => r.clientPredictionId));
@@ -130,6 +145,25 @@ export class ProductionPredictionRepository {
       if (err instanceof Refused) return err.outcome;
       throw err;
     });
+  }
+
+  /** The readings behind the review price now; `sample` recent predictions' probabilities, newest first. */
+  async capacityReadings(projectId: string, sample: number): Promise<CapacityReadings> {
+    const [counts, recent] = await Promise.all([
+      this.sql.many<{ queue: number; arrivals: number; reserved: number }>(
+        `SELECT (SELECT count(*)::int FROM production_reviews WHERE project_id = $1 AND status = 'open') AS queue,
+                count(*)::int AS arrivals,
+                count(*) FILTER (WHERE reasons <> '[]'::jsonb AND NOT reasons @> '[{"kind":"expected-cost"}]'::jsonb)::int AS reserved
+           FROM production_predictions WHERE project_id = $1 AND created_at > now() - interval '1 hour'`,
+        [projectId],
+      ),
+      this.sql.many<{ probs: number[] }>(
+        `SELECT probs FROM production_predictions WHERE project_id = $1 ORDER BY created_at DESC LIMIT $2`,
+        [projectId, sample],
+      ),
+    ]);
+    const c = counts[0];
+    return { queueLength: c.queue, arrivalsPerHour: c.arrivals, reservedPerHour: c.reserved, recentProbs: recent.map((r) => r.probs) };
   }
 
   async find(projectId: string, clientPredictionId: string): Promise<StoredDecision | null> {

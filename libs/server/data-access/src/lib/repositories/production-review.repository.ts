@@ -1,27 +1,45 @@
 // Reviews of routed production predictions: the open queue (keyset by prediction id) and the one verdict each.
 import { Injectable } from '@nestjs/common';
 import { Sql } from '../sql';
-import { DECISION_COLUMNS, type StoredDecision } from './production-prediction.repository';
+import { DECISION_COLUMNS, iso, type StoredDecision } from './production-prediction.repository';
 
 export type Verdict = 'accept' | 'correct' | 'reject';
 
 export type VerdictOutcome =
   | { kind: 'decided'; decision: StoredDecision; goldItemId: string | null }
   | { kind: 'not-found' }
-  | { kind: 'already-decided' };
+  | { kind: 'already-decided' }
+  /** Its SLA deadline passed and the project's escalation acted on the model's label. */
+  | { kind: 'expired'; escalatedAt: string }
+  /** Escalated to the senior pool, and the reviewer is not in it. */
+  | { kind: 'senior-only' };
+
+/** A review escalated by the SLA sweep. */
+export interface EscalatedReview {
+  projectId: string;
+  reviewId: string;
+  escalation: 'act' | 'senior' | 'wait';
+}
 
 @Injectable()
 export class ProductionReviewRepository {
   constructor(private readonly sql: Sql) {}
 
   /** Reviews in the status, oldest prediction first, after the cursor (a prediction row id). */
-  async page(projectId: string, status: 'open' | 'decided', after: string | undefined, limit: number): Promise<{ rows: StoredDecision[]; cursor: string | null }> {
+  /** `senior`: include reviews escalated to the senior pool (for engineers and owners). */
+  async page(
+    projectId: string,
+    status: 'open' | 'decided' | 'expired',
+    after: string | undefined,
+    limit: number,
+    senior = true,
+  ): Promise<{ rows: StoredDecision[]; cursor: string | null }> {
     const rows = await this.sql.many<StoredDecision>(
       `SELECT ${DECISION_COLUMNS}
          FROM production_reviews r JOIN production_predictions p ON p.id = r.prediction_id
-        WHERE r.project_id = $1 AND r.status = $2 AND r.prediction_id > $3::bigint
+        WHERE r.project_id = $1 AND r.status = $2 AND r.prediction_id > $3::bigint AND ($5 OR r.pool = 'reviewers')
         ORDER BY r.prediction_id LIMIT $4`,
-      [projectId, status, after ?? '0', limit + 1],
+      [projectId, status, after ?? '0', limit + 1, senior],
     );
     const more = rows.length > limit;
     const shown = rows.slice(0, limit);
@@ -33,10 +51,18 @@ export class ProductionReviewRepository {
    * label becomes the gold of the item the prediction was about (when it names one), with provenance; for a
    * prediction sent with its text, the verdict on the review is that record's gold.
    */
-  decide(projectId: string, reviewId: string, verdict: Verdict, correctedLabel: number | null, reviewerId: string): Promise<VerdictOutcome> {
+  decide(
+    projectId: string,
+    reviewId: string,
+    verdict: Verdict,
+    correctedLabel: number | null,
+    reviewer: { userId: string; senior: boolean },
+  ): Promise<VerdictOutcome> {
+    const reviewerId = reviewer.userId;
     return this.sql.tx(async (c) => {
-      const { rows } = await c.query<{ status: string; label: number; itemId: string | null }>(
-        `SELECT r.status, p.label, p.item_id::text AS "itemId"
+      // FOR UPDATE orders this against the SLA sweep: whichever locks the review first wins, the other sees its result.
+      const { rows } = await c.query<{ status: string; pool: string; escalatedAt: string | null; label: number; itemId: string | null }>(
+        `SELECT r.status, r.pool, ${iso('r.escalated_at')} AS "escalatedAt", p.label, p.item_id::text AS "itemId"
            FROM production_reviews r JOIN production_predictions p ON p.id = r.prediction_id
           WHERE r.id = $2 AND r.project_id = $1 FOR UPDATE OF r`,
         [projectId, reviewId],
@@ -44,6 +70,8 @@ export class ProductionReviewRepository {
       const review = rows[0];
       if (!review) return { kind: 'not-found' as const };
       if (review.status === 'decided') return { kind: 'already-decided' as const };
+      if (review.status === 'expired') return { kind: 'expired' as const, escalatedAt: review.escalatedAt as string };
+      if (review.pool === 'senior' && !reviewer.senior) return { kind: 'senior-only' as const };
       const label = verdict === 'reject' ? null : verdict === 'accept' ? review.label : correctedLabel;
       await c.query(
         `UPDATE production_reviews SET status = 'decided', verdict = $2, verdict_label = $3, decided_by = $4, decided_at = now() WHERE id = $1`,
@@ -65,5 +93,29 @@ export class ProductionReviewRepository {
       );
       return { kind: 'decided' as const, decision: out[0], goldItemId };
     });
+  }
+
+  /**
+   * Escalates open reviews past their SLA deadline, at most `limit`, with each project's escalation setting now:
+   * `act` closes the review as expired (the service acts on the model's label), `senior` moves it to the senior
+   * pool, `wait` only records the breach. Each review is escalated once; a review a verdict holds is skipped and
+   * the verdict wins.
+   */
+  async escalateOverdue(limit: number): Promise<EscalatedReview[]> {
+    return this.sql.many<EscalatedReview>(
+      `WITH due AS (
+         SELECT r.id, coalesce(s.escalation, 'wait') AS escalation
+           FROM production_reviews r LEFT JOIN routing_settings s ON s.project_id = r.project_id
+          WHERE r.status = 'open' AND r.escalated_at IS NULL AND r.deadline_at <= now()
+          ORDER BY r.deadline_at LIMIT $1
+          FOR UPDATE OF r SKIP LOCKED)
+       UPDATE production_reviews r
+          SET escalation = due.escalation, escalated_at = now(),
+              status = CASE WHEN due.escalation = 'act' THEN 'expired' ELSE r.status END,
+              pool = CASE WHEN due.escalation = 'senior' THEN 'senior' ELSE r.pool END
+         FROM due WHERE r.id = due.id
+       RETURNING r.project_id AS "projectId", r.id AS "reviewId", due.escalation`,
+      [limit],
+    );
   }
 }

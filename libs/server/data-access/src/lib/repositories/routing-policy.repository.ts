@@ -10,6 +10,15 @@ export interface StoredPolicy {
   createdAt: string;
 }
 
+export interface RoutingSettingsRow {
+  shadowMode: boolean;
+  reviewBudgetPerHour: number | null;
+  slaMinutes: number | null;
+  escalation: 'act' | 'senior' | 'wait';
+}
+
+const DEFAULT_SETTINGS: RoutingSettingsRow = { shadowMode: false, reviewBudgetPerHour: null, slaMinutes: null, escalation: 'wait' };
+
 const COLUMNS = `version, policy, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
 
 @Injectable()
@@ -55,15 +64,34 @@ export class RoutingPolicyRepository {
   }
 
   async shadowMode(projectId: string, q: Queryable = this.sql.pool): Promise<boolean> {
-    const { rows } = await q.query<{ shadow: boolean }>(`SELECT shadow_mode AS shadow FROM routing_settings WHERE project_id = $1`, [projectId]);
-    return rows[0]?.shadow ?? false;
+    return (await this.settings(projectId, q)).shadowMode;
   }
 
-  async setShadowMode(projectId: string, shadowMode: boolean): Promise<void> {
-    await this.sql.pool.query(
-      `INSERT INTO routing_settings (project_id, shadow_mode) VALUES ($1, $2)
-       ON CONFLICT (project_id) DO UPDATE SET shadow_mode = EXCLUDED.shadow_mode, updated_at = now()`,
-      [projectId, shadowMode],
+  /** The project's routing settings, the defaults when none were stored. */
+  async settings(projectId: string, q: Queryable = this.sql.pool): Promise<RoutingSettingsRow> {
+    const { rows } = await q.query<RoutingSettingsRow>(
+      `SELECT shadow_mode AS "shadowMode", review_budget_per_hour AS "reviewBudgetPerHour", sla_minutes AS "slaMinutes", escalation
+         FROM routing_settings WHERE project_id = $1`,
+      [projectId],
     );
+    return rows[0] ?? { ...DEFAULT_SETTINGS };
+  }
+
+  /** Changes the fields given (undefined keeps a field; null clears the budget or the SLA) and answers the result. */
+  async updateSettings(projectId: string, patch: Partial<RoutingSettingsRow>): Promise<RoutingSettingsRow> {
+    const has = (key: keyof RoutingSettingsRow) => patch[key] !== undefined;
+    const { rows } = await this.sql.pool.query<RoutingSettingsRow>(
+      `INSERT INTO routing_settings AS s (project_id, shadow_mode, review_budget_per_hour, sla_minutes, escalation)
+       VALUES ($1, coalesce($2, false), $4, $6, coalesce($7, 'wait'))
+       ON CONFLICT (project_id) DO UPDATE SET
+         shadow_mode = coalesce($2, s.shadow_mode),
+         review_budget_per_hour = CASE WHEN $3 THEN EXCLUDED.review_budget_per_hour ELSE s.review_budget_per_hour END,
+         sla_minutes = CASE WHEN $5 THEN EXCLUDED.sla_minutes ELSE s.sla_minutes END,
+         escalation = coalesce($7, s.escalation),
+         updated_at = now()
+       RETURNING shadow_mode AS "shadowMode", review_budget_per_hour AS "reviewBudgetPerHour", sla_minutes AS "slaMinutes", escalation`,
+      [projectId, patch.shadowMode ?? null, has('reviewBudgetPerHour'), patch.reviewBudgetPerHour ?? null, has('slaMinutes'), patch.slaMinutes ?? null, patch.escalation ?? null],
+    );
+    return rows[0];
   }
 }
