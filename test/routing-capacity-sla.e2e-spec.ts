@@ -153,7 +153,7 @@ describe('production review: capacity pricing, SLA escalation and overload', () 
     // Six requests at once against a limit of one: the overload this test is about must have happened.
     expect(refused.length).toBeGreaterThan(0);
     for (const i of refused) {
-      expect([first[i].headers.get('retry-after'), (first[i].body as { code: string }).code]).toEqual(['1', 'OVERLOADED']);
+      expect([first[i].headers.get('retry-after'), (first[i].body as unknown as { code: string }).code]).toEqual(['1', 'OVERLOADED']);
     }
     const answers = [...first];
     for (let attempt = 0; attempt < 50 && answers.some((r) => r.status === 429); attempt++) {

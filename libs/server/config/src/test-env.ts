@@ -11,6 +11,7 @@ export const testEnvSchema = z.object({
   BENCH_ROWS: z.coerce.number().int().positive().optional(),
   BENCH_RATINGS: z.coerce.number().int().positive().optional(),
   BENCH_REPEATS: z.coerce.number().int().positive().optional(),
+  BENCH_SECONDS: z.coerce.number().int().positive().optional(),
 });
 
 export type TestEnv = z.infer<typeof testEnvSchema>;

@@ -77,17 +77,18 @@ export class PredictionService {
     principal: Principal,
     at: (index: number, field: string) => string,
   ): Promise<PredictionDecision[]> {
-    const labels = await this.routing.labelNames(projectId);
+    const context = await this.policies.decisionContext(projectId);
+    if (!context) throw notFound('project');
+    const { labels, settings } = context;
     // The default policy is stored as version 1 by the first decision made under it, so every decision names a
     // stored version (a later label added to the project does not silently change what version 1 meant).
-    const stored = await this.policies.activeOrStore(projectId, defaultRoutingPolicy(labels.length));
+    const stored = context.policy ?? (await this.policies.activeOrStore(projectId, defaultRoutingPolicy(labels.length)));
     const policy = stored.policy as RoutingPolicy;
     if (policy.costMatrix.length !== labels.length) {
       // Labels were appended after the policy was set: deciding on a partial cost matrix would be a guess.
       const message = `routing policy version ${stored.version} covers ${policy.costMatrix.length} labels and the project has ${labels.length}; set a policy for all of them`;
       throw new ArbiterError(ErrorCode.Conflict, message);
     }
-    const settings = await this.policies.settings(projectId);
     const shadow = settings.shadowMode;
     // With a reviewer budget, the price of a review rises as the queue fills (one price for the whole request, whose
     // predictions are priced with the recent ones; probabilities of the wrong width are refused below).

@@ -111,7 +111,7 @@ export class ProductionPredictionRepository {
         policy_version: r.policyVersion,
         review_id: r.reviewId,
       }));
-      const { rows: inserted } = await c.query<{ id: string; clientPredictionId: string }>(
+      const { rows: inserted } = await c.query<{ id: string; clientPredictionId: string; createdAt: string }>(
         `INSERT INTO production_predictions (project_id, client_prediction_id, request_hash, item_id, item_text, item_metadata, model_name,
            model_version, probs, calibrated_probs, expected_costs, review_cost, label, decided_action, shadow, reasons, policy_version,
            created_by, created_by_key)
@@ -123,17 +123,34 @@ export class ProductionPredictionRepository {
                 expected_costs float8[], review_cost float8, label smallint, decided_action text, shadow boolean, reasons jsonb,
                 policy_version integer)
          ON CONFLICT (project_id, client_prediction_id) DO NOTHING
-         RETURNING id::text AS id, client_prediction_id AS "clientPredictionId"`,
+         RETURNING id::text AS id, client_prediction_id AS "clientPredictionId", ${iso('created_at')} AS "createdAt"`,
         [projectId, JSON.stringify(payload), by.userId ?? null, by.keyId ?? null],
       );
-      const newIds = new Map(inserted.map((r) => [r.clientPredictionId, r.id]));
-      const reviews = rows.filter((r) => r.reviewId !== null && newIds.has(r.clientPredictionId));
+      const newRows = new Map(inserted.map((r) => [r.clientPredictionId, r]));
+      const reviews = rows.filter((r) => r.reviewId !== null && newRows.has(r.clientPredictionId));
+      const deadlines = new Map<string, string | null>();
       if (reviews.length) {
-        await c.query(
+        const { rows: opened } = await c.query<{ id: string; deadline: string | null }>(
           `INSERT INTO production_reviews (id, project_id, prediction_id, deadline_at)
-           SELECT unnest($2::uuid[]), $1, unnest($3::bigint[]), now() + make_interval(mins => $4::int)`,
-          [projectId, reviews.map((r) => r.reviewId), reviews.map((r) => newIds.get(r.clientPredictionId)), slaMinutes],
+           SELECT unnest($2::uuid[]), $1, unnest($3::bigint[]), now() + make_interval(mins => $4::int)
+           RETURNING id::text, ${iso('deadline_at')} AS deadline`,
+          [projectId, reviews.map((r) => r.reviewId), reviews.map((r) => newRows.get(r.clientPredictionId)?.id), slaMinutes],
         );
+        for (const o of opened) deadlines.set(o.id, o.deadline);
+      }
+      // Every prediction new (the usual case): the decisions are what was written, without reading them back.
+      if (inserted.length === rows.length) {
+        return {
+          kind: 'ok' as const,
+          decisions: rows.map(({ probs: _probs, ...r }): StoredDecision => {
+            const row = newRows.get(r.clientPredictionId) as { id: string; createdAt: string };
+            const open = r.reviewId !== null;
+            return {
+              ...r, id: row.id, createdAt: row.createdAt, reviewStatus: open ? 'open' : null, verdict: null, verdictLabel: null, decidedAt: null,
+              reviewDeadline: open ? (deadlines.get(r.reviewId as string) ?? null) : null, escalation: null, escalatedAt: null, pool: open ? 'reviewers' : null,
+            };
+          }),
+        };
       }
       const stored = await this.byClientIds(c, projectId, rows.map((r) => r.clientPredictionId));
       const byId = new Map(stored.map((s) => [s.clientPredictionId, s]));

@@ -67,6 +67,24 @@ export class RoutingPolicyRepository {
     return (await this.settings(projectId, q)).shadowMode;
   }
 
+  /**
+   * Everything a decision reads about the project, in one round trip: its label names (null: no such project), the
+   * active policy (null: none stored yet) and the routing settings.
+   */
+  async decisionContext(projectId: string): Promise<{ labels: string[]; policy: StoredPolicy | null; settings: RoutingSettingsRow } | null> {
+    const { rows } = await this.sql.pool.query<{ labels: string[]; policy: StoredPolicy | null; settings: RoutingSettingsRow | null }>(
+      `SELECT ARRAY(SELECT l->>'name' FROM jsonb_array_elements(p.labels) l) AS labels,
+              (SELECT to_jsonb(x) FROM (SELECT ${COLUMNS} FROM routing_policies WHERE project_id = p.id ORDER BY version DESC LIMIT 1) x) AS policy,
+              (SELECT jsonb_build_object('shadowMode', shadow_mode, 'reviewBudgetPerHour', review_budget_per_hour, 'slaMinutes', sla_minutes, 'escalation', escalation)
+                 FROM routing_settings WHERE project_id = p.id) AS settings
+         FROM projects p WHERE p.id = $1`,
+      [projectId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return { labels: row.labels, policy: row.policy, settings: row.settings ?? { ...DEFAULT_SETTINGS } };
+  }
+
   /** The project's routing settings, the defaults when none were stored. */
   async settings(projectId: string, q: Queryable = this.sql.pool): Promise<RoutingSettingsRow> {
     const { rows } = await q.query<RoutingSettingsRow>(
