@@ -12,6 +12,7 @@ import { ModelLfs1795503000000 } from './1795503000000-model-lfs';
 import { DecidedReviews1795504000000 } from './1795504000000-decided-reviews';
 import { ProductionReview1795510000000 } from './1795510000000-production-review';
 import { RoutingCapacitySla1795514000000 } from './1795514000000-routing-capacity-sla';
+import { ModelMonitoring1795515000000 } from './1795515000000-model-monitoring';
 
 export const MIGRATIONS = [
   Foundation1795452000000,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   DecidedReviews1795504000000,
   ProductionReview1795510000000,
   RoutingCapacitySla1795514000000,
+  ModelMonitoring1795515000000,
 ];

@@ -25,6 +25,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { RoutingPolicyController } from './routing/routing-policy.controller';
 import { PredictionController } from './routing/prediction.controller';
 import { ProductionReviewController } from './routing/production-review.controller';
+import { ModelMonitoringController } from './routing/model-monitoring.controller';
 import { AgreementController } from './projects/agreement.controller';
 import { JobController } from './projects/job.controller';
 import { MemberController } from './projects/member.controller';
@@ -73,6 +74,7 @@ export class AppModule {
         RoutingPolicyController,
         PredictionController,
         ProductionReviewController,
+        ModelMonitoringController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

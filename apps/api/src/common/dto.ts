@@ -27,6 +27,8 @@ import {
   listProductionReviewsQuerySchema,
   productionVerdictRequestSchema,
   updateRoutingSettingsSchema,
+  modelReferenceRequestSchema,
+  monitoringQuerySchema,
 } from '@arbiter/contracts';
 
 export class LoginDto extends createZodDto(loginRequestSchema) {}
@@ -53,5 +55,7 @@ export class RoutingPolicyDto extends createZodDto(routingPolicySchema) {}
 export class UpdateRoutingSettingsDto extends createZodDto(updateRoutingSettingsSchema) {}
 export class PredictionDto extends createZodDto(predictionRequestSchema) {}
 export class PredictionBatchDto extends createZodDto(predictionBatchRequestSchema) {}
+export class ModelReferenceDto extends createZodDto(modelReferenceRequestSchema) {}
+export class MonitoringQueryDto extends createZodDto(monitoringQuerySchema) {}
 export class ListProductionReviewsQueryDto extends createZodDto(listProductionReviewsQuerySchema) {}
 export class ProductionVerdictDto extends createZodDto(productionVerdictRequestSchema) {}

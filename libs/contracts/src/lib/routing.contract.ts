@@ -209,3 +209,65 @@ export const productionVerdictRequestSchema = z
   .strictObject({ verdict: z.enum(VERDICTS), label: z.number().int().min(0).optional() })
   .refine((v) => (v.verdict === 'correct') === (v.label !== undefined), { message: 'label is required with correct, and only with it', path: ['label'] });
 export type ProductionVerdictRequest = z.infer<typeof productionVerdictRequestSchema>;
+
+/** PSI at or above this is a significant shift (the usual rule: below 0.1 none, 0.1–0.2 moderate). */
+export const DRIFT_PSI_ALERT = 0.2;
+/** A KS test alerts when its p-value is below this and the distributions differ by at least DRIFT_KS_MIN_STATISTIC. */
+export const DRIFT_KS_ALERT_P = 0.01;
+export const DRIFT_KS_MIN_STATISTIC = 0.1;
+export const MONITORING_BINS = 15;
+
+const modelRefSchema = z.strictObject({ name: z.string().min(1).max(200), version: z.string().min(1).max(200) });
+
+/**
+ * `PUT /api/projects/:projectId/routing/model-references` (engineer): what a model version was trained
+ * on, for drift: its confidences (max probability) on training or validation data, the count of each label, and
+ * numeric metadata fields' values. Without one, a version's first predictions are its reference.
+ */
+export const modelReferenceRequestSchema = z.strictObject({
+  model: modelRefSchema,
+  confidences: z.array(z.number().min(0).max(1)).min(10).max(100_000),
+  labelCounts: z.array(z.number().int().min(0)).min(2).max(200),
+  metadata: z.record(z.string().min(1).max(100), z.array(z.number()).min(10).max(100_000)).optional(),
+});
+export type ModelReferenceRequest = z.infer<typeof modelReferenceRequestSchema>;
+
+/** `GET /api/projects/:projectId/routing/monitoring?modelName=&modelVersion=&window=` (reviewer). */
+export const monitoringQuerySchema = z.strictObject({
+  modelName: z.string().min(1).max(200),
+  modelVersion: z.string().min(1).max(200),
+  /** The latest `window` predictions are the current sample (and, without an uploaded reference, the first are the reference). */
+  window: z.coerce.number().int().min(10).max(100_000).default(1000),
+});
+export type MonitoringQuery = z.infer<typeof monitoringQuerySchema>;
+
+const driftStatSchema = z.object({ psi: z.number(), ksStatistic: z.number().nullable(), ksPValue: z.number().nullable() });
+
+export const modelMonitoringSchema = z.object({
+  model: z.object({ name: z.string(), version: z.string() }),
+  /** Every prediction of the version, those routed to review (escalation), and those with a verdict. */
+  predictions: z.number().int(),
+  escalationRate: z.number().nullable(),
+  reviewed: z.number().int(),
+  /** Share of verdicts that corrected the model's label or rejected the input. */
+  overturnRate: z.number().nullable(),
+  /**
+   * Reliability of the calibrated probabilities on reviewed predictions (the verdict's label is the truth; rejected
+   * inputs have none). Reviews over-sample uncertain predictions; the audit share keeps confident ones in.
+   */
+  calibration: z.object({
+    ece: z.number().nullable(),
+    bins: z.array(z.object({ lower: z.number(), upper: z.number(), count: z.number().int(), confidence: z.number().nullable(), accuracy: z.number().nullable() })),
+  }),
+  perClass: z.array(z.object({ label: z.number().int(), labelName: z.string(), predicted: z.number().int(), reviewed: z.number().int(), errorRate: z.number().nullable() })),
+  drift: z.object({
+    reference: z.enum(['uploaded', 'first-window']).nullable(),
+    referenceSize: z.number().int(),
+    currentSize: z.number().int(),
+    confidence: driftStatSchema.nullable(),
+    predictedClass: z.object({ psi: z.number() }).nullable(),
+    metadata: z.array(driftStatSchema.extend({ field: z.string() })),
+  }),
+  alerts: z.array(z.object({ metric: z.string(), value: z.number(), threshold: z.number(), message: z.string() })),
+});
+export type ModelMonitoring = z.infer<typeof modelMonitoringSchema>;

@@ -15,6 +15,7 @@ import { SelectionRepository } from './selection.repository';
 import { ReplayRepository } from './replay.repository';
 import { ProductionPredictionRepository } from './production-prediction.repository';
 import { ProductionReviewRepository } from './production-review.repository';
+import { ModelMonitoringRepository } from './model-monitoring.repository';
 import { RoutingPolicyRepository } from './routing-policy.repository';
 import { TaskRepository } from './task.repository';
 import { UserRepository } from './user.repository';
@@ -29,6 +30,7 @@ export * from './honeypot.repository';
 export * from './item.repository';
 export * from './lf.repository';
 export { ModelScoresGoneError } from './model-scores';
+export * from './model-monitoring.repository';
 export * from './model.repository';
 export * from './prediction.repository';
 export * from './project.repository';
@@ -61,4 +63,5 @@ export const REPOSITORIES = [
   RoutingPolicyRepository,
   ProductionPredictionRepository,
   ProductionReviewRepository,
+  ModelMonitoringRepository,
 ];
