@@ -5,7 +5,7 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { APPLICATION_SERVICES, CAPACITY_OPTIONS, LF_PREVIEW_OPTIONS, PAYLOAD_LIMITS, PREDICTION_OPTIONS, payloadLimitsFrom } from '@arbiter/server/application';
 import type { AppConfig } from '@arbiter/server/config';
 import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
-import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, MaintenanceProducer, QUEUE, ReplayProducer } from '@arbiter/server/jobs';
+import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, MaintenanceProducer, QUEUE, ReplayProducer, WebhookProducer } from '@arbiter/server/jobs';
 import { ActiveLearningController } from './active-learning/active-learning.controller';
 import { ReplayController } from './active-learning/replay.controller';
 import { AuthController } from './auth/auth.controller';
@@ -25,6 +25,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { RoutingPolicyController } from './routing/routing-policy.controller';
 import { PredictionController } from './routing/prediction.controller';
 import { ProductionReviewController } from './routing/production-review.controller';
+import { WebhookController } from './routing/webhook.controller';
 import { AgreementController } from './projects/agreement.controller';
 import { JobController } from './projects/job.controller';
 import { MemberController } from './projects/member.controller';
@@ -52,7 +53,7 @@ export class AppModule {
             prefix: config.QUEUE_PREFIX,
           }),
         ),
-        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.al }, { name: QUEUE.replay }),
+        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.al }, { name: QUEUE.replay }, { name: QUEUE.webhooks }),
         BullModule.registerFlowProducer({ name: LF_FLOW_PRODUCER }),
         BullModule.registerFlowProducer({ name: AL_FLOW_PRODUCER }),
       ],
@@ -73,6 +74,7 @@ export class AppModule {
         RoutingPolicyController,
         PredictionController,
         ProductionReviewController,
+        WebhookController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -99,6 +101,7 @@ export class AppModule {
         AlRoundPublisher,
         AlEventsListener,
         ReplayProducer,
+        WebhookProducer,
         ReplayEventsListener,
         ProjectGateway,
         ...APPLICATION_SERVICES,

@@ -26,6 +26,8 @@ import {
   predictionBatchRequestSchema,
   listProductionReviewsQuerySchema,
   productionVerdictRequestSchema,
+  putWebhookRequestSchema,
+  listWebhookDeliveriesQuerySchema,
   updateRoutingSettingsSchema,
 } from '@arbiter/contracts';
 
@@ -55,3 +57,5 @@ export class PredictionDto extends createZodDto(predictionRequestSchema) {}
 export class PredictionBatchDto extends createZodDto(predictionBatchRequestSchema) {}
 export class ListProductionReviewsQueryDto extends createZodDto(listProductionReviewsQuerySchema) {}
 export class ProductionVerdictDto extends createZodDto(productionVerdictRequestSchema) {}
+export class PutWebhookDto extends createZodDto(putWebhookRequestSchema) {}
+export class ListWebhookDeliveriesQueryDto extends createZodDto(listWebhookDeliveriesQuerySchema) {}

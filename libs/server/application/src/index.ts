@@ -22,6 +22,9 @@ export * from './lib/routing/routing-policy.service';
 export * from './lib/routing/prediction.service';
 export * from './lib/routing/production-review.service';
 export * from './lib/routing/capacity.service';
+export * from './lib/routing/webhook.service';
+export * from './lib/routing/webhook-delivery.service';
+export * from './lib/routing/webhook-signature';
 
 import { ActiveLearningService } from './lib/active-learning/active-learning.service';
 import { AlRoundService } from './lib/active-learning/al-round.service';
@@ -42,6 +45,7 @@ import { RoutingPolicyService } from './lib/routing/routing-policy.service';
 import { PredictionService } from './lib/routing/prediction.service';
 import { ProductionReviewService } from './lib/routing/production-review.service';
 import { CapacityService } from './lib/routing/capacity.service';
+import { WebhookService } from './lib/routing/webhook.service';
 
 /** Every application service, for a module's providers. */
-export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService, PredictionService, ProductionReviewService, CapacityService];
+export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService, PredictionService, ProductionReviewService, CapacityService, WebhookService];

@@ -18,6 +18,7 @@ import { ProductionReviewRepository } from './production-review.repository';
 import { RoutingPolicyRepository } from './routing-policy.repository';
 import { TaskRepository } from './task.repository';
 import { UserRepository } from './user.repository';
+import { WebhookRepository } from './webhook.repository';
 
 export * from './agreement.repository';
 export * from './al-pool.repository';
@@ -39,6 +40,7 @@ export * from './production-review.repository';
 export * from './routing-policy.repository';
 export * from './task.repository';
 export * from './user.repository';
+export * from './webhook.repository';
 export { HealthRepository };
 export const REPOSITORIES = [
   HealthRepository,
@@ -61,4 +63,5 @@ export const REPOSITORIES = [
   RoutingPolicyRepository,
   ProductionPredictionRepository,
   ProductionReviewRepository,
+  WebhookRepository,
 ];
