@@ -163,7 +163,7 @@ describe('verdict webhooks', () => {
 
   /** No delivery job waiting, delayed or running: nothing more will be sent unless asked. */
   const quiescent = async () => {
-    const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized', 'paused');
+    const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
     return Object.values(counts).every((n) => n === 0);
   };
 
