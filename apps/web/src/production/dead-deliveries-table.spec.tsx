@@ -30,12 +30,12 @@ describe('DeadDeliveriesTable', () => {
     expect(rows[0]).toContain('HTTP 503: maintenance');
     expect(rows[1]).toContain('connect ECONNREFUSED 10.0.0.9:443');
     expect(rows.map((r) => /<button[^>]*disabled/.test(r))).toEqual([false, false]);
-  });
+  }, 5000);
 
   it('disables the button of a delivery whose retry is in flight', () => {
     const html = renderToStaticMarkup(<DeadDeliveriesTable deliveries={[dead(1), dead(2)]} onRetry={() => undefined} retrying={new Set([dead(2).deliveryId])} />);
     const rows = html.split('data-testid="dead-delivery"').slice(1);
     expect(rows.map((r) => /<button[^>]*disabled/.test(r))).toEqual([false, true]);
     expect(rows[1]).toContain('Retrying…');
-  });
+  }, 5000);
 });
