@@ -136,6 +136,16 @@ describe('authorization matrix', () => {
     // Even odds are routed by the default policy (review when P(wrong) > 0.2): the review it opened.
     const reviewOf = async (c: ApiClient, pid: string, predictionId: string) =>
       (await c.post<{ reviewId: string }>(`/api/projects/${pid}/predictions`, { predictionId, item: { text: 'probe' }, model: { name: 'm', version: '1' }, probs: [0.5, 0.5] })).body.reviewId;
+    // A dead webhook delivery of the project's routed prediction, written directly (as after a receiver's last failure).
+    const deliveryOf = async (c: ApiClient, pid: string, reviewId: string) => {
+      expect((await c.request('PUT', `/api/projects/${pid}/routing/webhook`, { url: 'http://127.0.0.1:9/hook' })).status).toBe(200);
+      return (
+        await db.query<{ id: string }>(
+          `INSERT INTO webhook_deliveries (id, project_id, review_id, event, body, status, attempts) VALUES ($1, $2, $3, 'verdict', '{}', 'dead', 1) RETURNING id`,
+          [randomUUID(), pid, reviewId],
+        )
+      ).rows[0].id;
+    };
     const [keyA, keyB] = [await keyOf(owner, projectA), await keyOf(ownerB, projectB)];
     const serviceKey = (await owner.post<CreatedApiKey>(`/api/projects/${projectA}/api-keys`, { name: 'service', role: 'service' })).body;
     Object.assign(keyTokens, { keyOfThisProject: keyA.key, keyOfOtherProject: keyB.key, serviceKey: serviceKey.key });
@@ -151,6 +161,11 @@ describe('authorization matrix', () => {
       jobId: { own: await jobOf(owner, projectA), other: await jobOf(ownerB, projectB), missing: 'no-such-job' },
       replayId: { own: await replayOf(projectA), other: await replayOf(projectB), missing: randomUUID() },
       reviewId: { own: await reviewOf(owner, projectA, 'routed-a'), other: await reviewOf(ownerB, projectB, 'routed-b'), missing: randomUUID() },
+      deliveryId: {
+        own: await deliveryOf(owner, projectA, await reviewOf(owner, projectA, 'delivered-a')),
+        other: await deliveryOf(ownerB, projectB, await reviewOf(ownerB, projectB, 'delivered-b')),
+        missing: randomUUID(),
+      },
       predictionId: { own: await predictionOf(owner, projectA, 'probe-a'), other: await predictionOf(ownerB, projectB, 'probe-b'), missing: 'no-such-prediction' },
     });
 
@@ -246,10 +261,11 @@ describe('authorization matrix', () => {
               (SELECT count(*) FROM lf_versions v JOIN labeling_functions f ON f.id = v.lf_id WHERE f.project_id = $1)::int AS versions,
               (SELECT count(*) FROM items WHERE project_id = $1 AND gold IS NOT NULL)::int AS gold,
               (SELECT count(*) FROM skips WHERE project_id = $1)::int AS skips,
-              (SELECT count(*) FROM production_reviews WHERE project_id = $1 AND status = 'decided')::int AS verdicts`,
+              (SELECT count(*) FROM production_reviews WHERE project_id = $1 AND status = 'decided')::int AS verdicts,
+              (SELECT count(*) FROM webhook_deliveries WHERE project_id = $1 AND status = 'dead')::int AS "deadDeliveries"`,
       [projectB],
     );
-    expect(b.rows[0]).toEqual({ members: 1, keys: 1, versions: 1, gold: 0, skips: 0, verdicts: 0 });
+    expect(b.rows[0]).toEqual({ members: 1, keys: 1, versions: 1, gold: 0, skips: 0, verdicts: 0, deadDeliveries: 1 });
   }, 120_000);
 
   it('answers every client socket event for every kind of caller as the event declares', async () => {

@@ -5,7 +5,7 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { APPLICATION_SERVICES, CAPACITY_OPTIONS, LF_PREVIEW_OPTIONS, PAYLOAD_LIMITS, PREDICTION_OPTIONS, payloadLimitsFrom } from '@arbiter/server/application';
 import type { AppConfig } from '@arbiter/server/config';
 import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
-import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, MaintenanceProducer, QUEUE, ReplayProducer } from '@arbiter/server/jobs';
+import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, MaintenanceProducer, QUEUE, ReplayProducer, WebhookProducer } from '@arbiter/server/jobs';
 import { ActiveLearningController } from './active-learning/active-learning.controller';
 import { ReplayController } from './active-learning/replay.controller';
 import { AuthController } from './auth/auth.controller';
@@ -26,6 +26,7 @@ import { RoutingPolicyController } from './routing/routing-policy.controller';
 import { PredictionController } from './routing/prediction.controller';
 import { ProductionReviewController } from './routing/production-review.controller';
 import { ModelMonitoringController } from './routing/model-monitoring.controller';
+import { WebhookController } from './routing/webhook.controller';
 import { AgreementController } from './projects/agreement.controller';
 import { JobController } from './projects/job.controller';
 import { MemberController } from './projects/member.controller';
@@ -53,7 +54,7 @@ export class AppModule {
             prefix: config.QUEUE_PREFIX,
           }),
         ),
-        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.al }, { name: QUEUE.replay }),
+        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.al }, { name: QUEUE.replay }, { name: QUEUE.webhooks }),
         BullModule.registerFlowProducer({ name: LF_FLOW_PRODUCER }),
         BullModule.registerFlowProducer({ name: AL_FLOW_PRODUCER }),
       ],
@@ -75,6 +76,7 @@ export class AppModule {
         PredictionController,
         ProductionReviewController,
         ModelMonitoringController,
+        WebhookController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -101,6 +103,7 @@ export class AppModule {
         AlRoundPublisher,
         AlEventsListener,
         ReplayProducer,
+        WebhookProducer,
         ReplayEventsListener,
         ProjectGateway,
         ...APPLICATION_SERVICES,

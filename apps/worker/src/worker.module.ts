@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import type { AppConfig } from '@arbiter/server/config';
-import { AgreementService, AlRoundService, CapacityService, ProductionReviewService, RoutingPolicyService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProjectEvents, ProjectService, ProjectStatsService, REPLAY_SIMULATOR, ReplayRunService } from '@arbiter/server/application';
+import { AgreementService, AlRoundService, CapacityService, ProductionReviewService, RoutingPolicyService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProjectEvents, ProjectService, ProjectStatsService, REPLAY_SIMULATOR, ReplayRunService, WEBHOOK_DELIVERY_OPTIONS, WebhookDeliveryService } from '@arbiter/server/application';
 import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
-import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, QUEUE } from '@arbiter/server/jobs';
+import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, QUEUE, WebhookProducer } from '@arbiter/server/jobs';
 import { AlBootstrap } from './active-learning/al-bootstrap.service';
 import { AlScoringService } from './active-learning/al-scoring.service';
 import { AlSelectionService } from './active-learning/al-selection.service';
@@ -17,6 +17,8 @@ import { LfProcessor } from './processors/lf.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { ReplayProcessor } from './processors/replay.processor';
 import { MlReplaySimulator } from './processors/replay.simulator';
+import { WebhookProcessor } from './processors/webhook.processor';
+import { WEBHOOK_SWEEP_MS, WebhookSweeper } from './webhooks/webhook-sweeper.service';
 
 @Module({})
 export class WorkerModule {
@@ -33,7 +35,7 @@ export class WorkerModule {
             prefix: config.QUEUE_PREFIX,
           }),
         ),
-        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.al }, { name: QUEUE.replay }),
+        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.al }, { name: QUEUE.replay }, { name: QUEUE.webhooks }),
         BullModule.registerFlowProducer({ name: LF_FLOW_PRODUCER }),
         BullModule.registerFlowProducer({ name: AL_FLOW_PRODUCER }),
       ],
@@ -43,6 +45,8 @@ export class WorkerModule {
         { provide: HEARTBEAT_INTERVAL_MS, useValue: config.WORKER_HEARTBEAT_MS },
         { provide: AL_OPTIONS, useValue: { chunkSize: config.AL_CHUNK_SIZE } },
         { provide: REPLAY_SIMULATOR, useClass: MlReplaySimulator },
+        { provide: WEBHOOK_DELIVERY_OPTIONS, useValue: { timeoutMs: config.WEBHOOK_TIMEOUT_MS } },
+        { provide: WEBHOOK_SWEEP_MS, useValue: config.WEBHOOK_SWEEP_MS },
         HeartbeatService,
         ProjectStatsService,
         ProjectEvents,
@@ -70,6 +74,10 @@ export class WorkerModule {
         RoutingPolicyService,
         ProductionReviewService,
         SlaSweepService,
+        WebhookProducer,
+        WebhookDeliveryService,
+        WebhookProcessor,
+        WebhookSweeper,
       ],
     };
   }

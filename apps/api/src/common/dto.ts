@@ -26,6 +26,8 @@ import {
   predictionBatchRequestSchema,
   listProductionReviewsQuerySchema,
   productionVerdictRequestSchema,
+  putWebhookRequestSchema,
+  listWebhookDeliveriesQuerySchema,
   updateRoutingSettingsSchema,
   modelReferenceRequestSchema,
   monitoringQuerySchema,
@@ -59,3 +61,5 @@ export class ModelReferenceDto extends createZodDto(modelReferenceRequestSchema)
 export class MonitoringQueryDto extends createZodDto(monitoringQuerySchema) {}
 export class ListProductionReviewsQueryDto extends createZodDto(listProductionReviewsQuerySchema) {}
 export class ProductionVerdictDto extends createZodDto(productionVerdictRequestSchema) {}
+export class PutWebhookDto extends createZodDto(putWebhookRequestSchema) {}
+export class ListWebhookDeliveriesQueryDto extends createZodDto(listWebhookDeliveriesQuerySchema) {}

@@ -51,3 +51,7 @@ export type SelectBatchJob = z.infer<typeof selectBatchJobSchema>;
 
 export const runReplayJobSchema = z.strictObject({ projectId: z.uuid(), replayId: z.uuid() });
 export type RunReplayJob = z.infer<typeof runReplayJobSchema>;
+
+/** Sends one webhook delivery (its row holds the body; the project's webhook, the address and secret). */
+export const deliverWebhookJobSchema = z.strictObject({ projectId: z.uuid(), deliveryId: z.uuid() });
+export type DeliverWebhookJob = z.infer<typeof deliverWebhookJobSchema>;

@@ -271,3 +271,87 @@ export const modelMonitoringSchema = z.object({
   alerts: z.array(z.object({ metric: z.string(), value: z.number(), threshold: z.number(), message: z.string() })),
 });
 export type ModelMonitoring = z.infer<typeof modelMonitoringSchema>;
+
+// Verdict webhooks: each verdict is pushed to the project's webhook, signed with its secret, retried with backoff;
+// what still fails after the last attempt waits in the dead-letter list until an engineer retries it.
+
+/**
+ * The headers of every delivery. The signature is `sha256=` + hex HMAC-SHA256, keyed by the webhook's secret, over
+ * `${timestamp}.${body}`: the timestamp header's value (Unix seconds of this attempt), a dot, and the raw body.
+ */
+export const WEBHOOK_HEADERS = {
+  event: 'x-arbiter-event',
+  deliveryId: 'x-arbiter-delivery-id',
+  timestamp: 'x-arbiter-timestamp',
+  signature: 'x-arbiter-signature',
+} as const;
+
+/** `PUT /api/projects/:projectId/routing/webhook` (engineer): without `secret`, the server makes one. */
+export const putWebhookRequestSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000),
+  /** Signs every delivery (HMAC-SHA256); at least 16 characters. */
+  secret: z.string().min(16).max(200).optional(),
+});
+export type PutWebhookRequest = z.infer<typeof putWebhookRequestSchema>;
+
+/** `GET …/routing/webhook`: the secret is never shown again after the PUT that set it. */
+export const webhookViewSchema = z.object({
+  configured: z.boolean(),
+  url: z.string().nullable(),
+  hasSecret: z.boolean(),
+  createdAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type WebhookView = z.infer<typeof webhookViewSchema>;
+
+/** The PUT's answer: the view, and the secret once (the one sent, or the one the server made). */
+export const putWebhookResponseSchema = webhookViewSchema.extend({ secret: z.string() });
+export type PutWebhookResponse = z.infer<typeof putWebhookResponseSchema>;
+
+/** The JSON body of a verdict delivery. Headers carry the delivery id, a timestamp and the signature. */
+export const verdictWebhookEventSchema = z.object({
+  type: z.literal('verdict'),
+  deliveryId: z.uuid(),
+  projectId: z.uuid(),
+  /** The production service's own prediction id. */
+  predictionId: z.string(),
+  reviewId: z.uuid(),
+  verdict: z.enum(VERDICTS),
+  /** The true label (null for reject) and its name. */
+  label: z.number().int().nullable(),
+  labelName: z.string().nullable(),
+  decidedAt: z.string(),
+  model: z.object({ name: z.string(), version: z.string() }),
+});
+export type VerdictWebhookEvent = z.infer<typeof verdictWebhookEventSchema>;
+
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'dead'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/** `GET …/routing/webhook/deliveries?status=dead` (engineer): oldest first, keyset by `after`. */
+export const listWebhookDeliveriesQuerySchema = z.strictObject({
+  status: z.enum(WEBHOOK_DELIVERY_STATUSES).default('dead'),
+  after: z.string().regex(/^[0-9]{1,19}$/).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListWebhookDeliveriesQuery = z.infer<typeof listWebhookDeliveriesQuerySchema>;
+
+export const webhookDeliverySchema = z.object({
+  deliveryId: z.uuid(),
+  event: z.literal('verdict'),
+  status: z.enum(WEBHOOK_DELIVERY_STATUSES),
+  reviewId: z.uuid(),
+  predictionId: z.string(),
+  verdict: z.enum(VERDICTS),
+  /** Sends so far, manual retries included. */
+  attempts: z.number().int(),
+  /** The receiver's HTTP status of the last attempt (null when it did not answer). */
+  lastStatusCode: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
+export const webhookDeliveryPageSchema = z.object({ deliveries: z.array(webhookDeliverySchema), cursor: z.string().nullable() });
+export type WebhookDeliveryPage = z.infer<typeof webhookDeliveryPageSchema>;

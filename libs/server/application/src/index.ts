@@ -23,6 +23,9 @@ export * from './lib/routing/prediction.service';
 export * from './lib/routing/production-review.service';
 export * from './lib/routing/capacity.service';
 export * from './lib/routing/model-monitoring.service';
+export * from './lib/routing/webhook.service';
+export * from './lib/routing/webhook-delivery.service';
+export * from './lib/routing/webhook-signature';
 
 import { ActiveLearningService } from './lib/active-learning/active-learning.service';
 import { AlRoundService } from './lib/active-learning/al-round.service';
@@ -46,4 +49,5 @@ import { CapacityService } from './lib/routing/capacity.service';
 import { ModelMonitoringService } from './lib/routing/model-monitoring.service';
 
 /** Every application service, for a module's providers. */
-export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService, PredictionService, ProductionReviewService, CapacityService, ModelMonitoringService];
+export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService, PredictionService, ProductionReviewService, CapacityService, ModelMonitoringService, WebhookService];
+import { WebhookService } from './lib/routing/webhook.service';

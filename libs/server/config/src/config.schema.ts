@@ -79,6 +79,13 @@ const baseSchema = z.object({
   // Agreement is recomputed this long after the last change, but never later than MAX_WAIT after the first.
   AGREEMENT_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(500),
   AGREEMENT_MAX_WAIT_MS: z.coerce.number().int().min(0).max(3_600_000).default(3000),
+  // Verdict webhooks: sends per delivery before it is dead, the first retry's delay (doubling after each failure:
+  // by default 5 s … about 2.8 h for the last), a send's time limit, and how often workers re-queue pending
+  // deliveries whose job was lost (e.g. a Redis restart without persistence).
+  WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
+  WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WEBHOOK_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
 });
 
 export const configSchema = baseSchema

@@ -6,3 +6,4 @@ export * from './lib/replay.producer';
 export * from './lib/connection-log';
 export * from './lib/queue-unavailable.error';
 export * from './lib/al.producer';
+export * from './lib/webhook.producer';

@@ -58,6 +58,8 @@ export const QUEUE = {
   /** Active-learning rounds: opening, training, pool scoring chunks and the selection that closes a round. */
   al: 'active-learning',
   replay: 'replay',
+  /** Verdict webhook deliveries, one job per delivery (per manual retry). */
+  webhooks: 'webhooks',
 } as const;
 
 export const JOB = {
@@ -71,4 +73,5 @@ export const JOB = {
   scoreChunk: 'score-chunk',
   selectBatch: 'select-batch',
   runReplay: 'run-replay',
+  deliverWebhook: 'deliver-webhook',
 } as const;

@@ -1,4 +1,4 @@
-import type { ListReviewQuery } from '@arbiter/contracts';
+import type { ListReviewQuery, WebhookDeliveryStatus } from '@arbiter/contracts';
 
 export const queryKeys = {
   me: ['me'] as const,
@@ -21,4 +21,7 @@ export const queryKeys = {
   alCurve: (projectId: string) => ['projects', projectId, 'active-learning', 'curve'] as const,
   models: (projectId: string) => ['projects', projectId, 'active-learning', 'models'] as const,
   alReplay: (projectId: string, replayId: string) => ['projects', projectId, 'active-learning', 'replays', replayId] as const,
+  /** Prefix of the verdict webhook and its delivery lists: one invalidation refreshes them all. */
+  webhook: (projectId: string) => ['projects', projectId, 'webhook'] as const,
+  webhookDeliveries: (projectId: string, status: WebhookDeliveryStatus) => ['projects', projectId, 'webhook', 'deliveries', status] as const,
 };

@@ -3,11 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { isUuid, ROLE_RANK, type Escalation, type Role } from '@arbiter/contracts';
 import type { ListProductionReviewsQuery, PredictionDecision, ProductionReview, ProductionReviewPage, ProductionVerdictRequest } from '@arbiter/contracts';
 import { ProductionReviewRepository, type StoredDecision } from '@arbiter/server/data-access';
-import { AnalysisProducer } from '@arbiter/server/jobs';
+import { AnalysisProducer, WebhookProducer } from '@arbiter/server/jobs';
 import type { Principal } from '../auth/principal';
 import { ArbiterError, ErrorCode, forbidden, invalid, notFound } from '../errors/arbiter.error';
 import { escalationOf, toView } from './prediction.service';
 import { RoutingPolicyService } from './routing-policy.service';
+import { verdictWebhookBody } from './webhook.service';
 
 @Injectable()
 export class ProductionReviewService {
@@ -15,6 +16,7 @@ export class ProductionReviewService {
     private readonly reviews: ProductionReviewRepository,
     private readonly routing: RoutingPolicyService,
     private readonly analysis: AnalysisProducer,
+    private readonly webhooks: WebhookProducer,
   ) {}
 
   /** Reviewers see the reviewers' pool; engineers and owners also the senior pool (reviews escalated past their SLA). */
@@ -23,13 +25,18 @@ export class ProductionReviewService {
     return { reviews: rows.map(toReview), cursor };
   }
 
-  /** One verdict per review (a second is a 409); the decision, verdict included, is what the service reads too. */
+  /**
+   * One verdict per review (a second is a 409); the decision, verdict included, is what the service reads too, and
+   * what the project's webhook is sent (queued with the verdict, in its transaction).
+   */
   async verdict(projectId: string, reviewId: string, req: ProductionVerdictRequest, principal: Principal, role: Role): Promise<PredictionDecision> {
     if (principal.kind !== 'user') throw forbidden('API keys cannot review; sign in as a reviewer');
     if (!isUuid(reviewId)) throw notFound('review');
     const labels = await this.routing.labelNames(projectId);
     if (req.label !== undefined && req.label >= labels.length) throw invalid('label', `label id ${req.label} is not in this project (0..${labels.length - 1})`);
-    const out = await this.reviews.decide(projectId, reviewId.toLowerCase(), req.verdict, req.label ?? null, { userId: principal.userId, senior: isSenior(role) });
+    const out = await this.reviews.decide(projectId, reviewId.toLowerCase(), req.verdict, req.label ?? null, { userId: principal.userId, senior: isSenior(role) }, (d, deliveryId) =>
+      verdictWebhookBody(projectId, d, deliveryId, labels),
+    );
     if (out.kind === 'not-found') throw notFound('review');
     if (out.kind === 'already-decided') throw new ArbiterError(ErrorCode.Conflict, 'this review already has a verdict');
     if (out.kind === 'expired') {
@@ -38,6 +45,7 @@ export class ProductionReviewService {
     if (out.kind === 'senior-only') throw forbidden('this review passed its deadline and was escalated to the senior pool: engineers and owners review it');
     // New gold changes agreement against gold: recompute, as after an adjudication.
     if (out.goldItemId !== null) this.analysis.afterChange(projectId);
+    if (out.deliveryId !== null) this.webhooks.afterCommit({ projectId, deliveryId: out.deliveryId, generation: 0 });
     return toView(out.decision, labels);
   }
 

@@ -19,6 +19,7 @@ import { ModelMonitoringRepository } from './model-monitoring.repository';
 import { RoutingPolicyRepository } from './routing-policy.repository';
 import { TaskRepository } from './task.repository';
 import { UserRepository } from './user.repository';
+import { WebhookRepository } from './webhook.repository';
 
 export * from './agreement.repository';
 export * from './al-pool.repository';
@@ -41,6 +42,7 @@ export * from './production-review.repository';
 export * from './routing-policy.repository';
 export * from './task.repository';
 export * from './user.repository';
+export * from './webhook.repository';
 export { HealthRepository };
 export const REPOSITORIES = [
   HealthRepository,
@@ -64,4 +66,5 @@ export const REPOSITORIES = [
   ProductionPredictionRepository,
   ProductionReviewRepository,
   ModelMonitoringRepository,
+  WebhookRepository,
 ];

@@ -1,12 +1,15 @@
 // Reviews of routed production predictions: the open queue (keyset by prediction id) and the one verdict each.
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Sql } from '../sql';
 import { DECISION_COLUMNS, iso, type StoredDecision } from './production-prediction.repository';
+import { insertVerdictDelivery } from './webhook.repository';
 
 export type Verdict = 'accept' | 'correct' | 'reject';
 
 export type VerdictOutcome =
-  | { kind: 'decided'; decision: StoredDecision; goldItemId: string | null }
+  /** `deliveryId`: the webhook delivery queued with the verdict, when the project has a webhook. */
+  | { kind: 'decided'; decision: StoredDecision; goldItemId: string | null; deliveryId: string | null }
   | { kind: 'not-found' }
   | { kind: 'already-decided' }
   /** Its SLA deadline passed and the project's escalation acted on the model's label. */
@@ -49,7 +52,9 @@ export class ProductionReviewRepository {
   /**
    * Records the verdict, once: two reviewers racing, the second hears 'already-decided'. Unless rejected, the true
    * label becomes the gold of the item the prediction was about (when it names one), with provenance; for a
-   * prediction sent with its text, the verdict on the review is that record's gold.
+   * prediction sent with its text, the verdict on the review is that record's gold. When the project has a webhook,
+   * its delivery (the body `webhookBody` makes) is queued in the same transaction: a verdict is never stored without
+   * it, nor it without the verdict.
    */
   decide(
     projectId: string,
@@ -57,6 +62,7 @@ export class ProductionReviewRepository {
     verdict: Verdict,
     correctedLabel: number | null,
     reviewer: { userId: string; senior: boolean },
+    webhookBody: (decision: StoredDecision, deliveryId: string) => string,
   ): Promise<VerdictOutcome> {
     const reviewerId = reviewer.userId;
     return this.sql.tx(async (c) => {
@@ -91,7 +97,9 @@ export class ProductionReviewRepository {
         `SELECT ${DECISION_COLUMNS} FROM production_reviews r JOIN production_predictions p ON p.id = r.prediction_id WHERE r.id = $1`,
         [reviewId],
       );
-      return { kind: 'decided' as const, decision: out[0], goldItemId };
+      const deliveryId = randomUUID();
+      const queued = await insertVerdictDelivery(c, { deliveryId, projectId, reviewId, body: webhookBody(out[0], deliveryId) });
+      return { kind: 'decided' as const, decision: out[0], goldItemId, deliveryId: queued ? deliveryId : null };
     });
   }
 
