@@ -11,6 +11,7 @@ import { ClientEmbeddings1795502000000 } from './1795502000000-client-embeddings
 import { ModelLfs1795503000000 } from './1795503000000-model-lfs';
 import { DecidedReviews1795504000000 } from './1795504000000-decided-reviews';
 import { ProductionReview1795510000000 } from './1795510000000-production-review';
+import { ProductionReviewLeases1795513000000 } from './1795513000000-production-review-leases';
 import { RoutingCapacitySla1795514000000 } from './1795514000000-routing-capacity-sla';
 
 export const MIGRATIONS = [
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   ModelLfs1795503000000,
   DecidedReviews1795504000000,
   ProductionReview1795510000000,
+  ProductionReviewLeases1795513000000,
   RoutingCapacitySla1795514000000,
 ];

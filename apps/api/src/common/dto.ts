@@ -25,6 +25,7 @@ import {
   predictionRequestSchema,
   predictionBatchRequestSchema,
   listProductionReviewsQuerySchema,
+  claimProductionReviewsSchema,
   productionVerdictRequestSchema,
   updateRoutingSettingsSchema,
 } from '@arbiter/contracts';
@@ -54,4 +55,5 @@ export class UpdateRoutingSettingsDto extends createZodDto(updateRoutingSettings
 export class PredictionDto extends createZodDto(predictionRequestSchema) {}
 export class PredictionBatchDto extends createZodDto(predictionBatchRequestSchema) {}
 export class ListProductionReviewsQueryDto extends createZodDto(listProductionReviewsQuerySchema) {}
+export class ClaimProductionReviewsDto extends createZodDto(claimProductionReviewsSchema) {}
 export class ProductionVerdictDto extends createZodDto(productionVerdictRequestSchema) {}
