@@ -90,6 +90,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/projects/{projectId}/lfs/{lfId}': { description: 'probe' },
   'PATCH /api/users/{userId}': { disabled: true },
   'POST /api/projects/{projectId}/production-reviews/{reviewId}/verdict': { verdict: 'accept' },
+  'POST /api/projects/{projectId}/production-reviews/claim': { count: 1 },
 };
 
 describe('authorization matrix', () => {

@@ -12,6 +12,7 @@ export function useScreenHrefs() {
       review: (projectId: string) => router.buildLocation({ to: '/projects/$projectId/review', params: { projectId } }).href,
       lfs: (projectId: string) => router.buildLocation({ to: '/projects/$projectId/lfs', params: { projectId } }).href,
       activeLearning: (projectId: string) => router.buildLocation({ to: '/projects/$projectId/active-learning', params: { projectId } }).href,
+      productionReviews: (projectId: string) => router.buildLocation({ to: '/projects/$projectId/production-reviews', params: { projectId } }).href,
     }),
     [router],
   );

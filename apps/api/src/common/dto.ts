@@ -25,6 +25,7 @@ import {
   predictionRequestSchema,
   predictionBatchRequestSchema,
   listProductionReviewsQuerySchema,
+  claimProductionReviewsSchema,
   productionVerdictRequestSchema,
   putWebhookRequestSchema,
   listWebhookDeliveriesQuerySchema,
@@ -60,6 +61,7 @@ export class PredictionBatchDto extends createZodDto(predictionBatchRequestSchem
 export class ModelReferenceDto extends createZodDto(modelReferenceRequestSchema) {}
 export class MonitoringQueryDto extends createZodDto(monitoringQuerySchema) {}
 export class ListProductionReviewsQueryDto extends createZodDto(listProductionReviewsQuerySchema) {}
+export class ClaimProductionReviewsDto extends createZodDto(claimProductionReviewsSchema) {}
 export class ProductionVerdictDto extends createZodDto(productionVerdictRequestSchema) {}
 export class PutWebhookDto extends createZodDto(putWebhookRequestSchema) {}
 export class ListWebhookDeliveriesQueryDto extends createZodDto(listWebhookDeliveriesQuerySchema) {}

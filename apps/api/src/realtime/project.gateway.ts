@@ -51,6 +51,7 @@ export class ProjectGateway implements OnGatewayInit {
   ) {
     events.onCountersChanged((projectId) => this.scheduleStats(projectId));
     events.onImportProgress((e) => this.server?.to(room(e.projectId)).emit(SOCKET_EVENTS.importProgress, e));
+    events.onProductionReviewsOpened((e) => this.server?.to(room(e.projectId)).emit(SOCKET_EVENTS.productionReviews, e));
     events.onAccessChanged((e) => this.followAccess(e));
   }
 

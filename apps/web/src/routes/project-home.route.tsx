@@ -24,6 +24,7 @@ function ProjectScreen() {
       reviewHref={hrefs.review(projectId)}
       lfsHref={hrefs.lfs(projectId)}
       activeLearningHref={hrefs.activeLearning(projectId)}
+      productionReviewsHref={hrefs.productionReviews(projectId)}
       projectsHref={hrefs.projects()}
     />
   );

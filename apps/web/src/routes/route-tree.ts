@@ -4,6 +4,7 @@ import { annotateRoute } from './annotate.route';
 import { homeRoute } from './home.route';
 import { lfsRoute } from './lfs.route';
 import { loginRoute } from './login.route';
+import { productionReviewRoute } from './production-review.route';
 import { projectHomeRoute } from './project-home.route';
 import { projectRoute } from './project.route';
 import { projectsRoute } from './projects.route';
@@ -16,6 +17,6 @@ export const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([
     homeRoute,
     projectsRoute,
-    projectRoute.addChildren([projectHomeRoute, annotateRoute, reviewRoute, lfsRoute, activeLearningRoute]),
+    projectRoute.addChildren([projectHomeRoute, annotateRoute, reviewRoute, lfsRoute, activeLearningRoute, productionReviewRoute]),
   ]),
 ]);

@@ -51,7 +51,7 @@ export const ERROR_CODE = {
   IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
   /** 403: a submission for an item the queue never served to this annotator. */
   NotServed: 'ITEM_NOT_SERVED',
-  /** 409: the annotator's lease expired and the item's open slots are now held by other annotators. */
+  /** 409: another's live lease holds it: an item's open slots (the annotator's own lease expired), or a production review. */
   LeaseLost: 'LEASE_LOST',
   /** 409: undo after the project's undo window, or after a reviewer decided the item. */
   UndoWindowPassed: 'UNDO_WINDOW_PASSED',

@@ -21,6 +21,8 @@ export const SOCKET_EVENTS = {
   alRound: 'project:al-round',
   /** A strategy replay advanced (runs done) or finished. */
   replay: 'project:al-replay',
+  /** Production predictions opened reviews: reviewers claim again. Counts only (the room has annotators too). */
+  productionReviews: 'project:production-reviews',
 } as const;
 
 /**
@@ -65,3 +67,6 @@ export const importProgressEventSchema = z.object({
   done: z.boolean(),
 });
 export type ImportProgressEvent = z.infer<typeof importProgressEventSchema>;
+
+export const productionReviewsEventSchema = z.object({ projectId: z.uuid(), opened: z.number().int() });
+export type ProductionReviewsEvent = z.infer<typeof productionReviewsEventSchema>;

@@ -171,12 +171,19 @@ export type PredictionDecision = z.infer<typeof predictionDecisionSchema>;
 export const predictionBatchResponseSchema = z.object({ decisions: z.array(predictionDecisionSchema) });
 export type PredictionBatchResponse = z.infer<typeof predictionBatchResponseSchema>;
 
+/** Filters shared by the list and the claim: the model version, and the label the model suggested. */
+const reviewFilters = {
+  modelVersion: z.string().min(1).max(200).optional(),
+  label: z.coerce.number().int().min(0).optional(),
+};
+
 /** `GET /api/projects/:projectId/production-reviews?status=open` (reviewer). */
 export const listProductionReviewsQuerySchema = z.strictObject({
   status: z.enum(['open', 'decided', 'expired']).default('open'),
   /** Keyset cursor: the `cursor` of the previous page. */
   after: z.string().regex(/^[0-9]{1,19}$/).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...reviewFilters,
 });
 export type ListProductionReviewsQuery = z.infer<typeof listProductionReviewsQuerySchema>;
 
@@ -193,6 +200,8 @@ export const productionReviewSchema = z.object({
   reasons: z.array(routeReasonSchema),
   policyVersion: z.number().int(),
   createdAt: z.string(),
+  /** A live lease on the open review: whether the caller holds it, and until when. Null when free or decided. */
+  lease: z.object({ mine: z.boolean(), expiresAt: z.string() }).nullable(),
   verdict: verdictSchema.nullable(),
   /** The SLA deadline (null without one), and the escalation once it passed. */
   deadline: z.string().nullable(),
@@ -355,3 +364,26 @@ export const webhookDeliverySchema = z.object({
 export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
 export const webhookDeliveryPageSchema = z.object({ deliveries: z.array(webhookDeliverySchema), cursor: z.string().nullable() });
 export type WebhookDeliveryPage = z.infer<typeof webhookDeliveryPageSchema>;
+
+export const MAX_REVIEW_CLAIM = 50;
+
+/**
+ * `POST …/production-reviews/claim` (reviewer, signed in): renews the caller's leases on open reviews that pass the
+ * filters (and releases those that do not), then claims the oldest free ones until `count` are held.
+ */
+export const claimProductionReviewsSchema = z.strictObject({
+  count: z.number().int().min(1).max(MAX_REVIEW_CLAIM).default(10),
+  modelVersion: reviewFilters.modelVersion,
+  label: z.number().int().min(0).optional(),
+});
+export type ClaimProductionReviews = z.input<typeof claimProductionReviewsSchema>;
+
+export const claimProductionReviewsResponseSchema = z.object({
+  /** The caller's held reviews, oldest first. */
+  reviews: z.array(productionReviewSchema),
+  /** How long a lease lasts: claim again within it to keep what is held. */
+  leaseSeconds: z.number().int(),
+  /** Every open review of the project, held or not, by model version (for the filter), most first. */
+  open: z.object({ total: z.number().int(), modelVersions: z.array(z.object({ version: z.string(), count: z.number().int() })) }),
+});
+export type ClaimProductionReviewsResponse = z.infer<typeof claimProductionReviewsResponseSchema>;

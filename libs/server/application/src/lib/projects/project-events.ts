@@ -1,7 +1,7 @@
 // In-process notifications from services to whoever pushes them to clients (the socket gateway).
 import { EventEmitter } from 'node:events';
 import { Injectable } from '@nestjs/common';
-import type { ImportProgressEvent, Role } from '@arbiter/contracts';
+import type { ImportProgressEvent, ProductionReviewsEvent, Role } from '@arbiter/contracts';
 
 /**
  * Access that ended or changed, for open sockets to follow at once: a session ended (logout, or every session of a
@@ -28,6 +28,15 @@ export class ProjectEvents {
 
   accessChanged(e: AccessChange): void {
     this.emitter.emit('access', e);
+  }
+
+  /** Production predictions opened reviews (counted, never their content). */
+  productionReviewsOpened(e: ProductionReviewsEvent): void {
+    this.emitter.emit('production-reviews', e);
+  }
+
+  onProductionReviewsOpened(fn: (e: ProductionReviewsEvent) => void): void {
+    this.emitter.on('production-reviews', fn);
   }
 
   onCountersChanged(fn: (projectId: string) => void): void {

@@ -8,6 +8,7 @@ import { routePrediction, type RoutingPolicy } from '@arbiter/domain/routing';
 import { ProductionPredictionRepository, RoutingPolicyRepository, type NewDecision, type StoredDecision } from '@arbiter/server/data-access';
 import type { Principal } from '../auth/principal';
 import { InFlightLimit } from '../common/in-flight-limit';
+import { ProjectEvents } from '../projects/project-events';
 import { ArbiterError, ErrorCode, invalid, notFound } from '../errors/arbiter.error';
 import { CapacityService } from './capacity.service';
 import { asBadRequest } from './routing-errors';
@@ -45,6 +46,7 @@ export class PredictionService {
     private readonly routing: RoutingPolicyService,
     private readonly predictions: ProductionPredictionRepository,
     private readonly capacity: CapacityService,
+    private readonly events: ProjectEvents,
     @Optional() @Inject(PREDICTION_OPTIONS) options?: PredictionOptions,
   ) {
     this.inFlight = new InFlightLimit((options ?? DEFAULT_PREDICTION_OPTIONS).maxInFlight);
@@ -142,6 +144,8 @@ export class PredictionService {
     }
     if (out.kind === 'conflict') throw reused(at(indexOf(out.index), 'predictionId'), rows[out.index].clientPredictionId);
     if (rows.some((r) => r.reviewId !== null)) this.capacity.reviewsOpened(projectId);
+    // Reviewers' screens claim again when told; a retry opened nothing and tells nobody.
+    if (out.opened > 0) this.events.productionReviewsOpened({ projectId, opened: out.opened });
     const byId = new Map(out.decisions.map((d) => [d.clientPredictionId, d]));
     return reqs.map((r) => toView(byId.get(r.predictionId) as StoredDecision, labels));
   }

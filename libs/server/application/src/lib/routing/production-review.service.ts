@@ -1,8 +1,17 @@
-// Reviewers' side of the production review loop: the queue of routed predictions and one verdict per review.
+// Reviewers' side of the production review loop: the queue of routed predictions, leases on it (claimed as the
+// annotation queue's tasks are, for the project's lease time), and one verdict per review.
 import { Injectable } from '@nestjs/common';
 import { isUuid, ROLE_RANK, type Escalation, type Role } from '@arbiter/contracts';
-import type { ListProductionReviewsQuery, PredictionDecision, ProductionReview, ProductionReviewPage, ProductionVerdictRequest } from '@arbiter/contracts';
-import { ProductionReviewRepository, type StoredDecision } from '@arbiter/server/data-access';
+import type {
+  ClaimProductionReviews,
+  ClaimProductionReviewsResponse,
+  ListProductionReviewsQuery,
+  PredictionDecision,
+  ProductionReview,
+  ProductionReviewPage,
+  ProductionVerdictRequest,
+} from '@arbiter/contracts';
+import { ProductionReviewRepository, ProjectRepository, type StoredReview } from '@arbiter/server/data-access';
 import { AnalysisProducer, WebhookProducer } from '@arbiter/server/jobs';
 import type { Principal } from '../auth/principal';
 import { ArbiterError, ErrorCode, forbidden, invalid, notFound } from '../errors/arbiter.error';
@@ -10,19 +19,41 @@ import { escalationOf, toView } from './prediction.service';
 import { RoutingPolicyService } from './routing-policy.service';
 import { verdictWebhookBody } from './webhook.service';
 
+const CLAIM_DEFAULT = 10;
+
 @Injectable()
 export class ProductionReviewService {
   constructor(
     private readonly reviews: ProductionReviewRepository,
+    private readonly projects: ProjectRepository,
     private readonly routing: RoutingPolicyService,
     private readonly analysis: AnalysisProducer,
     private readonly webhooks: WebhookProducer,
   ) {}
 
   /** Reviewers see the reviewers' pool; engineers and owners also the senior pool (reviews escalated past their SLA). */
-  async page(projectId: string, q: ListProductionReviewsQuery, role: Role): Promise<ProductionReviewPage> {
-    const { rows, cursor } = await this.reviews.page(projectId, q.status, q.after, q.limit, isSenior(role));
-    return { reviews: rows.map(toReview), cursor };
+  async page(projectId: string, q: ListProductionReviewsQuery, principal: Principal, role: Role): Promise<ProductionReviewPage> {
+    if (q.label !== undefined) checkLabel(q.label, await this.routing.labelNames(projectId));
+    const filters = { modelVersion: q.modelVersion, label: q.label };
+    const { rows, cursor } = await this.reviews.page(projectId, q.status, q.after, q.limit, isSenior(role), filters);
+    return { reviews: rows.map((r) => toReview(r, principal)), cursor };
+  }
+
+  /** The caller's held reviews (renewed), topped up to `count` with the oldest free ones that pass the filters. */
+  async claim(projectId: string, req: ClaimProductionReviews, principal: Principal, role: Role): Promise<ClaimProductionReviewsResponse> {
+    if (principal.kind !== 'user') throw forbidden('API keys cannot review; sign in as a reviewer');
+    const project = await this.projects.get(projectId, role);
+    if (!project) throw notFound('project');
+    if (req.label !== undefined) checkLabel(req.label, project.labelSchema.labels);
+    const filters = { modelVersion: req.modelVersion, label: req.label };
+    const reviewer = { userId: principal.userId, senior: isSenior(role) };
+    const held = await this.reviews.claim(projectId, reviewer, filters, req.count ?? CLAIM_DEFAULT, project.leaseSeconds);
+    const modelVersions = await this.reviews.openByModelVersion(projectId, reviewer.senior);
+    return {
+      reviews: held.map((r) => toReview(r, principal)),
+      leaseSeconds: project.leaseSeconds,
+      open: { total: modelVersions.reduce((s, v) => s + v.count, 0), modelVersions },
+    };
   }
 
   /**
@@ -33,7 +64,7 @@ export class ProductionReviewService {
     if (principal.kind !== 'user') throw forbidden('API keys cannot review; sign in as a reviewer');
     if (!isUuid(reviewId)) throw notFound('review');
     const labels = await this.routing.labelNames(projectId);
-    if (req.label !== undefined && req.label >= labels.length) throw invalid('label', `label id ${req.label} is not in this project (0..${labels.length - 1})`);
+    if (req.label !== undefined) checkLabel(req.label, labels);
     const out = await this.reviews.decide(projectId, reviewId.toLowerCase(), req.verdict, req.label ?? null, { userId: principal.userId, senior: isSenior(role) }, (d, deliveryId) =>
       verdictWebhookBody(projectId, d, deliveryId, labels),
     );
@@ -43,6 +74,11 @@ export class ProductionReviewService {
       throw new ArbiterError(ErrorCode.Conflict, `this review passed its deadline and the model's label was acted on at ${out.escalatedAt}`);
     }
     if (out.kind === 'senior-only') throw forbidden('this review passed its deadline and was escalated to the senior pool: engineers and owners review it');
+    if (out.kind === 'leased-to-another') {
+      throw new ArbiterError(ErrorCode.LeaseLost, `another reviewer holds this review under a lease until ${out.expiresAt}; claim reviews to get your own`, undefined, {
+        leaseExpiresAt: out.expiresAt,
+      });
+    }
     // New gold changes agreement against gold: recompute, as after an adjudication.
     if (out.goldItemId !== null) this.analysis.afterChange(projectId);
     if (out.deliveryId !== null) this.webhooks.afterCommit({ projectId, deliveryId: out.deliveryId, generation: 0 });
@@ -65,7 +101,11 @@ export class ProductionReviewService {
 
 const isSenior = (role: Role) => ROLE_RANK[role] >= ROLE_RANK.engineer;
 
-function toReview(d: StoredDecision): ProductionReview {
+function checkLabel(label: number, labels: readonly unknown[]): void {
+  if (label >= labels.length) throw invalid('label', `label id ${label} is not in this project (0..${labels.length - 1})`);
+}
+
+function toReview(d: StoredReview, principal: Principal): ProductionReview {
   return {
     reviewId: d.reviewId as string,
     status: d.reviewStatus as 'open' | 'decided' | 'expired',
@@ -82,5 +122,9 @@ function toReview(d: StoredDecision): ProductionReview {
     deadline: d.reviewDeadline,
     escalation: escalationOf(d),
     pool: d.pool ?? 'reviewers',
+    lease:
+      d.leasedBy === null || d.leaseExpiresAt === null
+        ? null
+        : { mine: principal.kind === 'user' && principal.userId === d.leasedBy, expiresAt: d.leaseExpiresAt },
   };
 }

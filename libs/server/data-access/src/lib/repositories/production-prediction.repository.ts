@@ -51,7 +51,8 @@ export interface CapacityReadings {
 }
 
 export type RecordOutcome =
-  | { kind: 'ok'; decisions: StoredDecision[] }
+  /** `opened`: reviews this request opened (a retry opens none). */
+  | { kind: 'ok'; decisions: StoredDecision[]; opened: number }
   /** Items named by id that are not the project's: indexes into the request. */
   | { kind: 'missing-items'; indexes: number[] }
   /** A prediction id stored earlier with another body: its index in the request. */
@@ -150,6 +151,7 @@ export class ProductionPredictionRepository {
               reviewDeadline: open ? (deadlines.get(r.reviewId as string) ?? null) : null, escalation: null, escalatedAt: null, pool: open ? 'reviewers' : null,
             };
           }),
+          opened: reviews.length,
         };
       }
       const stored = await this.byClientIds(c, projectId, rows.map((r) => r.clientPredictionId));
@@ -157,7 +159,7 @@ export class ProductionPredictionRepository {
       const conflict = rows.findIndex((r) => byId.get(r.clientPredictionId)?.requestHash !== r.requestHash);
       // Thrown, so the transaction rolls back: nothing of a refused request is written.
       if (conflict >= 0) throw new Refused({ kind: 'conflict', index: conflict });
-      return { kind: 'ok' as const, decisions: rows.map((r) => byId.get(r.clientPredictionId) as StoredDecision) };
+      return { kind: 'ok' as const, decisions: rows.map((r) => byId.get(r.clientPredictionId) as StoredDecision), opened: reviews.length };
     }).catch((err: unknown) => {
       if (err instanceof Refused) return err.outcome;
       throw err;

@@ -4,7 +4,8 @@
 // report and the review queues (the worker rebuilds both together). LF runs report their progress into the LF list's
 // cached `run`; a finished run or a `project:lfs` event refetches the list (stats, label model, pending flags).
 // Active-learning rounds are folded into the cached round list; a finished round refetches the learning curve and
-// the model versions it added. Replay progress replaces the cached replay.
+// the model versions it added. Replay progress replaces the cached replay. Opened production reviews are counted,
+// for the production review screen to claim again.
 import {
   accessEventSchema,
   agreementEventSchema,
@@ -13,6 +14,7 @@ import {
   joinAckSchema,
   lfRunEventSchema,
   lfsEventSchema,
+  productionReviewsEventSchema,
   replayEventSchema,
   SOCKET_EVENTS,
   statsEventSchema,
@@ -37,9 +39,11 @@ export interface ProjectSocketState {
   importProgress: ImportProgressEvent | null;
   /** When the latest agreement report announced on the socket was computed. */
   agreementAt: string | null;
+  /** Production reviews opened since this page joined (a change means: claim again). */
+  reviewsOpened: number;
 }
 
-const INITIAL: ProjectSocketState = { live: false, error: null, stats: null, importProgress: null, agreementAt: null };
+const INITIAL: ProjectSocketState = { live: false, error: null, stats: null, importProgress: null, agreementAt: null, reviewsOpened: 0 };
 const JOIN_TIMEOUT_MS = 10_000;
 
 export function useProjectSocket(projectId: string): ProjectSocketState {
@@ -121,6 +125,10 @@ export function useProjectSocket(projectId: string): ProjectSocketState {
         void qc.invalidateQueries({ queryKey: queryKeys.alCurve(projectId) });
         void qc.invalidateQueries({ queryKey: queryKeys.models(projectId) });
       }
+    });
+    socket.on(SOCKET_EVENTS.productionReviews, (raw: unknown) => {
+      const ev = productionReviewsEventSchema.safeParse(raw);
+      if (ev.success && ev.data.projectId === projectId) setState((s) => ({ ...s, reviewsOpened: s.reviewsOpened + ev.data.opened }));
     });
     socket.on(SOCKET_EVENTS.replay, (raw: unknown) => {
       const ev = replayEventSchema.safeParse(raw);

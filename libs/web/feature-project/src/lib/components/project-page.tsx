@@ -19,10 +19,12 @@ export interface ProjectPageProps {
   lfsHref: string;
   /** The active-learning screen (reviewers and above). */
   activeLearningHref: string;
+  /** The production review queue (reviewers and above). */
+  productionReviewsHref: string;
   projectsHref: string;
 }
 
-export function ProjectPage({ projectId, annotateHref, reviewHref, lfsHref, activeLearningHref, projectsHref }: ProjectPageProps) {
+export function ProjectPage({ projectId, annotateHref, reviewHref, lfsHref, activeLearningHref, productionReviewsHref, projectsHref }: ProjectPageProps) {
   const project = useProject(projectId);
   // Loaded once over HTTP, then replaced by every `project:stats` event the socket receives.
   const stats = useProjectStats(projectId);
@@ -57,6 +59,11 @@ export function ProjectPage({ projectId, annotateHref, reviewHref, lfsHref, acti
           {rank >= ROLE_RANK.reviewer && (
             <AppLink className="btn" href={activeLearningHref} data-testid="active-learning-link">
               Active learning
+            </AppLink>
+          )}
+          {rank >= ROLE_RANK.reviewer && (
+            <AppLink className="btn" href={productionReviewsHref} data-testid="production-reviews-link">
+              Production reviews
             </AppLink>
           )}
           <AppLink className="btn btn--primary" href={annotateHref} data-testid="start-labeling">
