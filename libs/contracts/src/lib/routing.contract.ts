@@ -19,6 +19,8 @@ export const routingPolicySchema = z.strictObject({
   costMatrix: z.array(z.array(cost).max(200)).min(2).max(200),
   /** The cost of one review, in the cost matrix's units. */
   reviewCost: cost,
+  /** The bar of the expected-cost test (review when the cheapest expected cost is above it), learned by the re-fit; reviewCost when absent. */
+  reviewPrice: cost.optional(),
   /** Temperature applied to the model's probabilities before deciding; 1 (default) = as sent. */
   temperature: z.number().min(0.05).max(20).optional(),
   /** Review a decision for `label` whose calibrated probability is below `minConfidence`. */
