@@ -11,6 +11,7 @@ import { ClientEmbeddings1795502000000 } from './1795502000000-client-embeddings
 import { ModelLfs1795503000000 } from './1795503000000-model-lfs';
 import { DecidedReviews1795504000000 } from './1795504000000-decided-reviews';
 import { ProductionReview1795510000000 } from './1795510000000-production-review';
+import { RoutingRefit1795512000000 } from './1795512000000-routing-refit';
 
 export const MIGRATIONS = [
   Foundation1795452000000,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ModelLfs1795503000000,
   DecidedReviews1795504000000,
   ProductionReview1795510000000,
+  RoutingRefit1795512000000,
 ];

@@ -136,6 +136,23 @@ describe('authorization matrix', () => {
     // Even odds are routed by the default policy (review when P(wrong) > 0.2): the review it opened.
     const reviewOf = async (c: ApiClient, pid: string, predictionId: string) =>
       (await c.post<{ reviewId: string }>(`/api/projects/${pid}/predictions`, { predictionId, item: { text: 'probe' }, model: { name: 'm', version: '1' }, probs: [0.5, 0.5] })).body.reviewId;
+    // A re-fit's proposal written directly (a real one needs 100 verdicts), on the policy the first decision stored.
+    const zero = { total: 0, mean: 0, routed: 0, routedShare: 0 };
+    const fit = {
+      temperatureFit: { temperature: 1, nllBefore: 0, nllAfter: 0 },
+      fitRows: 0,
+      heldOutRows: 0,
+      fitCost: zero,
+      evaluation: { rows: 0, routeAll: zero, routeNone: zero, fixedThreshold: { ...zero, threshold: 0.5 }, bestThreshold: { ...zero, threshold: null }, atReviewCost: zero, learned: { ...zero, temperature: 1, reviewPrice: 0.2 }, curves: { threshold: [], price: [] } },
+    };
+    const proposalOf = async (pid: string) =>
+      (
+        await db.query<{ id: string }>(
+          `INSERT INTO routing_proposals (id, project_id, base_version, policy, fit, reviewed_predictions)
+           SELECT $1, $2, version, policy, $3, 0 FROM routing_policies WHERE project_id = $2 ORDER BY version DESC LIMIT 1 RETURNING id`,
+          [randomUUID(), pid, JSON.stringify(fit)],
+        )
+      ).rows[0].id;
     const [keyA, keyB] = [await keyOf(owner, projectA), await keyOf(ownerB, projectB)];
     const serviceKey = (await owner.post<CreatedApiKey>(`/api/projects/${projectA}/api-keys`, { name: 'service', role: 'service' })).body;
     Object.assign(keyTokens, { keyOfThisProject: keyA.key, keyOfOtherProject: keyB.key, serviceKey: serviceKey.key });
@@ -152,6 +169,7 @@ describe('authorization matrix', () => {
       replayId: { own: await replayOf(projectA), other: await replayOf(projectB), missing: randomUUID() },
       reviewId: { own: await reviewOf(owner, projectA, 'routed-a'), other: await reviewOf(ownerB, projectB, 'routed-b'), missing: randomUUID() },
       predictionId: { own: await predictionOf(owner, projectA, 'probe-a'), other: await predictionOf(ownerB, projectB, 'probe-b'), missing: 'no-such-prediction' },
+      proposalId: { own: await proposalOf(projectA), other: await proposalOf(projectB), missing: randomUUID() },
     });
 
     const doc = (await admin.get<{ paths: Record<string, Record<string, { parameters?: OpenApiParameter[] } & Record<string, unknown>>> }>('/api/docs/openapi.json')).body;
@@ -246,10 +264,11 @@ describe('authorization matrix', () => {
               (SELECT count(*) FROM lf_versions v JOIN labeling_functions f ON f.id = v.lf_id WHERE f.project_id = $1)::int AS versions,
               (SELECT count(*) FROM items WHERE project_id = $1 AND gold IS NOT NULL)::int AS gold,
               (SELECT count(*) FROM skips WHERE project_id = $1)::int AS skips,
-              (SELECT count(*) FROM production_reviews WHERE project_id = $1 AND status = 'decided')::int AS verdicts`,
+              (SELECT count(*) FROM production_reviews WHERE project_id = $1 AND status = 'decided')::int AS verdicts,
+              (SELECT count(*) FROM routing_proposals WHERE project_id = $1 AND applied_version IS NOT NULL)::int AS applied`,
       [projectB],
     );
-    expect(b.rows[0]).toEqual({ members: 1, keys: 1, versions: 1, gold: 0, skips: 0, verdicts: 0 });
+    expect(b.rows[0]).toEqual({ members: 1, keys: 1, versions: 1, gold: 0, skips: 0, verdicts: 0, applied: 0 });
   }, 120_000);
 
   it('answers every client socket event for every kind of caller as the event declares', async () => {

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import type { AppConfig } from '@arbiter/server/config';
-import { AgreementService, AlRoundService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProjectEvents, ProjectService, ProjectStatsService, REPLAY_SIMULATOR, ReplayRunService } from '@arbiter/server/application';
+import { AgreementService, AlRoundService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProjectEvents, ProjectService, ProjectStatsService, REPLAY_SIMULATOR, ReplayRunService, RoutingRefitService } from '@arbiter/server/application';
 import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
 import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, QUEUE } from '@arbiter/server/jobs';
 import { AlBootstrap } from './active-learning/al-bootstrap.service';
@@ -58,6 +58,7 @@ export class WorkerModule {
         AlSelectionService,
         MlThread,
         AlBootstrap,
+        RoutingRefitService,
         MaintenanceProcessor,
         AnalysisProcessor,
         LfProcessor,

@@ -47,10 +47,15 @@ export const routingPolicyViewSchema = z.object({
 });
 export type RoutingPolicyView = z.infer<typeof routingPolicyViewSchema>;
 
-/** `PATCH /api/projects/:projectId/routing/settings` (engineer). */
-export const updateRoutingSettingsSchema = z.strictObject({ shadowMode: z.boolean() });
+/**
+ * `PATCH /api/projects/:projectId/routing/settings` (engineer): either or both. `autoApplyProposals`: a re-fit's
+ * proposal becomes the active policy version as soon as it is made, instead of waiting for approval.
+ */
+export const updateRoutingSettingsSchema = z
+  .strictObject({ shadowMode: z.boolean().optional(), autoApplyProposals: z.boolean().optional() })
+  .refine((s) => s.shadowMode !== undefined || s.autoApplyProposals !== undefined, { message: 'send shadowMode, autoApplyProposals or both' });
 export type UpdateRoutingSettings = z.infer<typeof updateRoutingSettingsSchema>;
-export const routingSettingsSchema = z.object({ shadowMode: z.boolean() });
+export const routingSettingsSchema = z.object({ shadowMode: z.boolean(), autoApplyProposals: z.boolean() });
 export type RoutingSettings = z.infer<typeof routingSettingsSchema>;
 
 /** The item a prediction is about: an item of the project (`itemId`), or the text the model saw. */

@@ -21,6 +21,8 @@ export * from './lib/tasks/task.service';
 export * from './lib/routing/routing-policy.service';
 export * from './lib/routing/prediction.service';
 export * from './lib/routing/production-review.service';
+export * from './lib/routing/routing-proposal.service';
+export * from './lib/routing/routing-refit.service';
 
 import { ActiveLearningService } from './lib/active-learning/active-learning.service';
 import { AlRoundService } from './lib/active-learning/al-round.service';
@@ -40,6 +42,8 @@ import { TaskService } from './lib/tasks/task.service';
 import { RoutingPolicyService } from './lib/routing/routing-policy.service';
 import { PredictionService } from './lib/routing/prediction.service';
 import { ProductionReviewService } from './lib/routing/production-review.service';
+import { RoutingProposalService } from './lib/routing/routing-proposal.service';
+import { RoutingRefitService } from './lib/routing/routing-refit.service';
 
 /** Every application service, for a module's providers. */
-export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService, PredictionService, ProductionReviewService];
+export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService, PredictionService, ProductionReviewService, RoutingProposalService, RoutingRefitService];

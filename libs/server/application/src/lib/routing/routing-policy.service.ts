@@ -1,4 +1,5 @@
-// A project's routing policy: read the active version (or the default), store a new version, toggle shadow mode.
+// A project's routing policy: read the active version (or the default), store a new version, change the settings
+// (shadow mode, applying re-fit proposals automatically).
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_REVIEW_COST, ROUTING_POLICY_FORMAT } from '@arbiter/contracts';
 import type { RoutingPolicyDoc, RoutingPolicyView, RoutingSettings, UpdateRoutingSettings } from '@arbiter/contracts';
@@ -46,8 +47,7 @@ export class RoutingPolicyService {
     return { version: stored.version, isDefault: false, policy: stored.policy, createdAt: stored.createdAt, shadowMode: await this.policies.shadowMode(projectId) };
   }
 
-  async updateSettings(projectId: string, req: UpdateRoutingSettings): Promise<RoutingSettings> {
-    await this.policies.setShadowMode(projectId, req.shadowMode);
-    return { shadowMode: req.shadowMode };
+  updateSettings(projectId: string, req: UpdateRoutingSettings): Promise<RoutingSettings> {
+    return this.policies.updateSettings(projectId, req);
   }
 }

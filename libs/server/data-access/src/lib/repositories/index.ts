@@ -16,6 +16,7 @@ import { ReplayRepository } from './replay.repository';
 import { ProductionPredictionRepository } from './production-prediction.repository';
 import { ProductionReviewRepository } from './production-review.repository';
 import { RoutingPolicyRepository } from './routing-policy.repository';
+import { RoutingProposalRepository } from './routing-proposal.repository';
 import { TaskRepository } from './task.repository';
 import { UserRepository } from './user.repository';
 
@@ -37,6 +38,7 @@ export * from './replay.repository';
 export * from './production-prediction.repository';
 export * from './production-review.repository';
 export * from './routing-policy.repository';
+export * from './routing-proposal.repository';
 export * from './task.repository';
 export * from './user.repository';
 export { HealthRepository };
@@ -59,6 +61,7 @@ export const REPOSITORIES = [
   SelectionRepository,
   ReplayRepository,
   RoutingPolicyRepository,
+  RoutingProposalRepository,
   ProductionPredictionRepository,
   ProductionReviewRepository,
 ];

@@ -66,4 +66,24 @@ export class RoutingPolicyRepository {
       [projectId, shadowMode],
     );
   }
+
+  async settings(projectId: string): Promise<{ shadowMode: boolean; autoApplyProposals: boolean }> {
+    const { rows } = await this.sql.pool.query<{ shadowMode: boolean; autoApplyProposals: boolean }>(
+      `SELECT shadow_mode AS "shadowMode", auto_apply_proposals AS "autoApplyProposals" FROM routing_settings WHERE project_id = $1`,
+      [projectId],
+    );
+    return rows[0] ?? { shadowMode: false, autoApplyProposals: false };
+  }
+
+  /** Changes the settings given, keeping the others. */
+  async updateSettings(projectId: string, patch: { shadowMode?: boolean; autoApplyProposals?: boolean }): Promise<{ shadowMode: boolean; autoApplyProposals: boolean }> {
+    const { rows } = await this.sql.pool.query<{ shadowMode: boolean; autoApplyProposals: boolean }>(
+      `INSERT INTO routing_settings (project_id, shadow_mode, auto_apply_proposals) VALUES ($1, coalesce($2, false), coalesce($3, false))
+       ON CONFLICT (project_id) DO UPDATE SET shadow_mode = coalesce($2, routing_settings.shadow_mode),
+         auto_apply_proposals = coalesce($3, routing_settings.auto_apply_proposals), updated_at = now()
+       RETURNING shadow_mode AS "shadowMode", auto_apply_proposals AS "autoApplyProposals"`,
+      [projectId, patch.shadowMode ?? null, patch.autoApplyProposals ?? null],
+    );
+    return rows[0];
+  }
 }
