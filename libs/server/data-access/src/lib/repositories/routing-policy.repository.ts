@@ -59,14 +59,6 @@ export class RoutingPolicyRepository {
     return rows[0]?.shadow ?? false;
   }
 
-  async setShadowMode(projectId: string, shadowMode: boolean): Promise<void> {
-    await this.sql.pool.query(
-      `INSERT INTO routing_settings (project_id, shadow_mode) VALUES ($1, $2)
-       ON CONFLICT (project_id) DO UPDATE SET shadow_mode = EXCLUDED.shadow_mode, updated_at = now()`,
-      [projectId, shadowMode],
-    );
-  }
-
   async settings(projectId: string): Promise<{ shadowMode: boolean; autoApplyProposals: boolean }> {
     const { rows } = await this.sql.pool.query<{ shadowMode: boolean; autoApplyProposals: boolean }>(
       `SELECT shadow_mode AS "shadowMode", auto_apply_proposals AS "autoApplyProposals" FROM routing_settings WHERE project_id = $1`,
