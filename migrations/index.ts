@@ -12,7 +12,7 @@ import { ModelLfs1795503000000 } from './1795503000000-model-lfs';
 import { DecidedReviews1795504000000 } from './1795504000000-decided-reviews';
 import { ProductionReview1795510000000 } from './1795510000000-production-review';
 import { VerdictWebhooks1795511000000 } from './1795511000000-verdict-webhooks';
-
+import { RoutingRefit1795512000000 } from './1795512000000-routing-refit';
 import { ProductionReviewLeases1795513000000 } from './1795513000000-production-review-leases';
 import { RoutingCapacitySla1795514000000 } from './1795514000000-routing-capacity-sla';
 import { ModelMonitoring1795515000000 } from './1795515000000-model-monitoring';
@@ -31,7 +31,7 @@ export const MIGRATIONS = [
   DecidedReviews1795504000000,
   ProductionReview1795510000000,
   VerdictWebhooks1795511000000,
-
+  RoutingRefit1795512000000,
   ProductionReviewLeases1795513000000,
   RoutingCapacitySla1795514000000,
   ModelMonitoring1795515000000,

@@ -147,6 +147,23 @@ describe('authorization matrix', () => {
         )
       ).rows[0].id;
     };
+    // A re-fit's proposal written directly (a real one needs 100 verdicts), on the policy the first decision stored.
+    const zero = { total: 0, mean: 0, routed: 0, routedShare: 0 };
+    const fit = {
+      temperatureFit: { temperature: 1, nllBefore: 0, nllAfter: 0 },
+      fitRows: 0,
+      heldOutRows: 0,
+      fitCost: zero,
+      evaluation: { rows: 0, routeAll: zero, routeNone: zero, fixedThreshold: { ...zero, threshold: 0.5 }, bestThreshold: { ...zero, threshold: null }, atReviewCost: zero, learned: { ...zero, temperature: 1, reviewPrice: 0.2 }, curves: { threshold: [], price: [] } },
+    };
+    const proposalOf = async (pid: string) =>
+      (
+        await db.query<{ id: string }>(
+          `INSERT INTO routing_proposals (id, project_id, base_version, policy, fit, reviewed_predictions)
+           SELECT $1, $2, version, policy, $3, 0 FROM routing_policies WHERE project_id = $2 ORDER BY version DESC LIMIT 1 RETURNING id`,
+          [randomUUID(), pid, JSON.stringify(fit)],
+        )
+      ).rows[0].id;
     const [keyA, keyB] = [await keyOf(owner, projectA), await keyOf(ownerB, projectB)];
     const serviceKey = (await owner.post<CreatedApiKey>(`/api/projects/${projectA}/api-keys`, { name: 'service', role: 'service' })).body;
     Object.assign(keyTokens, { keyOfThisProject: keyA.key, keyOfOtherProject: keyB.key, serviceKey: serviceKey.key });
@@ -168,6 +185,7 @@ describe('authorization matrix', () => {
         missing: randomUUID(),
       },
       predictionId: { own: await predictionOf(owner, projectA, 'probe-a'), other: await predictionOf(ownerB, projectB, 'probe-b'), missing: 'no-such-prediction' },
+      proposalId: { own: await proposalOf(projectA), other: await proposalOf(projectB), missing: randomUUID() },
     });
 
     const doc = (await admin.get<{ paths: Record<string, Record<string, { parameters?: OpenApiParameter[] } & Record<string, unknown>>> }>('/api/docs/openapi.json')).body;
@@ -263,10 +281,11 @@ describe('authorization matrix', () => {
               (SELECT count(*) FROM items WHERE project_id = $1 AND gold IS NOT NULL)::int AS gold,
               (SELECT count(*) FROM skips WHERE project_id = $1)::int AS skips,
               (SELECT count(*) FROM production_reviews WHERE project_id = $1 AND status = 'decided')::int AS verdicts,
-              (SELECT count(*) FROM webhook_deliveries WHERE project_id = $1 AND status = 'dead')::int AS "deadDeliveries"`,
+              (SELECT count(*) FROM webhook_deliveries WHERE project_id = $1 AND status = 'dead')::int AS "deadDeliveries",
+              (SELECT count(*) FROM routing_proposals WHERE project_id = $1 AND applied_version IS NOT NULL)::int AS applied`,
       [projectB],
     );
-    expect(b.rows[0]).toEqual({ members: 1, keys: 1, versions: 1, gold: 0, skips: 0, verdicts: 0, deadDeliveries: 1 });
+    expect(b.rows[0]).toEqual({ members: 1, keys: 1, versions: 1, gold: 0, skips: 0, verdicts: 0, deadDeliveries: 1, applied: 0 });
   }, 120_000);
 
   it('answers every client socket event for every kind of caller as the event declares', async () => {

@@ -19,6 +19,9 @@ const POLICY: RoutingPolicyDoc = {
     [10, 3, 0],
   ],
   reviewCost: 0.35,
+  // A price as the re-fit learns it (fitRoutingPolicy), above the review cost: the expected-cost test and the
+  // reasons it gives name 0.5, so a server that dropped the field would answer otherwise than routePrediction.
+  reviewPrice: 0.5,
   confidenceFloors: [{ label: 2, minConfidence: 0.75 }],
   audit: { share: 0.05, seed: 11 },
   rules: [{ id: 'vip', when: { field: 'tier', op: '==', value: 'vip' } }],

@@ -23,6 +23,7 @@ import { ItemController } from './items/item.controller';
 import { LfController } from './lfs/lf.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { RoutingPolicyController } from './routing/routing-policy.controller';
+import { RoutingProposalController } from './routing/routing-proposal.controller';
 import { PredictionController } from './routing/prediction.controller';
 import { ProductionReviewController } from './routing/production-review.controller';
 import { ModelMonitoringController } from './routing/model-monitoring.controller';
@@ -73,6 +74,7 @@ export class AppModule {
         ActiveLearningController,
         ReplayController,
         RoutingPolicyController,
+        RoutingProposalController,
         PredictionController,
         ProductionReviewController,
         ModelMonitoringController,

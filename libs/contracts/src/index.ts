@@ -10,3 +10,4 @@ export * from './lib/task.contract';
 export * from './lib/lf.contract';
 export * from './lib/active-learning.contract';
 export * from './lib/routing.contract';
+export * from './lib/routing-refit.contract';

@@ -19,6 +19,8 @@ export const routingPolicySchema = z.strictObject({
   costMatrix: z.array(z.array(cost).max(200)).min(2).max(200),
   /** The cost of one review, in the cost matrix's units. */
   reviewCost: cost,
+  /** The bar of the expected-cost test (review when the cheapest expected cost is above it), learned by the re-fit; reviewCost when absent. */
+  reviewPrice: cost.optional(),
   /** Temperature applied to the model's probabilities before deciding; 1 (default) = as sent. */
   temperature: z.number().min(0.05).max(20).optional(),
   /** Review a decision for `label` whose calibrated probability is below `minConfidence`. */
@@ -56,6 +58,8 @@ export const routingSettingsSchema = z.object({
   /** Minutes a review may stay open; null: no deadline. */
   slaMinutes: z.number().int().nullable(),
   escalation: z.enum(ESCALATIONS),
+  /** A re-fit's proposal becomes the active policy version as soon as it is made, instead of waiting for approval. */
+  autoApplyProposals: z.boolean(),
 });
 export type RoutingSettings = z.infer<typeof routingSettingsSchema>;
 
@@ -66,6 +70,7 @@ export const updateRoutingSettingsSchema = z
     reviewBudgetPerHour: z.number().int().min(1).max(1_000_000).nullable().optional(),
     slaMinutes: z.number().int().min(1).max(30 * 24 * 60).nullable().optional(),
     escalation: z.enum(ESCALATIONS).optional(),
+    autoApplyProposals: z.boolean().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'send at least one setting' });
 export type UpdateRoutingSettings = z.infer<typeof updateRoutingSettingsSchema>;
@@ -83,7 +88,7 @@ export const routingCapacitySchema = z.object({
   reservedPerHour: z.number().int(),
   /** The planning horizon: the SLA when set, else an hour. */
   horizonHours: z.number(),
-  /** The policy's review cost and the price now (equal without a budget, or when the budget keeps up). */
+  /** The policy's price (its reviewPrice, else its review cost) and the price now (equal without a budget, or when the budget keeps up). */
   policyReviewCost: z.number(),
   reviewCost: z.number(),
   /** Share of arriving predictions the budget can review on cost (1 without a budget). */

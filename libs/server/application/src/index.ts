@@ -27,6 +27,9 @@ export * from './lib/routing/webhook.service';
 export * from './lib/routing/webhook-delivery.service';
 export * from './lib/routing/webhook-signature';
 
+export * from './lib/routing/routing-proposal.service';
+export * from './lib/routing/routing-refit.service';
+
 import { ActiveLearningService } from './lib/active-learning/active-learning.service';
 import { AlRoundService } from './lib/active-learning/al-round.service';
 import { ReplayService } from './lib/active-learning/replay.service';
@@ -47,7 +50,9 @@ import { PredictionService } from './lib/routing/prediction.service';
 import { ProductionReviewService } from './lib/routing/production-review.service';
 import { CapacityService } from './lib/routing/capacity.service';
 import { ModelMonitoringService } from './lib/routing/model-monitoring.service';
+import { WebhookService } from './lib/routing/webhook.service';
+import { RoutingProposalService } from './lib/routing/routing-proposal.service';
+import { RoutingRefitService } from './lib/routing/routing-refit.service';
 
 /** Every application service, for a module's providers. */
-export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService, PredictionService, ProductionReviewService, CapacityService, ModelMonitoringService, WebhookService];
-import { WebhookService } from './lib/routing/webhook.service';
+export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService, PredictionService, ProductionReviewService, CapacityService, ModelMonitoringService, WebhookService, RoutingProposalService, RoutingRefitService];

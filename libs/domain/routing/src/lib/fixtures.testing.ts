@@ -1,4 +1,5 @@
-// Test-only: the committed fixtures in libs/domain/routing/fixtures (decide-hand.json worked by hand,
+// Test-only: the committed fixtures in libs/domain/routing/fixtures (decide-hand.json and
+// policy-evaluation-hand.json worked by hand,
 // calibration-scipy.json written by make-fixtures.py with numpy and scipy), and an error probe.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

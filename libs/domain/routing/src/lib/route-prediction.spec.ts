@@ -95,6 +95,19 @@ describe('routePrediction', () => {
     expect(routePrediction({ policy: base, predictionId: 'b', probs: costly, reviewCost: 0.8 }).action).toBe('act');
   }, 10_000);
 
+  it('compares against a learned reviewPrice when the policy has one, and a capacity price still overrides it', () => {
+    // confident: min expected cost 0.5, acted on at the review cost 0.5; a learned price of 0.375 routes it.
+    const learned: RoutingPolicy = { ...base, reviewPrice: 0.375 };
+    expect(routePrediction({ policy: learned, predictionId: 'a', probs: confident })).toMatchObject({
+      action: 'review',
+      reviewCost: 0.375,
+      reasons: [{ kind: 'expected-cost', minExpectedCost: 0.5, reviewCost: 0.375 }],
+    });
+    // costly: min expected cost 0.75, routed at 0.5 but acted on under a learned price of 0.8.
+    expect(routePrediction({ policy: { ...base, reviewPrice: 0.8 }, predictionId: 'b', probs: costly }).action).toBe('act');
+    expect(routePrediction({ policy: learned, predictionId: 'a', probs: confident, reviewCost: 0.6 }).action).toBe('act');
+  }, 10_000);
+
   it('refuses a probability vector of another length than the policy’s labels, and an unusable policy', () => {
     const route = (policy: RoutingPolicy, probs: number[]) => () => routePrediction({ policy, predictionId: 'a', probs });
     expect(routingErrorOf(route(base, [0.5, 0.25, 0.25]))).toEqual([RoutingErrorCode.InvalidShape, 'probs']);

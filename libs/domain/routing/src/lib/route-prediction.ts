@@ -29,8 +29,9 @@ export interface RoutePredictionInput {
   probs: ArrayLike<number>;
   metadata?: Readonly<Record<string, unknown>>;
   /**
-   * The review price from capacity pricing (capacityReviewCost), replacing policy.reviewCost for the
-   * expected-cost test only; floors, rules and the audit share do not depend on capacity.
+   * The review price from capacity pricing (capacityReviewCost, raised from the policy's reviewPrice ?? reviewCost),
+   * replacing the policy's price for the expected-cost test only; floors, rules and the audit share do not depend
+   * on capacity.
    */
   reviewCost?: number;
 }
@@ -56,7 +57,7 @@ export function routePrediction(input: RoutePredictionInput): RouteResult {
   if (probs?.length !== k) {
     throw new RoutingError(RoutingErrorCode.InvalidShape, 'probs', `probs must hold ${k} probabilities, one per label`);
   }
-  const price = reviewCost === undefined ? policy.reviewCost : checkReviewCost(reviewCost, 'reviewCost');
+  const price = reviewCost === undefined ? (policy.reviewPrice ?? policy.reviewCost) : checkReviewCost(reviewCost, 'reviewCost');
   const calibratedProbs = calibrateProbs(probs, policy.temperature ?? 1);
   const decision = decide({ probs: calibratedProbs, costMatrix: policy.costMatrix, reviewCost: price });
   const { label, expectedCosts } = decision;

@@ -11,6 +11,7 @@ describe('checkRoutingPolicy', () => {
     const full: RoutingPolicy = {
       ...base,
       temperature: 1.4,
+      reviewPrice: 0.3,
       confidenceFloors: [floor(0, 0.8)],
       audit: { share: 0.02, seed: 4_294_967_295 },
       rules: [{ id: 'vip', when: { field: 'tier', op: '==', value: 'vip' } }],
@@ -22,6 +23,7 @@ describe('checkRoutingPolicy', () => {
     ['another schema version', { schemaVersion: 2 }, 'schemaVersion'],
     ['a one-class cost matrix', { costMatrix: [[0]] }, 'costMatrix'],
     ['an infinite review cost', { reviewCost: Infinity }, 'reviewCost'],
+    ['an infinite review price', { reviewPrice: Infinity }, 'reviewPrice'],
     ['a temperature outside [0.05, 20]', { temperature: 25 }, 'temperature'],
     ['a floor for an unknown label', { confidenceFloors: [floor(2, 0.5)] }, 'confidenceFloors[0].label'],
     ['two floors for a label', { confidenceFloors: [floor(0, 0.5), floor(0, 0.6)] }, 'confidenceFloors[1].label'],

@@ -31,8 +31,14 @@ export interface RoutingPolicy {
   schemaVersion: typeof ROUTING_POLICY_SCHEMA_VERSION;
   /** costMatrix[true][decided], k × k, non-negative; k is the project's label count. */
   costMatrix: number[][];
-  /** The cost of one review in the same units: the floor of the price that capacity pricing may raise. */
+  /** The cost of one review in the same units: what a routed prediction is charged when policies are compared. */
   reviewCost: number;
+  /**
+   * The bar of the expected-cost test: review when min_j expectedCosts[j] > reviewPrice. Learned by the re-fit
+   * (fitRoutingPolicy) from reviewers' verdicts; reviewCost when absent, the right bar for a perfectly calibrated
+   * model. The floor of the price capacity pricing may raise.
+   */
+  reviewPrice?: number;
   /** Temperature applied to the model's probabilities, softmax(ln p / T), before deciding; 1 (default) = as sent. */
   temperature?: number;
   confidenceFloors?: ConfidenceFloor[];
@@ -52,6 +58,9 @@ export function checkRoutingPolicy(policy: unknown): number {
   if (k < 2) throw bad('costMatrix', 'costMatrix must be k × k with at least two classes');
   checkCostMatrix(p.costMatrix, k, 'costMatrix');
   if (checkReviewCost(p.reviewCost, 'reviewCost') === Infinity) throw bad('reviewCost', 'reviewCost must be finite');
+  if (p.reviewPrice !== undefined && checkReviewCost(p.reviewPrice, 'reviewPrice') === Infinity) {
+    throw bad('reviewPrice', 'reviewPrice must be finite');
+  }
   if (p.temperature !== undefined) {
     const t = finite(p.temperature, 'temperature');
     if (t < 0.05 || t > 20) throw bad('temperature', 'temperature must be in [0.05, 20], the range it is fitted in');

@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import type { JobStatus } from '@arbiter/contracts';
-import { isUuid, recountProjectJobSchema } from '@arbiter/contracts';
+import { isUuid, recountProjectJobSchema, refitRoutingJobSchema } from '@arbiter/contracts';
 import { JOB, QUEUE } from './queue-connection';
 import { failFast } from './queue-unavailable.error';
 
@@ -20,6 +20,20 @@ export class MaintenanceProducer {
     const job = await failFast('recount', this.queue.add(JOB.recountProject, data, {
       jobId: randomUUID(),
       deduplication: { id: `recount-${projectId}` },
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 500 },
+      removeOnComplete: { age: 3600 },
+      removeOnFail: { age: 24 * 3600 },
+    }));
+    return job.id as string;
+  }
+
+  /** One routing re-fit per project at a time: a second request while one is waiting or running joins it. */
+  async refitRouting(projectId: string, requestedBy: string | null): Promise<string> {
+    const data = refitRoutingJobSchema.parse({ projectId, requestedBy });
+    const job = await failFast('routing re-fit', this.queue.add(JOB.refitRouting, data, {
+      jobId: randomUUID(),
+      deduplication: { id: `routing-refit-${projectId}` },
       attempts: 3,
       backoff: { type: 'exponential', delay: 500 },
       removeOnComplete: { age: 3600 },

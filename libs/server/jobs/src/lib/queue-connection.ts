@@ -64,6 +64,7 @@ export const QUEUE = {
 
 export const JOB = {
   recountProject: 'recount-project',
+  refitRouting: 'refit-routing',
   computeAgreement: 'compute-agreement',
   scheduleLf: 'schedule-lf',
   applyLfChunk: 'apply-lf-chunk',

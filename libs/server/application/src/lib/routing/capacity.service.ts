@@ -29,6 +29,9 @@ interface Readings extends Omit<CapacityReadings, 'recentProbs'> {
   at: number;
 }
 
+/** The policy's bar for the expected-cost test: the re-fit's learned price when it has one, else the review cost. */
+export const basePrice = (policy: RoutingPolicy) => policy.reviewPrice ?? policy.reviewCost;
+
 /** What a review of this prediction would save: its cheapest expected cost of acting, calibrated as the policy says. */
 export function minExpectedCost(policy: RoutingPolicy, probs: ArrayLike<number>): number {
   const { expectedCosts } = decide({ probs: calibrateProbs(probs, policy.temperature ?? 1), costMatrix: policy.costMatrix, reviewCost: policy.reviewCost });
@@ -54,7 +57,7 @@ export class CapacityService {
    * above every expected cost, so nothing is routed on cost (rules, floors and audits still are).
    */
   async price(projectId: string, policy: RoutingPolicy, policyVersion: number, settings: RoutingSettingsRow, requestProbs: ArrayLike<number>[]): Promise<number> {
-    if (settings.reviewBudgetPerHour === null) return policy.reviewCost;
+    if (settings.reviewBudgetPerHour === null) return basePrice(policy);
     const readings = await this.readings(projectId, policy, policyVersion, true);
     return this.priced(policy, settings, readings, requestProbs.map((p) => minExpectedCost(policy, p))).reviewCost;
   }
@@ -91,12 +94,13 @@ export class CapacityService {
   private priced(policy: RoutingPolicy, settings: RoutingSettingsRow, r: Readings, requestMinCosts: number[]): RoutingCapacity {
     const horizonHours = settings.slaMinutes === null ? 1 : settings.slaMinutes / 60;
     const arrivalsPerHour = r.arrivalsPerHour + requestMinCosts.length;
-    const base = { queueLength: r.queueLength, arrivalsPerHour, reservedPerHour: r.reservedPerHour, horizonHours, policyReviewCost: policy.reviewCost, computedAt: new Date().toISOString() };
+    const floor = basePrice(policy);
+    const base = { queueLength: r.queueLength, arrivalsPerHour, reservedPerHour: r.reservedPerHour, horizonHours, policyReviewCost: floor, computedAt: new Date().toISOString() };
     if (settings.reviewBudgetPerHour === null) {
-      return { ...base, budgetPerHour: null, reviewCost: policy.reviewCost, share: 1, forgoneCostPerHour: 0 };
+      return { ...base, budgetPerHour: null, reviewCost: floor, share: 1, forgoneCostPerHour: 0 };
     }
     const out = capacityReviewCost({
-      reviewCost: policy.reviewCost,
+      reviewCost: floor,
       budgetPerHour: settings.reviewBudgetPerHour,
       reservedPerHour: r.reservedPerHour,
       arrivalsPerHour,
@@ -104,7 +108,7 @@ export class CapacityService {
       horizonHours,
       recentMinExpectedCosts: requestMinCosts.length ? requestMinCosts.concat(r.recentMinCosts) : r.recentMinCosts,
     });
-    const ceiling = Math.max(policy.reviewCost, ...policy.costMatrix.flat());
+    const ceiling = Math.max(floor, ...policy.costMatrix.flat());
     return { ...base, budgetPerHour: settings.reviewBudgetPerHour, reviewCost: Math.min(out.reviewCost, ceiling), share: out.share, forgoneCostPerHour: out.forgoneCostPerHour };
   }
 }

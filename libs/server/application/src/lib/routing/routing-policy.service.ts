@@ -1,4 +1,5 @@
-// A project's routing policy: read the active version (or the default), store a new version, toggle shadow mode.
+// A project's routing policy: read the active version (or the default), store a new version, change the settings
+// (shadow mode, applying re-fit proposals automatically).
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_REVIEW_COST, ROUTING_POLICY_FORMAT } from '@arbiter/contracts';
 import type { RoutingCapacity, RoutingPolicyDoc, RoutingPolicyView, RoutingSettings, UpdateRoutingSettings } from '@arbiter/contracts';

@@ -17,6 +17,7 @@ import { ProductionPredictionRepository } from './production-prediction.reposito
 import { ProductionReviewRepository } from './production-review.repository';
 import { ModelMonitoringRepository } from './model-monitoring.repository';
 import { RoutingPolicyRepository } from './routing-policy.repository';
+import { RoutingProposalRepository } from './routing-proposal.repository';
 import { TaskRepository } from './task.repository';
 import { UserRepository } from './user.repository';
 import { WebhookRepository } from './webhook.repository';
@@ -40,6 +41,7 @@ export * from './replay.repository';
 export * from './production-prediction.repository';
 export * from './production-review.repository';
 export * from './routing-policy.repository';
+export * from './routing-proposal.repository';
 export * from './task.repository';
 export * from './user.repository';
 export * from './webhook.repository';
@@ -63,6 +65,7 @@ export const REPOSITORIES = [
   SelectionRepository,
   ReplayRepository,
   RoutingPolicyRepository,
+  RoutingProposalRepository,
   ProductionPredictionRepository,
   ProductionReviewRepository,
   ModelMonitoringRepository,

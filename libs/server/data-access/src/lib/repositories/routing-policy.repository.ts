@@ -15,9 +15,14 @@ export interface RoutingSettingsRow {
   reviewBudgetPerHour: number | null;
   slaMinutes: number | null;
   escalation: 'act' | 'senior' | 'wait';
+  /** Apply each re-fit's proposal as it is made, rather than on approval. */
+  autoApplyProposals: boolean;
 }
 
-const DEFAULT_SETTINGS: RoutingSettingsRow = { shadowMode: false, reviewBudgetPerHour: null, slaMinutes: null, escalation: 'wait' };
+const DEFAULT_SETTINGS: RoutingSettingsRow = { shadowMode: false, reviewBudgetPerHour: null, slaMinutes: null, escalation: 'wait', autoApplyProposals: false };
+
+const SETTINGS_COLUMNS = `shadow_mode AS "shadowMode", review_budget_per_hour AS "reviewBudgetPerHour", sla_minutes AS "slaMinutes",
+  escalation, auto_apply_proposals AS "autoApplyProposals"`;
 
 const COLUMNS = `version, policy, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
 
@@ -75,7 +80,8 @@ export class RoutingPolicyRepository {
     const { rows } = await this.sql.pool.query<{ labels: string[]; policy: StoredPolicy | null; settings: RoutingSettingsRow | null }>(
       `SELECT ARRAY(SELECT l->>'name' FROM jsonb_array_elements(p.labels) l) AS labels,
               (SELECT to_jsonb(x) FROM (SELECT ${COLUMNS} FROM routing_policies WHERE project_id = p.id ORDER BY version DESC LIMIT 1) x) AS policy,
-              (SELECT jsonb_build_object('shadowMode', shadow_mode, 'reviewBudgetPerHour', review_budget_per_hour, 'slaMinutes', sla_minutes, 'escalation', escalation)
+              (SELECT jsonb_build_object('shadowMode', shadow_mode, 'reviewBudgetPerHour', review_budget_per_hour, 'slaMinutes', sla_minutes, 'escalation', escalation,
+                                         'autoApplyProposals', auto_apply_proposals)
                  FROM routing_settings WHERE project_id = p.id) AS settings
          FROM projects p WHERE p.id = $1`,
       [projectId],
@@ -88,8 +94,7 @@ export class RoutingPolicyRepository {
   /** The project's routing settings, the defaults when none were stored. */
   async settings(projectId: string, q: Queryable = this.sql.pool): Promise<RoutingSettingsRow> {
     const { rows } = await q.query<RoutingSettingsRow>(
-      `SELECT shadow_mode AS "shadowMode", review_budget_per_hour AS "reviewBudgetPerHour", sla_minutes AS "slaMinutes", escalation
-         FROM routing_settings WHERE project_id = $1`,
+      `SELECT ${SETTINGS_COLUMNS} FROM routing_settings WHERE project_id = $1`,
       [projectId],
     );
     return rows[0] ?? { ...DEFAULT_SETTINGS };
@@ -99,16 +104,17 @@ export class RoutingPolicyRepository {
   async updateSettings(projectId: string, patch: Partial<RoutingSettingsRow>): Promise<RoutingSettingsRow> {
     const has = (key: keyof RoutingSettingsRow) => patch[key] !== undefined;
     const { rows } = await this.sql.pool.query<RoutingSettingsRow>(
-      `INSERT INTO routing_settings AS s (project_id, shadow_mode, review_budget_per_hour, sla_minutes, escalation)
-       VALUES ($1, coalesce($2, false), $4, $6, coalesce($7, 'wait'))
+      `INSERT INTO routing_settings AS s (project_id, shadow_mode, review_budget_per_hour, sla_minutes, escalation, auto_apply_proposals)
+       VALUES ($1, coalesce($2, false), $4, $6, coalesce($7, 'wait'), coalesce($8, false))
        ON CONFLICT (project_id) DO UPDATE SET
          shadow_mode = coalesce($2, s.shadow_mode),
+         auto_apply_proposals = coalesce($8, s.auto_apply_proposals),
          review_budget_per_hour = CASE WHEN $3 THEN EXCLUDED.review_budget_per_hour ELSE s.review_budget_per_hour END,
          sla_minutes = CASE WHEN $5 THEN EXCLUDED.sla_minutes ELSE s.sla_minutes END,
          escalation = coalesce($7, s.escalation),
          updated_at = now()
-       RETURNING shadow_mode AS "shadowMode", review_budget_per_hour AS "reviewBudgetPerHour", sla_minutes AS "slaMinutes", escalation`,
-      [projectId, patch.shadowMode ?? null, has('reviewBudgetPerHour'), patch.reviewBudgetPerHour ?? null, has('slaMinutes'), patch.slaMinutes ?? null, patch.escalation ?? null],
+       RETURNING ${SETTINGS_COLUMNS}`,
+      [projectId, patch.shadowMode ?? null, has('reviewBudgetPerHour'), patch.reviewBudgetPerHour ?? null, has('slaMinutes'), patch.slaMinutes ?? null, patch.escalation ?? null, patch.autoApplyProposals ?? null],
     );
     return rows[0];
   }
