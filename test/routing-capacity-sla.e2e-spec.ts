@@ -48,7 +48,7 @@ describe('production review: capacity pricing, SLA escalation and overload', () 
 
   it('spends a budget of 10 reviews an hour on the costliest predictions and acts on the rest', async () => {
     const settings = await owner.request<RoutingSettings>('PATCH', `${base()}/routing/settings`, { reviewBudgetPerHour: 10 });
-    expect(settings.body).toEqual({ shadowMode: false, reviewBudgetPerHour: 10, slaMinutes: null, escalation: 'wait' });
+    expect(settings.body).toEqual({ shadowMode: false, reviewBudgetPerHour: 10, slaMinutes: null, escalation: 'wait', autoApplyProposals: false });
     expect((await reviewer.request('PATCH', `${base()}/routing/settings`, { reviewBudgetPerHour: 100 })).status).toBe(403);
     expect((await owner.request('PATCH', `${base()}/routing/settings`, {})).status).toBe(400);
 

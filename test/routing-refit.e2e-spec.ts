@@ -123,7 +123,7 @@ describe('routing re-fit', () => {
 
   it('with automatic application, makes a re-fit’s proposal the active version, and new decisions name it', async () => {
     const settings = await engineer.request<RoutingSettings>('PATCH', `${base()}/routing/settings`, { autoApplyProposals: true });
-    expect([settings.status, settings.body]).toEqual([200, { shadowMode: false, autoApplyProposals: true }]);
+    expect([settings.status, settings.body]).toEqual([200, { shadowMode: false, autoApplyProposals: true, reviewBudgetPerHour: null, slaMinutes: null, escalation: 'wait' }]);
     const bad = await engineer.request<{ errors: { path: string }[] }>('PATCH', `${base()}/routing/settings`, { autoApplyProposals: 'yes' });
     expect([bad.status, bad.body.errors[0].path]).toEqual([400, 'autoApplyProposals']);
 
