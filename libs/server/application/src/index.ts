@@ -47,7 +47,7 @@ import { PredictionService } from './lib/routing/prediction.service';
 import { ProductionReviewService } from './lib/routing/production-review.service';
 import { CapacityService } from './lib/routing/capacity.service';
 import { ModelMonitoringService } from './lib/routing/model-monitoring.service';
+import { WebhookService } from './lib/routing/webhook.service';
 
 /** Every application service, for a module's providers. */
 export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService, PredictionService, ProductionReviewService, CapacityService, ModelMonitoringService, WebhookService];
-import { WebhookService } from './lib/routing/webhook.service';
