@@ -1,8 +1,9 @@
 // The production review screen in Chromium against the real api + worker: a production service's key posts
-// predictions (one routed by expected cost, one by a metadata rule, one acted on); a reviewer opens the screen
-// from the project page and sees the routed one with its reasons, probabilities and expected costs; a prediction
-// posted while the screen is open shows up without a reload (socket.io); by keyboard the reviewer accepts one,
-// corrects one with a number key and rejects one, and the service then reads each verdict over HTTP.
+// predictions (one routed by expected cost, one by a metadata rule, one acted on) under an hour's SLA; a reviewer
+// opens the screen from the project page and sees the routed one with its reasons, probabilities, expected costs
+// and the time left; a prediction posted while the screen is open shows up without a reload (socket.io); by
+// keyboard the reviewer accepts one, corrects one with a number key and rejects one, and the service then reads
+// each verdict over HTTP.
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { CreatedApiKey, PredictionDecision, PredictionRequest } from '@arbiter/contracts';
@@ -49,6 +50,8 @@ describe('production review screen in the browser', () => {
     context = await session.newContext();
     projectId = (await newProject(owner, { name: 'Support triage', labelSchema: LABELS })).id;
     expect((await owner.request('PUT', `/api/projects/${projectId}/routing/policy`, POLICY)).status).toBe(200);
+    // Reviews are due an hour after they open.
+    expect((await owner.patch(`/api/projects/${projectId}/routing/settings`, { slaMinutes: 60 })).status).toBe(200);
     reviewer = await newUser(owner, 'Rhea Reviewer');
     await addMember(owner, projectId, reviewer, 'reviewer');
     const key = await owner.post<CreatedApiKey>(`/api/projects/${projectId}/api-keys`, { name: 'prod', role: 'service' });
@@ -76,6 +79,7 @@ describe('production review screen in the browser', () => {
       await expectText(page.getByTestId('prediction-text'), 'Please refund order 1234, the parcel never came.');
       await expectText(page.getByTestId('prediction-metadata'), 'email');
       await expectText(page.getByTestId('model'), 'support-triage 1.0');
+      await expectText(page.getByTestId('sla-countdown'), /^Due in (59m \d\ds|1h 00m)$/);
       await expectText(page.getByTestId('reason-expected-cost'), 'Acting on the cheapest label would still cost 0.5 on average, more than a review (0.2).');
       const row = (label: string) => page.getByTestId(`label-row-${label}`);
       for (const [label, p, cost] of [['ham', '50.0%', '0.500'], ['spam', '30.0%', '0.700'], ['fraud', '20.0%', '0.800']]) {

@@ -28,6 +28,11 @@ export function ProductionReviewView({ review, labels, onCorrect }: ProductionRe
           prediction <code data-testid="prediction-id">{review.predictionId}</code> · policy v{review.policyVersion} · {new Date(review.createdAt).toLocaleString()}
         </span>
         {review.deadline !== null && <SlaCountdown deadline={review.deadline} />}
+        {review.pool === 'senior' && (
+          <span className="badge badge--danger" data-testid="senior-pool">
+            past its deadline: escalated to engineers and owners
+          </span>
+        )}
       </div>
       {review.item.text !== null ? (
         <p className="item__text" data-testid="prediction-text">

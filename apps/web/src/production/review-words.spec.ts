@@ -12,7 +12,7 @@ describe('reasonText', () => {
     [{ kind: 'audit', share: 0.05 }, 'Picked at random for an audit (5% of confident predictions), to keep measuring the model.'],
   ] as const)('%j', (reason, text) => {
     expect(reasonText(reason, LABELS)).toBe(text);
-  });
+  }, 5_000);
 });
 
 describe('countdownText', () => {
@@ -26,5 +26,5 @@ describe('countdownText', () => {
     [now - 3_600_000, 'Overdue by 1h 00m'],
   ])('%d', (deadline, text) => {
     expect(countdownText(deadline, now)).toBe(text);
-  });
+  }, 5_000);
 });
