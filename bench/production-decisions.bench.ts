@@ -1,9 +1,9 @@
 // Production decisions benchmark (issue 10): single decisions per second and their p99 latency through Arbiter's
 // `POST …/predictions` (service-key auth, the project's policy, routing, the audit row and review written in one
 // transaction) against a bare Fastify route doing the same request validation, in its own process, in the same run
-// (goal ≥ 0.5×); batch predictions per second the same way; and 10× overload: ten times the connections that
-// saturate the api, every answered decision stored once, the refused ones (429 with Retry-After) stored by their
-// retry and nothing twice. Run with `npm run bench -- production-decisions`.
+// (goal ≥ 0.5×); batch predictions per second the same way; and 10× overload: ten times the connections of that
+// load, past the api's limit in flight, every answered decision stored once, the refused ones (429 with Retry-After)
+// stored by their retry and nothing twice. Run with `npm run bench -- production-decisions`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
       bar.tick();
     }
 
-    // Overload: ten times the connections of the saturating load above. Every request is tracked by its
+    // Overload: ten times the connections of the single-decision load above. Every request is tracked by its
     // prediction id: answered (200), refused (429), or neither (a transport error).
     const outcome = new Map<string, number>();
     const over = await load(`${api}/predictions`, CONNECTIONS * 10, auth, (n) => prediction(`o-${n}`, n), (status, n) => outcome.set(`o-${n}`, status));
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
       `| p99 latency (p50), single | ${m(single.bare, (r) => r.p99)} ms (${m(single.bare, (r) => r.p50)} ms) | ${m(single.arbiter, (r) => r.p99)} ms (${m(single.arbiter, (r) => r.p50)} ms) | ${(m(single.arbiter, (r) => r.p99) / m(single.bare, (r) => r.p99)).toFixed(1)}× | |`,
       `| batch predictions/s, ${BATCH} a request, 4 connections | ${fmt(m(batch.bare, (r) => r.rps) * BATCH)} | ${fmt(m(batch.arbiter, (r) => r.rps) * BATCH)} | **${bRatio.toFixed(2)}×** | |`,
       '',
-      `Overload: ${CONNECTIONS * 10} connections (10× the saturating load) for ${SECONDS} s with \`PREDICTIONS_MAX_IN_FLIGHT\` at its default: ${fmt(sent)} requests, ${fmt(answered.length)} answered 200 at ${fmt(over.rps)}/s (p99 ${over.p99} ms), ${fmt(refused.length)} refused with 429 and Retry-After, ${fmt(sent - outcome.size)} without an answer read (in flight at the end), ${fmt(outcome.size - answered.length - refused.length)} otherwise failed. Answered but not stored: **${lost}**. Refused but written: **${refusedButWritten}**. After the client retried every unanswered id (same bodies, batches of 200): ${fmt(after.rows[0].n)} rows for ${fmt(after.rows[0].distinct)} distinct ids of ${fmt(sent)} sent (**${after.rows[0].n - after.rows[0].distinct}** duplicated, **${sent - after.rows[0].distinct}** missing).`,
+      `Overload: ${CONNECTIONS * 10} connections (10× the single-decision load's; more than the api's limit in flight, and the api answers twice as many per second as at 16, since each request mostly waits on the database) for ${SECONDS} s with \`PREDICTIONS_MAX_IN_FLIGHT\` at its default: ${fmt(sent)} requests, ${fmt(answered.length)} answered 200 at ${fmt(over.rps)}/s (p99 ${over.p99} ms), ${fmt(refused.length)} refused with 429 and Retry-After, ${fmt(sent - outcome.size)} without an answer read (in flight at the end), ${fmt(outcome.size - answered.length - refused.length)} otherwise failed. Answered but not stored: **${lost}**. Refused but written: **${refusedButWritten}**. After the client retried every unanswered id (same bodies, batches of 200): ${fmt(after.rows[0].n)} rows for ${fmt(after.rows[0].distinct)} distinct ids of ${fmt(sent)} sent (**${after.rows[0].n - after.rows[0].distinct}** duplicated, **${sent - after.rows[0].distinct}** missing).`,
     ];
     console.log(lines.join('\n'));
     recordResult('production decisions', lines);
