@@ -5,6 +5,7 @@
 import type { ClaimProductionReviewsResponse, ProductionReview, ProductionVerdictRequest } from '@arbiter/contracts';
 import { errorView, isApiError, isRetryable, useClaimProductionReviews, useDecideProductionReview } from '@arbiter/web/data-access';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { asSentence } from '@arbiter/web/ui';
 
 /** How many reviews a reviewer holds at once: enough to move back and forth, few enough to leave work for others. */
 export const HELD_REVIEWS = 10;
@@ -110,15 +111,15 @@ export function useProductionReviewQueue(projectId: string, opts: { leaseSeconds
           await decideReview({ reviewId, ...verdict });
         } catch (err) {
           if (isApiError(err, 409)) {
-            setNotice({ kind: 'info', text: `${sentence(err.message)} Moved on to the next review.` });
+            setNotice({ kind: 'info', text: `${asSentence(err.message)} Moved on to the next review.` });
           } else if (isRetryable(err)) {
             // Back on screen: the same key retries the very same verdict.
             const list = [...reviewsRef.current];
             list.splice(Math.min(at, list.length), 0, review);
             show(list, at);
-            setNotice({ kind: 'error', text: `Not saved: ${sentence(errorView(err).message)} Press the key again to retry.` });
+            setNotice({ kind: 'error', text: `Not saved: ${asSentence(errorView(err).message)} Press the key again to retry.` });
           } else {
-            setNotice({ kind: 'error', text: `Not saved: ${sentence(errorView(err).message)}` });
+            setNotice({ kind: 'error', text: `Not saved: ${asSentence(errorView(err).message)}` });
           }
         } finally {
           inFlight.current.delete(reviewId);
@@ -174,11 +175,4 @@ export function useProductionReviewQueue(projectId: string, opts: { leaseSeconds
     move,
     reload,
   };
-}
-
-/** Server messages are terse; shown as a sentence in a status line. */
-function sentence(s: string): string {
-  const t = s.trim();
-  const capital = t.charAt(0).toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }

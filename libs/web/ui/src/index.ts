@@ -2,6 +2,7 @@
 // Their styles live in the app's stylesheet (apps/web/src/components.css): a CSS import here would break the jest specs that load these files.
 
 export * from './lib/accuracy-bar';
+export * from './lib/as-sentence';
 export * from './lib/app-link';
 export * from './lib/bar-chart';
 export * from './lib/card';

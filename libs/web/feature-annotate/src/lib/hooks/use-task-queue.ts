@@ -16,6 +16,7 @@ import {
 } from '@arbiter/web/data-access';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { mergeTasks } from '../task-list';
+import { asSentence } from '@arbiter/web/ui';
 
 /** The item on screen plus the next one, ready. */
 const HELD_TASKS = 2;
@@ -138,13 +139,13 @@ export function useTaskQueue(projectId: string, { leaseSeconds, onUndone }: Task
         } catch (err) {
           if (isApiError(err, 409)) {
             keys.current.delete(itemId);
-            setNotice({ kind: 'info', text: `${sentence(err.message)} Moved on to the next item.` });
+            setNotice({ kind: 'info', text: `${asSentence(err.message)} Moved on to the next item.` });
           } else if (isRetryable(err)) {
             // Back on screen with its labels and its key: Enter retries the very same submission.
             updateTasks((cur) => [task, ...cur.filter((t) => t.item.id !== itemId)]);
-            setNotice({ kind: 'error', text: `Not saved: ${sentence(errorView(err).message)} Press Enter to retry.` });
+            setNotice({ kind: 'error', text: `Not saved: ${asSentence(errorView(err).message)} Press Enter to retry.` });
           } else {
-            setNotice({ kind: 'error', text: `Not saved: ${sentence(errorView(err).message)}` });
+            setNotice({ kind: 'error', text: `Not saved: ${asSentence(errorView(err).message)}` });
           }
         } finally {
           inFlight.current.delete(itemId);
@@ -184,7 +185,7 @@ export function useTaskQueue(projectId: string, { leaseSeconds, onUndone }: Task
       } catch (err) {
         if (isApiError(err, 404)) setNotice({ kind: 'info', text: 'Nothing to undo.' });
         // Past the project's undo window, or a reviewer already decided the item: the server says which.
-        else if (isApiError(err, 409)) setNotice({ kind: 'info', text: sentence(err.message) });
+        else if (isApiError(err, 409)) setNotice({ kind: 'info', text: asSentence(err.message) });
         else throw err;
       }
     });
@@ -218,11 +219,4 @@ export function useTaskQueue(projectId: string, { leaseSeconds, onUndone }: Task
     undo,
     reload,
   };
-}
-
-/** Server messages are terse ("item not found"); shown as a sentence in a status line. */
-function sentence(s: string): string {
-  const t = s.trim();
-  const capital = t.charAt(0).toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
