@@ -16,6 +16,7 @@ import { RoutingRefit1795512000000 } from './1795512000000-routing-refit';
 import { ProductionReviewLeases1795513000000 } from './1795513000000-production-review-leases';
 import { RoutingCapacitySla1795514000000 } from './1795514000000-routing-capacity-sla';
 import { ModelMonitoring1795515000000 } from './1795515000000-model-monitoring';
+import { SimilarCases1795516000000 } from './1795516000000-similar-cases';
 
 export const MIGRATIONS = [
   Foundation1795452000000,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ProductionReviewLeases1795513000000,
   RoutingCapacitySla1795514000000,
   ModelMonitoring1795515000000,
+  SimilarCases1795516000000,
 ];

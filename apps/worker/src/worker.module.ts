@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import type { AppConfig } from '@arbiter/server/config';
-import { AgreementService, AlRoundService, CapacityService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProductionReviewService, ProjectEvents, ProjectService, ProjectStatsService, REPLAY_SIMULATOR, ReplayRunService, RoutingPolicyService, RoutingRefitService, WEBHOOK_DELIVERY_OPTIONS, WebhookDeliveryService } from '@arbiter/server/application';
+import { AgreementService, AlRoundService, CapacityService, SimilarCaseService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProductionReviewService, ProjectEvents, ProjectService, ProjectStatsService, REPLAY_SIMULATOR, ReplayRunService, RoutingPolicyService, RoutingRefitService, WEBHOOK_DELIVERY_OPTIONS, WebhookDeliveryService } from '@arbiter/server/application';
 import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
 import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, QUEUE, WebhookProducer } from '@arbiter/server/jobs';
 import { AlBootstrap } from './active-learning/al-bootstrap.service';
@@ -72,6 +72,7 @@ export class WorkerModule {
         ReplayProcessor,
         { provide: SLA_SWEEP_MS, useValue: config.SLA_SWEEP_MS },
         CapacityService,
+        SimilarCaseService,
         RoutingPolicyService,
         ProductionReviewService,
         SlaSweepService,

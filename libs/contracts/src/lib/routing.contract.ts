@@ -29,6 +29,14 @@ export const routingPolicySchema = z.strictObject({
   audit: z.strictObject({ share: z.number().min(0).max(1), seed: z.number().int().min(0).max(0xffffffff) }).nullable().optional(),
   /** Review predictions whose metadata matches `when` (comparisons combined with `all`/`any`, checked by the server). */
   rules: z.array(z.strictObject({ id: z.string().min(1).max(100), when: z.record(z.string(), z.unknown()) })).max(100).optional(),
+  /**
+   * Similar-case routing: review a prediction when the model was overturned on at least `minOverturned` of its `k`
+   * nearest reviewed predictions (cosine similarity of the `item.embedding`s sent, at least `minSimilarity`).
+   */
+  similarCases: z
+    .strictObject({ k: z.number().int().min(1).max(50), minOverturned: z.number().int().min(1).max(50), minSimilarity: z.number().min(-1).max(1).default(0) })
+    .nullable()
+    .optional(),
 });
 export type RoutingPolicyDoc = z.infer<typeof routingPolicySchema>;
 
@@ -106,6 +114,8 @@ export const predictionItemSchema = z
     text: z.string().min(1).max(100_000).optional(),
     /** Read by the policy's metadata rules. */
     metadata: z.record(z.string(), z.unknown()).optional(),
+    /** The item's embedding (any fixed length per model), for similar-case routing: compared with reviewed predictions'. */
+    embedding: z.array(z.number()).min(2).max(4096).optional(),
   })
   .refine((i) => (i.itemId === undefined) !== (i.text === undefined), { message: 'send either itemId or text' });
 
@@ -128,6 +138,7 @@ export const routeReasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('expected-cost'), minExpectedCost: z.number(), reviewCost: z.number() }),
   z.object({ kind: z.literal('confidence-floor'), label: z.number(), confidence: z.number(), minConfidence: z.number() }),
   z.object({ kind: z.literal('rule'), ruleId: z.string() }),
+  z.object({ kind: z.literal('similar-cases'), overturned: z.number(), neighbours: z.number() }),
   z.object({ kind: z.literal('audit'), share: z.number() }),
 ]);
 export type RouteReasonView = z.infer<typeof routeReasonSchema>;

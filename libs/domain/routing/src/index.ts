@@ -14,7 +14,7 @@ export { matchesCondition, checkCondition, MAX_CONDITION_DEPTH } from './lib/met
 export type { MetadataCondition, MetadataComparison, MetadataScalar } from './lib/metadata-condition';
 export { inAuditSample } from './lib/audit-sample';
 export { checkRoutingPolicy, ROUTING_POLICY_SCHEMA_VERSION } from './lib/routing-policy';
-export type { RoutingPolicy, ConfidenceFloor, AuditSample, MetadataRule } from './lib/routing-policy';
+export type { RoutingPolicy, ConfidenceFloor, AuditSample, MetadataRule, SimilarCases } from './lib/routing-policy';
 export { routePrediction } from './lib/route-prediction';
 export type { RoutePredictionInput, RouteResult, RouteReason } from './lib/route-prediction';
 export { capacityReviewCost } from './lib/capacity-review-cost';

@@ -22,6 +22,7 @@ export * from './lib/routing/routing-policy.service';
 export * from './lib/routing/prediction.service';
 export * from './lib/routing/production-review.service';
 export * from './lib/routing/capacity.service';
+export * from './lib/routing/similar-case.service';
 export * from './lib/routing/model-monitoring.service';
 export * from './lib/routing/webhook.service';
 export * from './lib/routing/webhook-delivery.service';
@@ -49,10 +50,11 @@ import { RoutingPolicyService } from './lib/routing/routing-policy.service';
 import { PredictionService } from './lib/routing/prediction.service';
 import { ProductionReviewService } from './lib/routing/production-review.service';
 import { CapacityService } from './lib/routing/capacity.service';
+import { SimilarCaseService } from './lib/routing/similar-case.service';
 import { ModelMonitoringService } from './lib/routing/model-monitoring.service';
 import { WebhookService } from './lib/routing/webhook.service';
 import { RoutingProposalService } from './lib/routing/routing-proposal.service';
 import { RoutingRefitService } from './lib/routing/routing-refit.service';
 
 /** Every application service, for a module's providers. */
-export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService, PredictionService, ProductionReviewService, CapacityService, ModelMonitoringService, WebhookService, RoutingProposalService, RoutingRefitService];
+export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService, PredictionService, ProductionReviewService, CapacityService, SimilarCaseService, ModelMonitoringService, WebhookService, RoutingProposalService, RoutingRefitService];

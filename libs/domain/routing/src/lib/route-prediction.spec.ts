@@ -108,6 +108,32 @@ describe('routePrediction', () => {
     expect(routePrediction({ policy: learned, predictionId: 'a', probs: confident, reviewCost: 0.6 }).action).toBe('act');
   }, 10_000);
 
+  it('routes a confident prediction when the model was overturned on enough of its nearest reviewed cases', () => {
+    const policy: RoutingPolicy = { ...base, similarCases: { k: 3, minOverturned: 2, minSimilarity: 0.5 } };
+    const near = [
+      { similarity: 0.9, overturned: true },
+      { similarity: 0.8, overturned: false },
+      { similarity: 0.6, overturned: true },
+      // Past k: not counted, however overturned.
+      { similarity: 0.55, overturned: true },
+    ];
+    expect(routePrediction({ policy, predictionId: 'a', probs: confident, neighbours: near })).toMatchObject({
+      action: 'review',
+      label: 0,
+      reasons: [{ kind: 'similar-cases', overturned: 2, neighbours: 3 }],
+    });
+    // The third neighbour below the similarity bar: one overturned of two, not enough.
+    const farther = near.map((n, i) => (i === 2 ? { ...n, similarity: 0.4 } : n));
+    expect(routePrediction({ policy, predictionId: 'a', probs: confident, neighbours: farther })).toMatchObject({ action: 'act', reasons: [] });
+    // Without the policy's similarCases, or without neighbours, nothing changes.
+    expect(routePrediction({ policy: base, predictionId: 'a', probs: confident, neighbours: near }).action).toBe('act');
+    expect(routePrediction({ policy, predictionId: 'a', probs: confident }).action).toBe('act');
+    expect(routingErrorOf(() => routePrediction({ policy: { ...policy, similarCases: { k: 3, minOverturned: 4, minSimilarity: 0 } }, predictionId: 'a', probs: confident }))).toEqual([
+      RoutingErrorCode.InvalidPolicy,
+      'similarCases.minOverturned',
+    ]);
+  }, 10_000);
+
   it('refuses a probability vector of another length than the policy’s labels, and an unusable policy', () => {
     const route = (policy: RoutingPolicy, probs: number[]) => () => routePrediction({ policy, predictionId: 'a', probs });
     expect(routingErrorOf(route(base, [0.5, 0.25, 0.25]))).toEqual([RoutingErrorCode.InvalidShape, 'probs']);

@@ -18,6 +18,8 @@ export type RouteReason =
   | { kind: 'confidence-floor'; label: number; confidence: number; minConfidence: number }
   /** A metadata rule matched. */
   | { kind: 'rule'; ruleId: string }
+  /** The model was overturned on enough of its nearest reviewed predictions (similar-case routing). */
+  | { kind: 'similar-cases'; overturned: number; neighbours: number }
   /** Nothing else routed it: drawn into the audit share. */
   | { kind: 'audit'; share: number };
 
@@ -34,6 +36,11 @@ export interface RoutePredictionInput {
    * on capacity.
    */
   reviewCost?: number;
+  /**
+   * The prediction's nearest reviewed predictions (most similar first, at most the policy's similarCases.k), for
+   * similar-case routing; the caller finds them (the server by k-NN over the embeddings services send).
+   */
+  neighbours?: readonly { similarity: number; overturned: boolean }[];
 }
 
 export interface RouteResult {
@@ -73,6 +80,12 @@ export function routePrediction(input: RoutePredictionInput): RouteResult {
   }
   for (const rule of policy.rules ?? []) {
     if (matchesCondition(rule.when, metadata)) reasons.push({ kind: 'rule', ruleId: rule.id });
+  }
+  const sc = policy.similarCases;
+  if (sc && input.neighbours) {
+    const near = input.neighbours.slice(0, sc.k).filter((n) => n.similarity >= sc.minSimilarity);
+    const overturned = near.filter((n) => n.overturned).length;
+    if (overturned >= sc.minOverturned) reasons.push({ kind: 'similar-cases', overturned, neighbours: near.length });
   }
   const audit = policy.audit;
   if (reasons.length === 0 && audit && inAuditSample(predictionId, audit.share, audit.seed)) {

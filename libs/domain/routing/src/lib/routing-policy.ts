@@ -27,6 +27,17 @@ export interface MetadataRule {
   when: MetadataCondition;
 }
 
+/**
+ * Similar-case routing: review a prediction that would be acted on when the model was overturned (a verdict that
+ * corrected its label or rejected the input) on at least `minOverturned` of its `k` nearest reviewed predictions
+ * (cosine similarity of the embeddings the production service sent, at least `minSimilarity`).
+ */
+export interface SimilarCases {
+  k: number;
+  minOverturned: number;
+  minSimilarity: number;
+}
+
 export interface RoutingPolicy {
   schemaVersion: typeof ROUTING_POLICY_SCHEMA_VERSION;
   /** costMatrix[true][decided], k × k, non-negative; k is the project's label count. */
@@ -44,6 +55,7 @@ export interface RoutingPolicy {
   confidenceFloors?: ConfidenceFloor[];
   audit?: AuditSample | null;
   rules?: MetadataRule[];
+  similarCases?: SimilarCases | null;
 }
 
 /** Checks a policy read from JSON, naming the first bad field; returns the class count k. */
@@ -75,6 +87,15 @@ export function checkRoutingPolicy(policy: unknown): number {
     }
   }
   checkRules(p.rules, bad);
+  if (p.similarCases !== undefined && p.similarCases !== null) {
+    const sc = p.similarCases as Partial<SimilarCases>;
+    if (!Number.isInteger(sc.k) || (sc.k as number) < 1 || (sc.k as number) > 50) throw bad('similarCases.k', 'similarCases.k must be an integer in [1, 50]');
+    if (!Number.isInteger(sc.minOverturned) || (sc.minOverturned as number) < 1 || (sc.minOverturned as number) > (sc.k as number)) {
+      throw bad('similarCases.minOverturned', 'similarCases.minOverturned must be an integer in [1, k]');
+    }
+    const s = finite(sc.minSimilarity, 'similarCases.minSimilarity');
+    if (s < -1 || s > 1) throw bad('similarCases.minSimilarity', 'similarCases.minSimilarity must be a cosine similarity in [-1, 1]');
+  }
   return k;
 }
 

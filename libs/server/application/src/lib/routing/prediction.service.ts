@@ -11,6 +11,7 @@ import { InFlightLimit } from '../common/in-flight-limit';
 import { ProjectEvents } from '../projects/project-events';
 import { ArbiterError, ErrorCode, invalid, notFound } from '../errors/arbiter.error';
 import { CapacityService } from './capacity.service';
+import { type Neighbour, SimilarCaseService } from './similar-case.service';
 import { asBadRequest } from './routing-errors';
 import { defaultRoutingPolicy, RoutingPolicyService } from './routing-policy.service';
 
@@ -47,6 +48,7 @@ export class PredictionService {
     private readonly predictions: ProductionPredictionRepository,
     private readonly capacity: CapacityService,
     private readonly events: ProjectEvents,
+    private readonly similar: SimilarCaseService,
     @Optional() @Inject(PREDICTION_OPTIONS) options?: PredictionOptions,
   ) {
     this.inFlight = new InFlightLimit((options ?? DEFAULT_PREDICTION_OPTIONS).maxInFlight);
@@ -59,6 +61,22 @@ export class PredictionService {
   /** All or nothing: a bad prediction refuses the batch with a 4xx naming `predictions.<index>.<field>`. */
   batch(projectId: string, reqs: PredictionRequest[], principal: Principal): Promise<PredictionDecision[]> {
     return this.limited(() => this.decideAll(projectId, reqs, principal, (i, field) => `predictions.${i}${field ? `.${field}` : ''}`));
+  }
+
+  /** Under a policy with similar-case routing, each request's nearest reviewed predictions of its model (by embedding). */
+  private async neighbours(projectId: string, policy: RoutingPolicy, reqs: PredictionRequest[]): Promise<(Neighbour[] | undefined)[]> {
+    const out: (Neighbour[] | undefined)[] = reqs.map(() => undefined);
+    const sc = policy.similarCases;
+    if (!sc) return out;
+    const byModel = new Map<string, number[]>();
+    reqs.forEach((r, i) => {
+      if (r.item.embedding) byModel.set(r.model.name, [...(byModel.get(r.model.name) ?? []), i]);
+    });
+    for (const [model, indexes] of byModel) {
+      const found = await this.similar.nearest(projectId, model, indexes.map((i) => reqs[i].item.embedding ?? null), sc.k);
+      indexes.forEach((i, j) => (out[i] = found[j]));
+    }
+    return out;
   }
 
   private limited<T>(work: () => Promise<T>): Promise<T> {
@@ -97,6 +115,8 @@ export class PredictionService {
     const priceable = reqs.filter((r) => r.probs.length === labels.length).map((r) => r.probs);
     const reviewCost = await this.capacity.price(projectId, policy, stored.version, settings, priceable);
 
+    const neighbours = await this.neighbours(projectId, policy, reqs);
+
     const first = new Map<string, number>();
     const rows: NewDecision[] = [];
     // The request index of each row (rows hold one per distinct prediction id), for error paths.
@@ -112,7 +132,7 @@ export class PredictionService {
         throw invalid(at(i, 'probs'), `must hold ${labels.length} probabilities, one per label of the project`);
       }
       const metadata = req.item.metadata ?? {};
-      const route = asBadRequest(at(i, ''), () => routePrediction({ policy, predictionId: req.predictionId, probs: req.probs, metadata, reviewCost }));
+      const route = asBadRequest(at(i, ''), () => routePrediction({ policy, predictionId: req.predictionId, probs: req.probs, metadata, reviewCost, neighbours: neighbours[i] }));
       first.set(req.predictionId, rows.length);
       requestIndex.push(i);
       rows.push({
@@ -124,6 +144,7 @@ export class PredictionService {
         modelName: req.model.name,
         modelVersion: req.model.version,
         probs: req.probs,
+        embedding: req.item.embedding ?? null,
         calibratedProbs: route.calibratedProbs,
         expectedCosts: route.expectedCosts,
         reviewCost: route.reviewCost,

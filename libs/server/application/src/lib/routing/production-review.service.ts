@@ -17,6 +17,7 @@ import type { Principal } from '../auth/principal';
 import { ArbiterError, ErrorCode, forbidden, invalid, notFound } from '../errors/arbiter.error';
 import { escalationOf, toView } from './prediction.service';
 import { RoutingPolicyService } from './routing-policy.service';
+import { SimilarCaseService } from './similar-case.service';
 import { verdictWebhookBody } from './webhook.service';
 
 const CLAIM_DEFAULT = 10;
@@ -29,6 +30,7 @@ export class ProductionReviewService {
     private readonly routing: RoutingPolicyService,
     private readonly analysis: AnalysisProducer,
     private readonly webhooks: WebhookProducer,
+    private readonly similar: SimilarCaseService,
   ) {}
 
   /** Reviewers see the reviewers' pool; engineers and owners also the senior pool (reviews escalated past their SLA). */
@@ -79,8 +81,10 @@ export class ProductionReviewService {
         leaseExpiresAt: out.expiresAt,
       });
     }
-    // New gold changes agreement against gold: recompute, as after an adjudication.
+    // New gold changes agreement against gold: recompute, as after an adjudication. A new verdict is a new case for
+    // similar-case routing.
     if (out.goldItemId !== null) this.analysis.afterChange(projectId);
+    this.similar.invalidate(projectId);
     if (out.deliveryId !== null) this.webhooks.afterCommit({ projectId, deliveryId: out.deliveryId, generation: 0 });
     return toView(out.decision, labels);
   }

@@ -14,6 +14,8 @@ export interface NewDecision {
   modelName: string;
   modelVersion: string;
   probs: number[];
+  /** The item's embedding the service sent (similar-case routing), or null. */
+  embedding: number[] | null;
   calibratedProbs: number[];
   expectedCosts: number[];
   reviewCost: number;
@@ -27,7 +29,7 @@ export interface NewDecision {
 }
 
 /** A decision as stored: what was written (but the raw probabilities), with its review's state. */
-export interface StoredDecision extends Omit<NewDecision, 'probs'> {
+export interface StoredDecision extends Omit<NewDecision, 'probs' | 'embedding'> {
   id: string;
   createdAt: string;
   reviewStatus: 'open' | 'decided' | 'expired' | null;
@@ -102,6 +104,7 @@ export class ProductionPredictionRepository {
         model_name: r.modelName,
         model_version: r.modelVersion,
         probs: r.probs,
+        embedding: r.embedding,
         calibrated_probs: r.calibratedProbs,
         expected_costs: r.expectedCosts,
         review_cost: r.reviewCost,
@@ -114,13 +117,13 @@ export class ProductionPredictionRepository {
       }));
       const { rows: inserted } = await c.query<{ id: string; clientPredictionId: string; createdAt: string }>(
         `INSERT INTO production_predictions (project_id, client_prediction_id, request_hash, item_id, item_text, item_metadata, model_name,
-           model_version, probs, calibrated_probs, expected_costs, review_cost, label, decided_action, shadow, reasons, policy_version,
+           model_version, probs, embedding, calibrated_probs, expected_costs, review_cost, label, decided_action, shadow, reasons, policy_version,
            created_by, created_by_key)
          SELECT $1, r.client_prediction_id, r.request_hash, r.item_id, r.item_text, coalesce(r.item_metadata, '{}'::jsonb), r.model_name,
-                r.model_version, r.probs, r.calibrated_probs, r.expected_costs, r.review_cost, r.label, r.decided_action, r.shadow,
+                r.model_version, r.probs, r.embedding, r.calibrated_probs, r.expected_costs, r.review_cost, r.label, r.decided_action, r.shadow,
                 r.reasons, r.policy_version, $3, $4
            FROM jsonb_to_recordset($2::jsonb) AS r(client_prediction_id text, request_hash text, item_id bigint, item_text text,
-                item_metadata jsonb, model_name text, model_version text, probs float8[], calibrated_probs float8[],
+                item_metadata jsonb, model_name text, model_version text, probs float8[], embedding real[], calibrated_probs float8[],
                 expected_costs float8[], review_cost float8, label smallint, decided_action text, shadow boolean, reasons jsonb,
                 policy_version integer)
          ON CONFLICT (project_id, client_prediction_id) DO NOTHING
@@ -143,7 +146,7 @@ export class ProductionPredictionRepository {
       if (inserted.length === rows.length) {
         return {
           kind: 'ok' as const,
-          decisions: rows.map(({ probs: _probs, ...r }): StoredDecision => {
+          decisions: rows.map(({ probs: _probs, embedding: _embedding, ...r }): StoredDecision => {
             const row = newRows.get(r.clientPredictionId) as { id: string; createdAt: string };
             const open = r.reviewId !== null;
             return {
@@ -183,6 +186,20 @@ export class ProductionPredictionRepository {
     ]);
     const c = counts[0];
     return { queueLength: c.queue, arrivalsPerHour: c.arrivals, reservedPerHour: c.reserved, recentProbs: recent.map((r) => r.probs) };
+  }
+
+  /**
+   * Reviewed predictions of a model that carry an embedding, the latest `limit` by verdict time: each one's
+   * embedding and whether the verdict overturned the model (corrected its label or rejected the input).
+   */
+  reviewedEmbeddings(projectId: string, modelName: string, limit: number): Promise<{ embedding: number[]; overturned: boolean }[]> {
+    return this.sql.many(
+      `SELECT p.embedding, r.verdict <> 'accept' AS overturned
+         FROM production_reviews r JOIN production_predictions p ON p.id = r.prediction_id
+        WHERE r.project_id = $1 AND r.status = 'decided' AND p.model_name = $2 AND p.embedding IS NOT NULL
+        ORDER BY r.decided_at DESC LIMIT $3`,
+      [projectId, modelName, limit],
+    );
   }
 
   async find(projectId: string, clientPredictionId: string): Promise<StoredDecision | null> {
