@@ -17,6 +17,7 @@ import { ProductionReviewLeases1795513000000 } from './1795513000000-production-
 import { RoutingCapacitySla1795514000000 } from './1795514000000-routing-capacity-sla';
 import { ModelMonitoring1795515000000 } from './1795515000000-model-monitoring';
 import { SimilarCases1795516000000 } from './1795516000000-similar-cases';
+import { WebhookEvents1795517000000 } from './1795517000000-webhook-events';
 
 export const MIGRATIONS = [
   Foundation1795452000000,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   RoutingCapacitySla1795514000000,
   ModelMonitoring1795515000000,
   SimilarCases1795516000000,
+  WebhookEvents1795517000000,
 ];

@@ -3,6 +3,7 @@
 // always fails leaves the delivery in the dead-letter list, and the retry route sends it once it recovers; a
 // delivery whose queued job was lost (the worker down, the job gone from Redis) is sent by the next worker's sweep.
 // Receivers are node:http servers on 127.0.0.1 that verify the signature themselves; retries use a short backoff.
+// SLA escalations and monitoring alerts reach the same webhook as their own signed events.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -114,7 +115,7 @@ describe('verdict webhooks', () => {
   beforeAll(async () => {
     let admin: ApiClient;
     ({ stack, owner: admin, db } = await openSession({
-      env: { WEBHOOK_ATTEMPTS: String(ATTEMPTS), WEBHOOK_BACKOFF_MS: String(BACKOFF_MS), WEBHOOK_TIMEOUT_MS: '5000', WEBHOOK_SWEEP_MS: '1000' },
+      env: { WEBHOOK_ATTEMPTS: String(ATTEMPTS), WEBHOOK_BACKOFF_MS: String(BACKOFF_MS), WEBHOOK_TIMEOUT_MS: '5000', WEBHOOK_SWEEP_MS: '1000', SLA_SWEEP_MS: '200', MONITOR_ALERT_MS: '500' },
     }));
     [owner, engineer, reviewer, annotator] = await Promise.all(['Owner', 'Engineer', 'Reviewer', 'Annotator'].map((n) => newUser(admin, n)));
     projectId = (await newProject(owner, { labelSchema: { kind: 'single', labels: LABELS.map((name) => ({ name })) } })).id;
@@ -337,5 +338,46 @@ describe('verdict webhooks', () => {
     await sleep(2 * SCHEDULE_MS + 1500);
     expect(ok.received.filter((r) => r.deliveryId === row.id).map((r) => [r.answered, r.signatureValid])).toEqual([[200, true]]);
     expect(JSON.parse(ok.accepted(row.id)[0].body)).toMatchObject({ verdict: 'reject', label: null, labelName: null, predictionId: decision.predictionId });
+  }, 120_000);
+
+  it('pushes SLA escalations and monitoring alerts as signed events, each alert once per metric and hour', async () => {
+    const secret = 'events-receiver-secret';
+    const ok = await receiver(secret, () => 204);
+    expect((await engineer.request('PUT', `${base()}/routing/webhook`, { url: ok.url, secret })).status).toBe(200);
+
+    // An escalation: a routed prediction's review passes its deadline (moved into the past: the clock is what the
+    // test skips) under the "act" escalation.
+    await owner.request('PATCH', `${base()}/routing/settings`, { slaMinutes: 30, escalation: 'act' });
+    const routed = await service.post<PredictionDecision>(`${base()}/predictions`, { predictionId: 'late-1', item: { text: 'late' }, model: { name: 'spam-clf', version: '2.1' }, probs: [0.4, 0.35, 0.25] });
+    expect([routed.body.action, routed.body.reviewDeadline === null]).toEqual(['review', false]);
+    await db.query(`UPDATE production_reviews SET deadline_at = now() - interval '1 second' WHERE id = $1`, [routed.body.reviewId]);
+    const escalation = await until('the escalation event', async () => ok.accepted().find((r) => r.event === 'escalation'));
+    expect(escalation.signatureValid).toBe(true);
+    expect(JSON.parse(escalation.body)).toMatchObject({
+      type: 'escalation', deliveryId: escalation.deliveryId, projectId, predictionId: 'late-1', reviewId: routed.body.reviewId,
+      action: 'act', label: routed.body.label, labelName: LABELS[routed.body.label], model: { name: 'spam-clf', version: '2.1' },
+    });
+    await owner.request('PATCH', `${base()}/routing/settings`, { slaMinutes: null });
+
+    // Alerts: a model version trained on confident, mostly-"ok" data now sees uncertain "spam" traffic.
+    const reference = { model: { name: 'drifty', version: '1' }, confidences: Array.from({ length: 400 }, (_, i) => 0.9 + (i % 100) / 1000), labelCounts: [300, 50, 50] };
+    expect((await owner.request('PUT', `${base()}/routing/model-references`, reference)).status).toBe(204);
+    const traffic = Array.from({ length: 200 }, (_, i) => {
+      const top = 0.45 + (i % 20) / 100;
+      return { predictionId: `drift-${i}`, item: { text: `d ${i}` }, model: { name: 'drifty', version: '1' }, probs: [(1 - top) / 2, top, (1 - top) / 2] };
+    });
+    expect((await service.post(`${base()}/predictions/batch`, { predictions: traffic })).status).toBe(200);
+    const monitored = await engineer.get<{ alerts: { metric: string }[] }>(`${base()}/routing/monitoring?modelName=drifty&modelVersion=1`);
+    const expected = monitored.body.alerts.map((a) => a.metric).sort();
+    expect(expected).toEqual(expect.arrayContaining(['confidence PSI', 'predicted-class PSI']));
+    const alerts = () => ok.accepted().filter((r) => r.event === 'alert');
+    await until('every alert', async () => alerts().length >= expected.length);
+    // Several more passes of the monitor (every 500 ms) queue nothing again within the hour.
+    await sleep(2500);
+    const bodies = alerts().map((r) => JSON.parse(r.body) as { type: string; metric: string; model: unknown; deliveryId: string });
+    expect(bodies.map((b) => b.metric).sort()).toEqual(expected);
+    expect(alerts().every((r) => r.signatureValid)).toBe(true);
+    expect(bodies.every((b, i) => b.type === 'alert' && b.deliveryId === alerts()[i].deliveryId)).toBe(true);
+    expect(bodies[0].model).toEqual({ name: 'drifty', version: '1' });
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import type { AppConfig } from '@arbiter/server/config';
-import { AgreementService, AlRoundService, CapacityService, SimilarCaseService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProductionReviewService, ProjectEvents, ProjectService, ProjectStatsService, REPLAY_SIMULATOR, ReplayRunService, RoutingPolicyService, RoutingRefitService, WEBHOOK_DELIVERY_OPTIONS, WebhookDeliveryService } from '@arbiter/server/application';
+import { AgreementService, AlRoundService, CapacityService, ModelMonitoringService, MonitoringAlertService, SimilarCaseService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProductionReviewService, ProjectEvents, ProjectService, ProjectStatsService, REPLAY_SIMULATOR, ReplayRunService, RoutingPolicyService, RoutingRefitService, WEBHOOK_DELIVERY_OPTIONS, WebhookDeliveryService } from '@arbiter/server/application';
 import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
 import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, QUEUE, WebhookProducer } from '@arbiter/server/jobs';
 import { AlBootstrap } from './active-learning/al-bootstrap.service';
@@ -11,6 +11,7 @@ import { AL_OPTIONS, AlTrainingService } from './active-learning/al-training.ser
 import { MlThread } from './active-learning/ml/ml-thread';
 import { HEARTBEAT_INTERVAL_MS, HeartbeatService } from './heartbeat.service';
 import { SLA_SWEEP_MS, SlaSweepService } from './sla-sweep.service';
+import { MONITOR_ALERT_MS, MonitoringAlertSweep } from './monitoring-alerts.service';
 import { AlProcessor } from './processors/al.processor';
 import { AnalysisProcessor } from './processors/analysis.processor';
 import { LfProcessor } from './processors/lf.processor';
@@ -76,6 +77,10 @@ export class WorkerModule {
         RoutingPolicyService,
         ProductionReviewService,
         SlaSweepService,
+        { provide: MONITOR_ALERT_MS, useValue: config.MONITOR_ALERT_MS },
+        ModelMonitoringService,
+        MonitoringAlertService,
+        MonitoringAlertSweep,
         WebhookProducer,
         WebhookDeliveryService,
         WebhookProcessor,

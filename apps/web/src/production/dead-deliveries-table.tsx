@@ -12,9 +12,10 @@ export interface DeadDeliveriesTableProps {
 export function DeadDeliveriesTable({ deliveries, onRetry, retrying }: DeadDeliveriesTableProps) {
   return (
     <table className="table" data-testid="dead-deliveries">
-      <caption>Verdicts the production service's webhook did not accept</caption>
+      <caption>Events the production service's webhook did not accept</caption>
       <thead>
         <tr>
+          <th scope="col">Event</th>
           <th scope="col">Prediction</th>
           <th scope="col">Verdict</th>
           <th scope="col">Attempts</th>
@@ -28,10 +29,9 @@ export function DeadDeliveriesTable({ deliveries, onRetry, retrying }: DeadDeliv
       <tbody>
         {deliveries.map((d) => (
           <tr key={d.deliveryId} data-testid="dead-delivery" data-delivery-id={d.deliveryId}>
-            <td>
-              <code>{d.predictionId}</code>
-            </td>
-            <td>{d.verdict}</td>
+            <td>{d.event}</td>
+            <td>{d.predictionId === null ? '—' : <code>{d.predictionId}</code>}</td>
+            <td>{d.verdict ?? '—'}</td>
             <td>{d.attempts}</td>
             <td>{d.lastError ?? (d.lastStatusCode === null ? '—' : `HTTP ${d.lastStatusCode}`)}</td>
             <td>{d.lastAttemptAt ? new Date(d.lastAttemptAt).toLocaleString() : '—'}</td>

@@ -361,13 +361,17 @@ export const listWebhookDeliveriesQuerySchema = z.strictObject({
 });
 export type ListWebhookDeliveriesQuery = z.infer<typeof listWebhookDeliveriesQuerySchema>;
 
+export const WEBHOOK_EVENTS = ['verdict', 'escalation', 'alert'] as const;
+
 export const webhookDeliverySchema = z.object({
   deliveryId: z.uuid(),
-  event: z.literal('verdict'),
+  /** `verdict` and `escalation` are about a review; `alert` (monitoring) about a model version. */
+  event: z.enum(WEBHOOK_EVENTS),
   status: z.enum(WEBHOOK_DELIVERY_STATUSES),
-  reviewId: z.uuid(),
-  predictionId: z.string(),
-  verdict: z.enum(VERDICTS),
+  reviewId: z.uuid().nullable(),
+  predictionId: z.string().nullable(),
+  /** The verdict a verdict delivery carries; null for the other events. */
+  verdict: z.enum(VERDICTS).nullable(),
   /** Sends so far, manual retries included. */
   attempts: z.number().int(),
   /** The receiver's HTTP status of the last attempt (null when it did not answer). */

@@ -24,6 +24,7 @@ export * from './lib/routing/production-review.service';
 export * from './lib/routing/capacity.service';
 export * from './lib/routing/similar-case.service';
 export * from './lib/routing/model-monitoring.service';
+export * from './lib/routing/monitoring-alerts.service';
 export * from './lib/routing/webhook.service';
 export * from './lib/routing/webhook-delivery.service';
 export * from './lib/routing/webhook-signature';

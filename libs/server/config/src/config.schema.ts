@@ -74,6 +74,8 @@ const baseSchema = z.object({
   PREDICTIONS_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
   // With a reviewer budget, how long an api process reuses a project's queue and arrival readings to price reviews.
   ROUTING_READINGS_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
+  // Workers push monitoring alerts of model versions with traffic over project webhooks this often.
+  MONITOR_ALERT_MS: z.coerce.number().int().min(100).max(86_400_000).default(300_000),
   // Workers look for production reviews past their SLA deadline this often (escalation happens within a period).
   SLA_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   // Agreement is recomputed this long after the last change, but never later than MAX_WAIT after the first.

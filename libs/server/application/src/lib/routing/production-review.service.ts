@@ -97,7 +97,10 @@ export class ProductionReviewService {
     const counts: Record<Escalation, number> = { act: 0, senior: 0, wait: 0 };
     for (;;) {
       const done = await this.reviews.escalateOverdue(batch);
-      for (const r of done) counts[r.escalation]++;
+      for (const r of done) {
+        counts[r.escalation]++;
+        if (r.deliveryId !== null) this.webhooks.afterCommit({ projectId: r.projectId, deliveryId: r.deliveryId, generation: 0 });
+      }
       if (done.length < batch) return counts;
     }
   }

@@ -52,7 +52,7 @@ export class WebhookDeliveryService {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Arbiter-Webhooks/1',
-          [WEBHOOK_HEADERS.event]: 'verdict',
+          [WEBHOOK_HEADERS.event]: claim.event,
           [WEBHOOK_HEADERS.deliveryId]: deliveryId,
           [WEBHOOK_HEADERS.timestamp]: timestamp,
           [WEBHOOK_HEADERS.signature]: signWebhook({ secret: claim.secret, timestamp, body: claim.body }),

@@ -2,6 +2,7 @@
 // the latest and the first predictions (confidence, label, metadata), and the uploaded training reference.
 import { Injectable } from '@nestjs/common';
 import { Sql } from '../sql';
+import { insertAlertDelivery } from './webhook.repository';
 
 export interface MonitoredPrediction {
   calibratedProbs: number[];
@@ -81,5 +82,19 @@ export class ModelMonitoringRepository {
          label_counts = EXCLUDED.label_counts, metadata = EXCLUDED.metadata, updated_at = now()`,
       [projectId, name, version, ref.confidences, ref.labelCounts, JSON.stringify(ref.metadata)],
     );
+  }
+
+  /** Model versions with predictions in the last hour, of projects with a webhook: those whose alerts are pushed. */
+  activeVersionsWithWebhook(): Promise<{ projectId: string; modelName: string; modelVersion: string }[]> {
+    return this.sql.many(
+      `SELECT DISTINCT p.project_id AS "projectId", p.model_name AS "modelName", p.model_version AS "modelVersion"
+         FROM production_predictions p JOIN project_webhooks w ON w.project_id = p.project_id
+        WHERE p.created_at > now() - interval '1 hour'`,
+    );
+  }
+
+  /** Queues an alert delivery unless one with this key was queued; the new delivery's id, or null. */
+  queueAlert(projectId: string, alertKey: string, body: (deliveryId: string) => string): Promise<string | null> {
+    return insertAlertDelivery(this.sql.pool, { projectId, alertKey, body });
   }
 }

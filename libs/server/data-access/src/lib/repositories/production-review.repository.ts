@@ -43,6 +43,8 @@ export interface EscalatedReview {
   projectId: string;
   reviewId: string;
   escalation: 'act' | 'senior' | 'wait';
+  /** The webhook delivery queued with the escalation, when the project has a webhook. */
+  deliveryId: string | null;
 }
 
 @Injectable()
@@ -207,19 +209,36 @@ export class ProductionReviewRepository {
    * the verdict wins.
    */
   async escalateOverdue(limit: number): Promise<EscalatedReview[]> {
+    // One statement: the escalations and, for projects with a webhook, their `escalation` deliveries commit together.
     return this.sql.many<EscalatedReview>(
       `WITH due AS (
          SELECT r.id, coalesce(s.escalation, 'wait') AS escalation
            FROM production_reviews r LEFT JOIN routing_settings s ON s.project_id = r.project_id
           WHERE r.status = 'open' AND r.escalated_at IS NULL AND r.deadline_at <= now()
           ORDER BY r.deadline_at LIMIT $1
-          FOR UPDATE OF r SKIP LOCKED)
-       UPDATE production_reviews r
-          SET escalation = due.escalation, escalated_at = now(),
-              status = CASE WHEN due.escalation = 'act' THEN 'expired' ELSE r.status END,
-              pool = CASE WHEN due.escalation = 'senior' THEN 'senior' ELSE r.pool END
-         FROM due WHERE r.id = due.id
-       RETURNING r.project_id AS "projectId", r.id AS "reviewId", due.escalation`,
+          FOR UPDATE OF r SKIP LOCKED),
+       esc AS (
+         UPDATE production_reviews r
+            SET escalation = due.escalation, escalated_at = now(),
+                status = CASE WHEN due.escalation = 'act' THEN 'expired' ELSE r.status END,
+                pool = CASE WHEN due.escalation = 'senior' THEN 'senior' ELSE r.pool END
+           FROM due WHERE r.id = due.id
+         RETURNING r.project_id, r.id, r.prediction_id, due.escalation, r.escalated_at),
+       dl AS (
+         INSERT INTO webhook_deliveries (id, project_id, review_id, event, body)
+         SELECT d.id, esc.project_id, esc.id, 'escalation',
+                json_build_object('type', 'escalation', 'deliveryId', d.id, 'projectId', esc.project_id,
+                  'predictionId', p.client_prediction_id, 'reviewId', esc.id, 'action', esc.escalation,
+                  'label', p.label, 'labelName', pr.labels->p.label->>'name',
+                  'escalatedAt', ${iso('esc.escalated_at')}, 'model', json_build_object('name', p.model_name, 'version', p.model_version))::text
+           FROM esc
+           JOIN project_webhooks w ON w.project_id = esc.project_id
+           JOIN production_predictions p ON p.id = esc.prediction_id
+           JOIN projects pr ON pr.id = esc.project_id
+           CROSS JOIN LATERAL (SELECT gen_random_uuid() AS id) d
+         RETURNING id, review_id)
+       SELECT esc.project_id AS "projectId", esc.id AS "reviewId", esc.escalation, dl.id AS "deliveryId"
+         FROM esc LEFT JOIN dl ON dl.review_id = esc.id`,
       [limit],
     );
   }

@@ -1,6 +1,7 @@
 // A project's verdict webhook and its outbox of deliveries. A delivery row is written in the verdict's transaction
 // (insertVerdictDelivery); a sender claims it for the length of one send, so two jobs for one delivery never send
 // it at once, and one that finds it delivered sends nothing.
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { WebhookDeliveryStatus } from '@arbiter/contracts';
 import type { Queryable } from '../sql';
@@ -17,11 +18,13 @@ export interface StoredWebhook {
 export interface StoredDelivery {
   seq: string;
   deliveryId: string;
-  event: 'verdict';
+  event: 'verdict' | 'escalation' | 'alert';
   status: WebhookDeliveryStatus;
-  reviewId: string;
-  predictionId: string;
-  verdict: 'accept' | 'correct' | 'reject';
+  /** Null for an alert, which is about a model version rather than a review. */
+  reviewId: string | null;
+  predictionId: string | null;
+  /** The verdict of a verdict delivery; null for the other events. */
+  verdict: 'accept' | 'correct' | 'reject' | null;
   attempts: number;
   lastStatusCode: number | null;
   lastError: string | null;
@@ -32,7 +35,7 @@ export interface StoredDelivery {
 
 /** What a sender may do with a delivery it was asked to send. */
 export type Claim =
-  | { kind: 'send'; body: string; url: string; secret: string }
+  | { kind: 'send'; event: StoredDelivery['event']; body: string; url: string; secret: string }
   /** Delivered or dead already: nothing to send. */
   | { kind: 'done' }
   /** Another send of it is in flight (its claim has not expired). */
@@ -61,8 +64,23 @@ export async function insertVerdictDelivery(c: Queryable, d: { deliveryId: strin
   return (r.rowCount ?? 0) > 0;
 }
 
+/**
+ * Queues a monitoring alert when the project has a webhook and no alert of this key was queued (the key names the
+ * model version, the metric and the hour). `body` makes the JSON from the new delivery's id. Returns the id, or null.
+ */
+export async function insertAlertDelivery(c: Queryable, d: { projectId: string; alertKey: string; body: (deliveryId: string) => string }): Promise<string | null> {
+  const deliveryId = randomUUID();
+  const r = await c.query(
+    `INSERT INTO webhook_deliveries (id, project_id, event, body, alert_key)
+     SELECT $1, $2, 'alert', $3, $4 WHERE EXISTS (SELECT 1 FROM project_webhooks WHERE project_id = $2)
+     ON CONFLICT (project_id, alert_key) DO NOTHING`,
+    [deliveryId, d.projectId, d.body(deliveryId), d.alertKey],
+  );
+  return (r.rowCount ?? 0) > 0 ? deliveryId : null;
+}
+
 const DELIVERY_COLUMNS = `d.seq::text AS seq, d.id AS "deliveryId", d.event, d.status, d.review_id AS "reviewId",
-  p.client_prediction_id AS "predictionId", r.verdict, d.attempts, d.last_status_code AS "lastStatusCode",
+  p.client_prediction_id AS "predictionId", CASE WHEN d.event = 'verdict' THEN r.verdict END AS verdict, d.attempts, d.last_status_code AS "lastStatusCode",
   d.last_error AS "lastError", ${iso('d.last_attempt_at')} AS "lastAttemptAt", ${iso('d.delivered_at')} AS "deliveredAt",
   ${iso('d.created_at')} AS "createdAt"`;
 
@@ -97,8 +115,8 @@ export class WebhookRepository {
     const rows = await this.sql.many<StoredDelivery>(
       `SELECT ${DELIVERY_COLUMNS}
          FROM webhook_deliveries d
-         JOIN production_reviews r ON r.id = d.review_id
-         JOIN production_predictions p ON p.id = r.prediction_id
+         LEFT JOIN production_reviews r ON r.id = d.review_id
+         LEFT JOIN production_predictions p ON p.id = r.prediction_id
         WHERE d.project_id = $1 AND d.status = $2 AND d.seq > $3::bigint
         ORDER BY d.seq LIMIT $4`,
       [projectId, status, after ?? '0', limit + 1],
@@ -128,8 +146,8 @@ export class WebhookRepository {
    */
   claim(deliveryId: string, leaseMs: number): Promise<Claim> {
     return this.sql.tx(async (c) => {
-      const { rows } = await c.query<{ status: WebhookDeliveryStatus; busy: boolean; body: string; url: string | null; secret: string | null }>(
-        `SELECT d.status, (d.sending_until IS NOT NULL AND d.sending_until > now()) AS busy, d.body, w.url, w.secret
+      const { rows } = await c.query<{ status: WebhookDeliveryStatus; busy: boolean; event: StoredDelivery['event']; body: string; url: string | null; secret: string | null }>(
+        `SELECT d.status, (d.sending_until IS NOT NULL AND d.sending_until > now()) AS busy, d.event, d.body, w.url, w.secret
            FROM webhook_deliveries d LEFT JOIN project_webhooks w ON w.project_id = d.project_id
           WHERE d.id = $1 FOR UPDATE OF d`,
         [deliveryId],
@@ -142,7 +160,7 @@ export class WebhookRepository {
         return { kind: 'no-webhook' as const };
       }
       await c.query(`UPDATE webhook_deliveries SET sending_until = now() + $2 * interval '1 millisecond' WHERE id = $1`, [deliveryId, leaseMs]);
-      return { kind: 'send' as const, body: row.body, url: row.url, secret: row.secret };
+      return { kind: 'send' as const, event: row.event, body: row.body, url: row.url, secret: row.secret };
     });
   }
 
