@@ -6,7 +6,7 @@
 // and drift alerts.
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import type { CreatedApiKey, ModelMonitoring, PredictionDecision, PredictionRequest, RoutingPolicyDoc, RoutingPolicyView, RoutingProposalList, RoutingSettings } from '@arbiter/contracts';
+import type { CreatedApiKey, ModelMonitoring, ModelVersionList, PredictionDecision, PredictionRequest, RoutingPolicyDoc, RoutingPolicyView, RoutingProposalList, RoutingSettings } from '@arbiter/contracts';
 import { mulberry32 } from '@arbiter/util/random';
 import { addMember, ApiClient, newProject, newUser, type Stack } from '@arbiter/testing';
 import { type BrowserSession, expectText, openBrowserSession, SCREENSHOTS, signInUi } from './browser-support';
@@ -136,9 +136,12 @@ describe('routing dashboard in the browser', () => {
       const monitoring = (await engineer.get<ModelMonitoring>(`${base()}/routing/monitoring?modelName=spam-filter&modelVersion=3`)).body;
       expect(monitoring.alerts.length).toBeGreaterThan(0);
 
-      await page.getByTestId('monitoring-model-name').fill('spam-filter');
-      await page.getByTestId('monitoring-model-version').fill('3');
-      await page.getByTestId('monitoring-show').click();
+      // The versions to choose from are those that posted predictions (a service key may not list them).
+      const models = await engineer.get<ModelVersionList>(`${base()}/routing/models`);
+      expect(models.body.models).toEqual([{ name: 'spam-filter', version: '3', predictions: REVIEWED, lastSeenAt: expect.any(String) }]);
+      expect((await service.get(`${base()}/routing/models`)).status).toBe(403);
+      await expectText(page.getByTestId('monitoring-model'), `spam-filter 3 · ${REVIEWED} predictions`);
+      await page.getByTestId('monitoring-model').selectOption({ index: 1 });
       await expectText(page.getByTestId('monitoring-reviewed'), String(REVIEWED));
       await expectText(page.getByTestId('monitoring-ece'), monitoring.calibration.ece!.toFixed(3));
       await expectText(page.getByTestId('monitoring-overturn'), `${(monitoring.overturnRate! * 100).toFixed(1)}%`);

@@ -1,7 +1,7 @@
 import type { ModelMonitoring } from '@arbiter/contracts';
-import { errorView, useModelMonitoring, type ModelRef } from '@arbiter/web/data-access';
+import { errorView, useModelMonitoring, useModelVersions, type ModelRef } from '@arbiter/web/data-access';
 import { Card, ErrorMessage } from '@arbiter/web/ui';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ReliabilityChart } from './reliability-chart';
 
 export interface MonitoringSectionProps {
@@ -11,37 +11,40 @@ export interface MonitoringSectionProps {
 const rate = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const num = (x: number | null, digits = 3) => (x === null ? '—' : x.toFixed(digits));
 
-/** One model version (as the production service names it)'s escalation and overturn rates, calibration, per-class error and drift, with its alerts. */
+/** A chosen model version's escalation and overturn rates, calibration, per-class error and drift, with its alerts. */
 export function MonitoringSection({ projectId }: MonitoringSectionProps) {
-  const [name, setName] = useState('');
-  const [version, setVersion] = useState('');
+  const versions = useModelVersions(projectId);
   const [model, setModel] = useState<ModelRef | null>(null);
   const monitoring = useModelMonitoring(projectId, model);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (name.trim() && version.trim()) setModel({ name: name.trim(), version: version.trim() });
-  };
+  const list = versions.data?.models ?? [];
+  const keyOf = (m: ModelRef) => JSON.stringify([m.name, m.version]);
 
   return (
     <Card title="Monitoring" testId="routing-monitoring">
-      <form className="form form--inline" onSubmit={submit} aria-label="Model version">
+      <div className="form form--inline">
         <label className="field">
-          Model name
-          <input value={name} onChange={(e) => setName(e.target.value)} data-testid="monitoring-model-name" />
+          Model version
+          <select
+            value={model ? keyOf(model) : ''}
+            onChange={(e) => {
+              const m = list.find((x) => keyOf(x) === e.target.value);
+              setModel(m ? { name: m.name, version: m.version } : null);
+            }}
+            data-testid="monitoring-model"
+          >
+            <option value="">{list.length ? 'Choose a model version' : 'No predictions yet'}</option>
+            {list.map((m) => (
+              <option key={keyOf(m)} value={keyOf(m)}>
+                {m.name} {m.version} · {m.predictions.toLocaleString('en-US')} predictions, last {new Date(m.lastSeenAt).toLocaleString('en-US')}
+              </option>
+            ))}
+          </select>
         </label>
-        <label className="field">
-          Version
-          <input value={version} onChange={(e) => setVersion(e.target.value)} data-testid="monitoring-model-version" />
-        </label>
-        <button type="submit" className="btn" disabled={!name.trim() || !version.trim()} data-testid="monitoring-show">
-          Show
+        <button type="button" className="btn" onClick={() => void Promise.all([versions.refetch(), model && monitoring.refetch()])} disabled={versions.isFetching || monitoring.isFetching} data-testid="monitoring-refresh">
+          Refresh
         </button>
-        {model && (
-          <button type="button" className="btn" onClick={() => void monitoring.refetch()} disabled={monitoring.isFetching} data-testid="monitoring-refresh">
-            Refresh
-          </button>
-        )}
-      </form>
+      </div>
+      {versions.isError && <ErrorMessage {...errorView(versions.error)} />}
       {monitoring.isError && <ErrorMessage {...errorView(monitoring.error)} />}
       {monitoring.data && <MonitoringView m={monitoring.data} />}
     </Card>

@@ -46,6 +46,7 @@ export * from './lib/api/update-project';
 export * from './lib/api/approve-routing-proposal';
 export * from './lib/api/get-job';
 export * from './lib/api/get-model-monitoring';
+export * from './lib/api/get-model-versions';
 export * from './lib/api/get-routing-capacity';
 export * from './lib/api/get-routing-policy';
 export * from './lib/api/get-routing-proposals';

@@ -30,6 +30,7 @@ export const queryKeys = {
   routingSettings: (projectId: string) => ['projects', projectId, 'routing', 'settings'] as const,
   routingCapacity: (projectId: string) => ['projects', projectId, 'routing', 'capacity'] as const,
   routingProposals: (projectId: string) => ['projects', projectId, 'routing', 'proposals'] as const,
+  routingModels: (projectId: string) => ['projects', projectId, 'routing', 'models'] as const,
   routingMonitoring: (projectId: string, modelName: string, modelVersion: string) => ['projects', projectId, 'routing', 'monitoring', modelName, modelVersion] as const,
   job: (projectId: string, jobId: string) => ['projects', projectId, 'jobs', jobId] as const,
 };
