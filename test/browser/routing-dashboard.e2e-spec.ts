@@ -3,7 +3,7 @@
 // predictions that reviewers then judge over HTTP, the engineer re-fits from the page, sees the proposal with its
 // cost-curve chart (drawn by ECharts from the proposal's own curves) and approves it, and the policy version moves
 // on; after a shifted training reference is uploaded, the model version's monitoring shows its reliability diagram
-// and drift alerts.
+// and drift alerts. A reviewer reads the same page without the controls.
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import type { CreatedApiKey, ModelMonitoring, ModelVersionList, PredictionDecision, PredictionRequest, RoutingPolicyDoc, RoutingPolicyView, RoutingProposalList, RoutingSettings } from '@arbiter/contracts';
@@ -162,4 +162,23 @@ describe('routing dashboard in the browser', () => {
       await page.close();
     }
   }, 300_000);
+
+  it('shows a reviewer the same dashboard to read, without the engineer’s controls', async () => {
+    // A context of its own: the engineer's session cookie stays in the first.
+    const own = await session.newContext({ width: 1400, height: 1000 });
+    const page = await own.newPage();
+    page.setDefaultTimeout(20_000);
+    try {
+      await signInUi(page, reviewer.user!.email, 'pw-Rhea Reviewer-secret');
+      await page.goto(`/projects/${projectId}/routing`);
+      await expectText(page.getByTestId('policy-version'), 'Policy version 3');
+      await expectText(page.getByTestId('proposal-status'), 'version 3');
+      await expect(page.getByTestId('routing-budget').isDisabled()).resolves.toBe(true);
+      expect(await page.getByTestId('routing-budget').inputValue()).toBe('1000');
+      for (const control of ['routing-settings-save', 'refit', 'approve']) expect([control, await page.getByTestId(control).count()]).toEqual([control, 0]);
+      await page.getByTestId('cost-curve-chart').locator('svg').waitFor();
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
 });
