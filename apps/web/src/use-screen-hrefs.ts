@@ -13,6 +13,7 @@ export function useScreenHrefs() {
       lfs: (projectId: string) => router.buildLocation({ to: '/projects/$projectId/lfs', params: { projectId } }).href,
       activeLearning: (projectId: string) => router.buildLocation({ to: '/projects/$projectId/active-learning', params: { projectId } }).href,
       productionReviews: (projectId: string) => router.buildLocation({ to: '/projects/$projectId/production-reviews', params: { projectId } }).href,
+      routing: (projectId: string) => router.buildLocation({ to: '/projects/$projectId/routing', params: { projectId } }).href,
     }),
     [router],
   );

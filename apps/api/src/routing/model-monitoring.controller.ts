@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { ModelMonitoring } from '@arbiter/contracts';
+import type { ModelMonitoring, ModelVersionList } from '@arbiter/contracts';
 import { ModelMonitoringService } from '@arbiter/server/application';
 import { CurrentProject } from '../auth/current.decorator';
 import { ProjectRole } from '../auth/project-role.guard';
@@ -12,6 +12,13 @@ type Ctx = { id: string };
 @Controller('projects/:projectId/routing')
 export class ModelMonitoringController {
   constructor(private readonly monitoring: ModelMonitoringService) {}
+
+  /** The model versions that posted predictions (name, version, count, last seen), for choosing one to monitor. */
+  @ProjectRole('reviewer')
+  @Get('models')
+  listModels(@CurrentProject() c: Ctx): Promise<ModelVersionList> {
+    return this.monitoring.listModels(c.id);
+  }
 
   /** One model version's escalation and overturn rates, reliability, error per class, drift and alerts. */
   @ProjectRole('reviewer')

@@ -25,6 +25,7 @@ function ProjectScreen() {
       lfsHref={hrefs.lfs(projectId)}
       activeLearningHref={hrefs.activeLearning(projectId)}
       productionReviewsHref={hrefs.productionReviews(projectId)}
+      routingHref={hrefs.routing(projectId)}
       projectsHref={hrefs.projects()}
     />
   );

@@ -10,6 +10,7 @@ import { projectRoute } from './project.route';
 import { projectsRoute } from './projects.route';
 import { reviewRoute } from './review.route';
 import { rootRoute } from './root.route';
+import { routingRoute } from './routing.route';
 import { signedInRoute } from './signed-in.route';
 
 export const routeTree = rootRoute.addChildren([
@@ -17,6 +18,6 @@ export const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([
     homeRoute,
     projectsRoute,
-    projectRoute.addChildren([projectHomeRoute, annotateRoute, reviewRoute, lfsRoute, activeLearningRoute, productionReviewRoute]),
+    projectRoute.addChildren([projectHomeRoute, annotateRoute, reviewRoute, lfsRoute, activeLearningRoute, productionReviewRoute, routingRoute]),
   ]),
 ]);

@@ -266,6 +266,13 @@ export const monitoringQuerySchema = z.strictObject({
 });
 export type MonitoringQuery = z.infer<typeof monitoringQuerySchema>;
 
+/** `GET /api/projects/:projectId/routing/models` (reviewer): the model versions that posted predictions, latest seen first. */
+export const MAX_LISTED_MODEL_VERSIONS = 200;
+export const modelVersionListSchema = z.object({
+  models: z.array(z.object({ name: z.string(), version: z.string(), predictions: z.number().int(), lastSeenAt: z.string() })),
+});
+export type ModelVersionList = z.infer<typeof modelVersionListSchema>;
+
 const driftStatSchema = z.object({ psi: z.number(), ksStatistic: z.number().nullable(), ksPValue: z.number().nullable() });
 
 export const modelMonitoringSchema = z.object({

@@ -24,4 +24,13 @@ export const queryKeys = {
   /** Prefix of the verdict webhook and its delivery lists: one invalidation refreshes them all. */
   webhook: (projectId: string) => ['projects', projectId, 'webhook'] as const,
   webhookDeliveries: (projectId: string, status: WebhookDeliveryStatus) => ['projects', projectId, 'webhook', 'deliveries', status] as const,
+  /** Prefix of the routing dashboard (policy, settings, capacity, proposals, monitoring): one invalidation catches up. */
+  routing: (projectId: string) => ['projects', projectId, 'routing'] as const,
+  routingPolicy: (projectId: string) => ['projects', projectId, 'routing', 'policy'] as const,
+  routingSettings: (projectId: string) => ['projects', projectId, 'routing', 'settings'] as const,
+  routingCapacity: (projectId: string) => ['projects', projectId, 'routing', 'capacity'] as const,
+  routingProposals: (projectId: string) => ['projects', projectId, 'routing', 'proposals'] as const,
+  routingModels: (projectId: string) => ['projects', projectId, 'routing', 'models'] as const,
+  routingMonitoring: (projectId: string, modelName: string, modelVersion: string) => ['projects', projectId, 'routing', 'monitoring', modelName, modelVersion] as const,
+  job: (projectId: string, jobId: string) => ['projects', projectId, 'jobs', jobId] as const,
 };

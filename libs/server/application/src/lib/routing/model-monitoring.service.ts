@@ -8,8 +8,10 @@ import {
   DRIFT_KS_MIN_STATISTIC,
   DRIFT_PSI_ALERT,
   MONITORING_BINS,
+  MAX_LISTED_MODEL_VERSIONS,
   type ModelMonitoring,
   type ModelReferenceRequest,
+  type ModelVersionList,
   type MonitoringQuery,
 } from '@arbiter/contracts';
 import { calibrationBin } from '@arbiter/domain/calibration';
@@ -34,6 +36,10 @@ export class ModelMonitoringService {
     private readonly monitoring: ModelMonitoringRepository,
     private readonly routing: RoutingPolicyService,
   ) {}
+
+  async listModels(projectId: string): Promise<ModelVersionList> {
+    return { models: await this.monitoring.versions(projectId, MAX_LISTED_MODEL_VERSIONS) };
+  }
 
   async putReference(projectId: string, req: ModelReferenceRequest): Promise<void> {
     const labels = await this.routing.labelNames(projectId);

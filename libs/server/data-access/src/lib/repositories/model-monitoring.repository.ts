@@ -30,9 +30,25 @@ export interface ModelCounts {
   byLabel: { label: number; n: number }[];
 }
 
+export interface ModelVersionRow {
+  name: string;
+  version: string;
+  predictions: number;
+  lastSeenAt: string;
+}
+
 @Injectable()
 export class ModelMonitoringRepository {
   constructor(private readonly sql: Sql) {}
+
+  /** The model versions that posted predictions, the latest seen first (by the model index: project, name, version). */
+  versions(projectId: string, limit: number): Promise<ModelVersionRow[]> {
+    return this.sql.many<ModelVersionRow>(
+      `SELECT model_name AS name, model_version AS version, count(*)::int AS predictions, to_char(max(created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastSeenAt"
+         FROM production_predictions WHERE project_id = $1 GROUP BY model_name, model_version ORDER BY max(created_at) DESC, model_name, model_version LIMIT $2`,
+      [projectId, limit],
+    );
+  }
 
   async counts(projectId: string, name: string, version: string): Promise<ModelCounts> {
     const rows = await this.sql.many<{ label: number; n: number; routed: number }>(

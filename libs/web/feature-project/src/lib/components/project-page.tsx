@@ -21,10 +21,12 @@ export interface ProjectPageProps {
   activeLearningHref: string;
   /** The production review queue (reviewers and above). */
   productionReviewsHref: string;
+  /** The routing dashboard: settings, capacity, proposals, monitoring (reviewers and above). */
+  routingHref: string;
   projectsHref: string;
 }
 
-export function ProjectPage({ projectId, annotateHref, reviewHref, lfsHref, activeLearningHref, productionReviewsHref, projectsHref }: ProjectPageProps) {
+export function ProjectPage({ projectId, annotateHref, reviewHref, lfsHref, activeLearningHref, productionReviewsHref, routingHref, projectsHref }: ProjectPageProps) {
   const project = useProject(projectId);
   // Loaded once over HTTP, then replaced by every `project:stats` event the socket receives.
   const stats = useProjectStats(projectId);
@@ -64,6 +66,11 @@ export function ProjectPage({ projectId, annotateHref, reviewHref, lfsHref, acti
           {rank >= ROLE_RANK.reviewer && (
             <AppLink className="btn" href={productionReviewsHref} data-testid="production-reviews-link">
               Production reviews
+            </AppLink>
+          )}
+          {rank >= ROLE_RANK.reviewer && (
+            <AppLink className="btn" href={routingHref} data-testid="routing-link">
+              Routing
             </AppLink>
           )}
           <AppLink className="btn btn--primary" href={annotateHref} data-testid="start-labeling">
