@@ -22,6 +22,8 @@ export type { CapacityInput, CapacityPrice } from './lib/capacity-review-cost';
 export { evaluatePolicies, FIXED_CONFIDENCE_THRESHOLD } from './lib/evaluate-policies';
 export type { EvaluatePoliciesInput, PolicyCost, CostCurvePoint, PolicyEvaluation } from './lib/evaluate-policies';
 export type { ReviewedOutcome } from './lib/price-sweep';
+export { checkLearnedPrice, PRICE_CHECK_FOLDS, PRICE_CHECK_STANDARD_ERRORS } from './lib/price-check';
+export type { PriceCheck, PriceCheckInput } from './lib/price-check';
 export { fitRoutingPolicy, MIN_REVIEWED_PREDICTIONS, MIN_PART_ROWS, DEFAULT_HELD_OUT_SHARE } from './lib/fit-routing-policy';
 export type { FitRoutingPolicyInput, ReviewedPrediction, RoutingPolicyFit } from './lib/fit-routing-policy';
 export { RoutingError, RoutingErrorCode } from './lib/routing.error';
