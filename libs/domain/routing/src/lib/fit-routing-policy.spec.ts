@@ -50,16 +50,17 @@ describe('fitRoutingPolicy on synthetic reviews whose probabilities are right by
     const heldOut = predictions.filter((p) => inAuditSample(p.id, 0.3, 11));
     const fitPart = predictions.filter((p) => !inAuditSample(p.id, 0.3, 11));
     expect([fit.heldOutRows, fit.fitRows]).toEqual([heldOut.length, fitPart.length]);
-    expect(fit.evaluation).toEqual(evaluatePolicies({ predictions: heldOut, costMatrix: policy.costMatrix, reviewCost: policy.reviewCost, learned: { temperature: fit.policy.temperature!, reviewPrice: fit.policy.reviewPrice! } }));
+    expect(fit.evaluation).toEqual(evaluatePolicies({ predictions: heldOut, costMatrix: policy.costMatrix, reviewCost: policy.reviewCost, learned: { temperature: fit.policy.temperature!, classBias: fit.policy.classBias, reviewPrice: fit.policy.reviewPrice! } }));
     // On the fit part no price on its curve beats the cheapest one; the proposal takes it if the out-of-fold check
     // adopts it, else the review cost.
-    const onFit = (reviewPrice: number) => evaluatePolicies({ predictions: fitPart, costMatrix: policy.costMatrix, reviewCost: policy.reviewCost, learned: { temperature: fit.policy.temperature!, reviewPrice } });
+    const onFit = (reviewPrice: number) => evaluatePolicies({ predictions: fitPart, costMatrix: policy.costMatrix, reviewCost: policy.reviewCost, learned: { temperature: fit.policy.temperature!, classBias: fit.policy.classBias, reviewPrice } });
     expect(onFit(fit.policy.reviewPrice!).learned.total).toBe(fit.fitCost.total);
     const cheapest = onFit(fit.priceCheck.learnedPrice);
     expect(Math.min(...cheapest.curves.price.map((p) => p.total))).toBeCloseTo(cheapest.learned.total, 9);
     expect(fit.policy.reviewPrice).toBe(fit.priceCheck.adopted ? fit.priceCheck.learnedPrice : policy.reviewCost);
-    // The proposal: the current policy with the fitted temperature (not the old 3) and the learned price.
-    const { temperature, reviewPrice, ...rest } = fit.policy;
+    // The proposal: the current policy with the fitted temperature (not the old 3), class bias and price.
+    const { temperature, reviewPrice, classBias, ...rest } = fit.policy;
+    expect(classBias).toHaveLength(2);
     const { temperature: _old, ...kept } = policy;
     expect(rest).toEqual(kept);
     expect(temperature).not.toBe(3);
