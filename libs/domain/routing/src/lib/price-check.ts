@@ -10,8 +10,9 @@
 //   3. With n rows, mean d̄ and sample standard deviation s of every row's d: the price learned on the whole fit
 //      part is adopted only when d̄ > 0 and d̄ > PRICE_CHECK_STANDARD_ERRORS · s / √n; else reviewPrice = reviewCost.
 //
-// The temperature is fitted once on the whole fit part (one number, which a fold's rows hardly move). Nothing is
-// tuned per data set: 5 folds and 2 standard errors are the textbook defaults (a one-sided test near 2.3%).
+// The temperature and class bias are fitted once on the whole fit part (k numbers, which one fold's rows hardly
+// move). Nothing is tuned per data set: 5 folds and 2 standard errors are the textbook defaults (a one-sided test
+// near 2.3%).
 import { murmurHash3x86_32 } from '@arbiter/util/hash';
 import type { SweepRow } from './cost-sweep';
 import { cheapestPriceCut, priceCuts } from './price-sweep';
