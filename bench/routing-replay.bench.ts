@@ -1,7 +1,8 @@
 // Issue 10's evidence for learning the routing policy: a replay on real data. Arbiter's own classifier (logistic
 // regression on hashed TF-IDF, as the classifier bench trains it) predicts each dataset's held-out rows; their gold
 // labels play the reviewers' verdicts; fitRoutingPolicy splits them by a hash of the prediction id (five split
-// seeds), fits the temperature and learns the review price on one half and scores every policy on the other half.
+// seeds), fits the temperature and a bias per class and learns the review price on one half (adopted only when it saves out of fold
+// there, else the review cost) and scores every policy on the other half.
 // Reported per dataset × cost matrix: held-out totals summed over the seeds, the learned policy against the best
 // fixed confidence threshold in hindsight and a fixed 0.5 threshold, and the cost curves of split seed 1 as SVG.
 //   npm run bench -- routing-replay     (or: node --require tsx/cjs bench/routing-replay.bench.ts after a build)
@@ -131,6 +132,7 @@ function tableRow(c: CostCase, fits: RoutingPolicyFit[]): RowSummary {
     `${(100 * routed).toFixed(0)}%`,
     range(fits.map((f) => f.policy.temperature!), 2),
     range(fits.map((f) => f.policy.reviewPrice!), 3),
+    `${fits.filter((f) => f.priceCheck.adopted).length} of ${fits.length} (${range(fits.map((f) => f.priceCheck.learnedPrice), 3)})`,
   ];
   return { line: `| ${cells.join(' | ')} |`, toBest: learned / best, atReviewCostToBest: atReviewCost / best, toFixed: learned / fixed };
 }
@@ -138,9 +140,9 @@ function tableRow(c: CostCase, fits: RoutingPolicyFit[]): RowSummary {
 async function main(): Promise<void> {
   mkdirSync(CHART_DIR, { recursive: true });
   const lines: string[] = [
-    `Command: \`npm run bench -- routing-replay\` (it builds, then runs \`node --expose-gc --require tsx/cjs bench/routing-replay.bench.ts\`). Logistic regression (\`trainClassifier\` kind logreg, seed 1, WASM, with its own temperature fitted on a 15% validation slice) predicts held-out rows; gold labels are revealed as verdicts. \`fitRoutingPolicy\` splits them by MurmurHash3(prediction id, split seed) into halves, fits the temperature and learns the review price on one, and scores on the other; split seeds ${SPLIT_SEEDS.join(', ')}. A review costs ${REVIEW_COST}; an ordinary mistake 1; cells marked ×10 cost 10.`,
+    `Command: \`npm run bench -- routing-replay\` (it builds, then runs \`node --expose-gc --require tsx/cjs bench/routing-replay.bench.ts\`). Logistic regression (\`trainClassifier\` kind logreg, seed 1, WASM, with its own temperature fitted on a 15% validation slice) predicts held-out rows; gold labels are revealed as verdicts. \`fitRoutingPolicy\` splits them by MurmurHash3(prediction id, split seed) into halves, fits the temperature and a bias per class (softmax(ln p / T + b), \`fitTemperatureAndBias\`) and learns the review price on one, and scores on the other; split seeds ${SPLIT_SEEDS.join(', ')}. A review costs ${REVIEW_COST}; an ordinary mistake 1; cells marked ×10 cost 10.`,
     '',
-    'Totals are held-out costs summed over the five split seeds (each seed’s half is about half the rows). Best fixed in hindsight is each seed’s best confidence threshold chosen on the very rows it is scored on (an oracle no policy can run). At review cost: the calibrated policy at price = review cost, what a perfectly calibrated model would use (no price learned). With two classes max p ≥ 0.5, so a fixed 0.5 threshold routes nothing.',
+    'Totals are held-out costs summed over the five split seeds (each seed’s half is about half the rows). Best fixed in hindsight is each seed’s best confidence threshold chosen on the very rows it is scored on (an oracle no policy can run). At review cost: the calibrated policy at price = review cost, what a perfectly calibrated model would use (no price learned). With two classes max p ≥ 0.5, so a fixed 0.5 threshold routes nothing. Price: the learned policy’s reviewPrice; the price cheapest on the fit half becomes it only when its saving over the review cost, measured by 5-fold cross-validation within the fit half, exceeds two standard errors (`checkLearnedPrice`), else the price is the review cost.',
   ];
   const verdicts: string[] = [];
   for (const dataset of DATASETS) {
@@ -153,8 +155,8 @@ async function main(): Promise<void> {
       '',
       `${dataset.describe}; held-out accuracy ${accuracy.toFixed(4)}. Classes ${dataset.classes.map((c, i) => `${i} ${c}`).join(', ')}. Cost matrices: ${dataset.costs.map((c) => `**${c.name}**, ${c.why}`).join('; ')}.`,
       '',
-      '| costs | learned | route-all | route-none | fixed 0.5 | best fixed in hindsight | learned / best fixed (per seed) | learned / fixed 0.5 | at review cost | routed (learned) | T | learned price |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+      '| costs | learned | route-all | route-none | fixed 0.5 | best fixed in hindsight | learned / best fixed (per seed) | learned / fixed 0.5 | at review cost | routed (learned) | T | price | adopted (cheapest price on the fit half) |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     );
     const panels = [];
     for (const c of dataset.costs) {

@@ -97,7 +97,7 @@ describe('routing re-fit', () => {
     expect(policy.temperature).toBeGreaterThan(1.5);
     expect(proposal).toMatchObject({ baseVersion: 2, reviewedPredictions: 285, appliedVersion: null, appliedBy: null, appliedAt: null });
     // JSON carries the route-all threshold (Infinity) as null.
-    expect({ policy: proposal.policy, temperatureFit: proposal.temperatureFit, fitRows: proposal.fitRows, heldOutRows: proposal.heldOutRows, fitCost: proposal.fitCost, evaluation: proposal.evaluation }).toEqual(
+    expect({ policy: proposal.policy, temperatureFit: proposal.temperatureFit, fitRows: proposal.fitRows, heldOutRows: proposal.heldOutRows, fitCost: proposal.fitCost, priceCheck: proposal.priceCheck, evaluation: proposal.evaluation }).toEqual(
       JSON.parse(JSON.stringify({ policy, ...fit })),
     );
     expect(proposal.evaluation.learned.total).toBeLessThan(proposal.evaluation.routeAll.total);

@@ -45,6 +45,14 @@ export const routingProposalSchema = z.object({
   heldOutRows: z.number().int(),
   temperatureFit: z.object({ temperature: z.number(), nllBefore: z.number(), nllAfter: z.number() }),
   fitCost: policyCostSchema,
+  /**
+   * The price cheapest on the fit part, its mean out-of-fold saving per row over the review cost and that mean's
+   * standard error, and whether it was adopted (saving > 2 standard errors); if not, the proposal's reviewPrice is
+   * the review cost. Absent on proposals stored before the check existed.
+   */
+  priceCheck: z
+    .object({ learnedPrice: z.number(), meanSaving: z.number(), standardError: z.number(), adopted: z.boolean(), price: z.number() })
+    .optional(),
   /** Every policy on the held-out verdicts. */
   evaluation: policyEvaluationSchema,
   createdAt: z.string(),

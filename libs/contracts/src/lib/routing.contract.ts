@@ -23,6 +23,8 @@ export const routingPolicySchema = z.strictObject({
   reviewPrice: cost.optional(),
   /** Temperature applied to the model's probabilities before deciding; 1 (default) = as sent. */
   temperature: z.number().min(0.05).max(20).optional(),
+  /** Added per class to ln p / T before the softmax, fitted with the temperature by the re-fit; one per label. */
+  classBias: z.array(z.number()).max(200).optional(),
   /** Review a decision for `label` whose calibrated probability is below `minConfidence`. */
   confidenceFloors: z.array(z.strictObject({ label: z.number().int().min(0), minConfidence: z.number().min(0).max(1) })).max(200).optional(),
   /** Review `share` of what would be acted on, drawn by a hash of the prediction id and `seed`. */

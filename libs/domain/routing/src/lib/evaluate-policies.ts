@@ -11,7 +11,7 @@
 //   t scanned over every distinct confidence (routing those strictly below it) and +Infinity (routing all); ties
 //   go to the lower t, which routes fewer. It is chosen on the rows it is scored on, so no real policy can count
 //   on matching it.
-// - at review cost: decide on probabilities calibrated with the learned temperature, at the policy's review cost
+// - at review cost: decide on probabilities calibrated with the learned temperature and class bias, at the policy's review cost
 //   (what a perfectly calibrated model would need).
 // - learned: the same, at the learned review price: route when min_j expectedCosts[j] > reviewPrice.
 // The baselines read the probabilities as sent: they are what a project can run without any re-fit.
@@ -29,8 +29,8 @@ export interface EvaluatePoliciesInput {
   costMatrix: readonly (readonly number[])[];
   /** What one review costs, in the cost matrix's units (finite). */
   reviewCost: number;
-  /** The learned policy: its temperature and review price. */
-  learned: { temperature: number; reviewPrice: number };
+  /** The learned policy: its temperature, class bias (if any) and review price. */
+  learned: { temperature: number; classBias?: readonly number[]; reviewPrice: number };
 }
 
 export interface PolicyCost {
@@ -78,7 +78,7 @@ export function evaluatePolicies(input: EvaluatePoliciesInput): PolicyEvaluation
   const reviewPrice = checkReviewCost(learned.reviewPrice, 'learned.reviewPrice');
 
   const n = predictions.length;
-  const calibrated = pricedRows(predictions, costMatrix, learned.temperature);
+  const calibrated = pricedRows(predictions, costMatrix, learned.temperature, 'predictions', learned.classBias);
   const asSent = pricedRows(predictions, costMatrix, 1);
   const cost = ({ total, routed }: { total: number; routed: number }): PolicyCost => ({ total, mean: total / n, routed, routedShare: routed / n });
 

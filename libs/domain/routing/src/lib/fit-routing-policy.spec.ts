@@ -42,7 +42,7 @@ describe('fitRoutingPolicy on synthetic reviews whose probabilities are right by
     expect(Math.abs(fit.evaluation.learned.total / calibrated.evaluation.learned.total - 1)).toBeLessThan(0.02);
   }, 20_000);
 
-  it('splits by a hash of the prediction id and seed, learns the price that is cheapest on the fit part, and keeps the rest of the policy', () => {
+  it('splits by a hash of the prediction id and seed, learns the price that is cheapest on the fit part, proposes it or the review cost as the check says, and keeps the rest of the policy', () => {
     const policy: RoutingPolicy = { ...missCostly, temperature: 3, confidenceFloors: [{ label: 1, minConfidence: 0.6 }], audit: { share: 0.05, seed: 7 }, rules: [] };
     const predictions = syntheticReviews({ rows: 600, numClasses: 2, seed: 5, spread: 2 });
     const fit = fitRoutingPolicy({ policy, predictions, seed: 11, heldOutShare: 0.3 });
@@ -50,13 +50,17 @@ describe('fitRoutingPolicy on synthetic reviews whose probabilities are right by
     const heldOut = predictions.filter((p) => inAuditSample(p.id, 0.3, 11));
     const fitPart = predictions.filter((p) => !inAuditSample(p.id, 0.3, 11));
     expect([fit.heldOutRows, fit.fitRows]).toEqual([heldOut.length, fitPart.length]);
-    expect(fit.evaluation).toEqual(evaluatePolicies({ predictions: heldOut, costMatrix: policy.costMatrix, reviewCost: policy.reviewCost, learned: { temperature: fit.policy.temperature!, reviewPrice: fit.policy.reviewPrice! } }));
-    // On the fit part no price on its curve beats the learned one.
-    const onFit = evaluatePolicies({ predictions: fitPart, costMatrix: policy.costMatrix, reviewCost: policy.reviewCost, learned: { temperature: fit.policy.temperature!, reviewPrice: fit.policy.reviewPrice! } });
-    expect(onFit.learned.total).toBe(fit.fitCost.total);
-    expect(Math.min(...onFit.curves.price.map((p) => p.total))).toBeCloseTo(fit.fitCost.total, 9);
-    // The proposal: the current policy with the fitted temperature (not the old 3) and the learned price.
-    const { temperature, reviewPrice, ...rest } = fit.policy;
+    expect(fit.evaluation).toEqual(evaluatePolicies({ predictions: heldOut, costMatrix: policy.costMatrix, reviewCost: policy.reviewCost, learned: { temperature: fit.policy.temperature!, classBias: fit.policy.classBias, reviewPrice: fit.policy.reviewPrice! } }));
+    // On the fit part no price on its curve beats the cheapest one; the proposal takes it if the out-of-fold check
+    // adopts it, else the review cost.
+    const onFit = (reviewPrice: number) => evaluatePolicies({ predictions: fitPart, costMatrix: policy.costMatrix, reviewCost: policy.reviewCost, learned: { temperature: fit.policy.temperature!, classBias: fit.policy.classBias, reviewPrice } });
+    expect(onFit(fit.policy.reviewPrice!).learned.total).toBe(fit.fitCost.total);
+    const cheapest = onFit(fit.priceCheck.learnedPrice);
+    expect(Math.min(...cheapest.curves.price.map((p) => p.total))).toBeCloseTo(cheapest.learned.total, 9);
+    expect(fit.policy.reviewPrice).toBe(fit.priceCheck.adopted ? fit.priceCheck.learnedPrice : policy.reviewCost);
+    // The proposal: the current policy with the fitted temperature (not the old 3), class bias and price.
+    const { temperature, reviewPrice, classBias, ...rest } = fit.policy;
+    expect(classBias).toHaveLength(2);
     const { temperature: _old, ...kept } = policy;
     expect(rest).toEqual(kept);
     expect(temperature).not.toBe(3);

@@ -1,20 +1,25 @@
 // The re-fit of a routing policy from reviewers' verdicts (issue 10, "Learning the policy"): split the reviewed
-// predictions by a hash of their ids into a fit part and a held-out part; on the fit part fit the temperature and
-// learn the review price; on the held-out part compare the learned policy with the baselines (evaluatePolicies).
+// predictions by a hash of their ids into a fit part and a held-out part; on the fit part fit the temperature and a
+// bias per class together (fitTemperatureAndBias: a model leaning toward one class needs the shift one T cannot
+// make) and learn the review price; on the held-out part compare the learned policy with the baselines (evaluatePolicies).
 //
 // The learned price. A perfectly calibrated model would route exactly when min_j expectedCosts[j] > reviewCost;
-// a real calibrator is off in places temperature scaling cannot fix (one T for every class and confidence), so the
-// price is learned instead: over every distinct routing a price makes on the fit part (priceCuts), the one with
-// the lowest total cost, reviewCost for a routed prediction and costMatrix[true][decided] for the rest. The price
-// named is reviewCost itself when the data cannot tell it from the winner's neighbours (see priceCuts). It enters
-// the policy as `reviewPrice`, beside `reviewCost`: reviewCost stays what a review costs (what evaluations charge
-// and what the next re-fit starts from), reviewPrice is the bar the expected-cost test compares against.
+// a real calibrator is off in places it cannot fix (one T and one shift per class for every confidence), so a
+// price is learned: over every distinct routing a price makes on the fit part (priceCuts), the one with the lowest
+// total cost, reviewCost for a routed prediction and costMatrix[true][decided] for the rest (named by reviewCost
+// itself when the data cannot tell it from the winner's neighbours). Chosen on the rows it is scored on, it
+// overfits rare costly errors, so it is adopted only when its saving over reviewCost, measured out of fold within
+// the fit part, exceeds two standard errors (checkLearnedPrice); else the price stays reviewCost. It enters the
+// policy as `reviewPrice`, beside `reviewCost`: reviewCost stays what a review costs (what evaluations charge and
+// what the next re-fit starts from), reviewPrice is the bar the expected-cost test compares against.
 import { murmurHash3x86_32 } from '@arbiter/util/hash';
 import { routeAbove } from './cost-sweep';
 import { evaluatePolicies, type PolicyCost, type PolicyEvaluation } from './evaluate-policies';
-import { cheapestPriceCut, priceCuts, pricedRows, type ReviewedOutcome } from './price-sweep';
+import { checkLearnedPrice, type PriceCheck } from './price-check';
+import { pricedRows, type ReviewedOutcome } from './price-sweep';
 import { checkRoutingPolicy, type RoutingPolicy } from './routing-policy';
-import { fitTemperature, logitsFromProbs, type TemperatureFit } from './temperature';
+import { fitTemperatureAndBias } from './class-bias';
+import type { TemperatureFit } from './temperature';
 import { finite } from './probability-rows';
 import { RoutingError, RoutingErrorCode } from './routing.error';
 
@@ -43,13 +48,15 @@ export interface FitRoutingPolicyInput {
 }
 
 export interface RoutingPolicyFit {
-  /** The current policy with the fitted temperature and the learned reviewPrice. */
+  /** The current policy with the fitted temperature and class bias and the reviewPrice the price check gives. */
   policy: RoutingPolicy;
-  /** Fitted on the fit part, ln p as logits; nllBefore/After are that part's mean NLL at T = 1 and at T. */
+  /** T fitted with the class bias on the fit part; nllBefore/After are that part's mean NLL as sent and at the fit. */
   temperatureFit: TemperatureFit;
   fitRows: number;
   heldOutRows: number;
-  /** The learned policy's cost on the fit part (where its price was chosen). */
+  /** The cheapest price on the fit part, its out-of-fold saving over the review cost and whether it was adopted. */
+  priceCheck: PriceCheck;
+  /** The proposed policy's cost on the fit part (where its price was chosen). */
   fitCost: PolicyCost;
   /** Every policy on the held-out part. */
   evaluation: PolicyEvaluation;
@@ -82,22 +89,24 @@ export function fitRoutingPolicy(input: FitRoutingPolicyInput): RoutingPolicyFit
 
   // pricedRows checks every row's shape, probabilities and label (naming predictions[i]) before anything is fitted.
   pricedRows(predictions, policy.costMatrix, 1);
-  const temperatureFit = fitTemperature({ logits: fit.map((p) => logitsFromProbs(p.probs)), labels: fit.map((p) => p.label) });
+  const { classBias, ...temperatureFit } = fitTemperatureAndBias(fit, policy.costMatrix.length);
   const temperature = temperatureFit.temperature;
-  const fitRows = pricedRows(fit, policy.costMatrix, temperature);
-  const { price } = cheapestPriceCut(priceCuts(fitRows, policy.reviewCost), policy.reviewCost);
+  const fitRows = pricedRows(fit, policy.costMatrix, temperature, 'predictions', classBias);
+  const priceCheck = checkLearnedPrice({ rows: fitRows.map((r, i) => ({ ...r, id: fit[i].id })), reviewCost: policy.reviewCost, seed });
+  const { price } = priceCheck;
   const evaluation = evaluatePolicies({
     predictions: heldOut,
     costMatrix: policy.costMatrix,
     reviewCost: policy.reviewCost,
-    learned: { temperature, reviewPrice: price },
+    learned: { temperature, classBias, reviewPrice: price },
   });
   const n = fit.length;
   // Summed row by row as evaluatePolicies sums, so the figure matches an evaluation of the fit part to the bit.
   const { total, routed } = routeAbove(fitRows, policy.reviewCost, price);
   return {
-    policy: { ...policy, temperature, reviewPrice: price },
+    policy: { ...policy, temperature, classBias, reviewPrice: price },
     temperatureFit,
+    priceCheck,
     fitRows: n,
     heldOutRows: heldOut.length,
     fitCost: { total, mean: total / n, routed, routedShare: routed / n },

@@ -19,7 +19,7 @@ export interface PriceCut extends SweepCut {
 }
 
 /**
- * The rows as the expected-cost test sees them under a temperature: key = min_j expectedCosts[j] from the
+ * The rows as the expected-cost test sees them under a temperature (and class bias): key = min_j expectedCosts[j] from the
  * calibrated probabilities (routed when above the price), actCost = costMatrix[true][decide's label].
  */
 export function pricedRows(
@@ -27,6 +27,7 @@ export function pricedRows(
   costMatrix: readonly (readonly number[])[],
   temperature: number,
   path = 'predictions',
+  classBias?: readonly number[],
 ): SweepRow[] {
   const k = costMatrix.length;
   return outcomes.map(({ probs, label }, i) => {
@@ -36,7 +37,7 @@ export function pricedRows(
     if (!Number.isInteger(label) || label < 0 || label >= k) {
       throw new RoutingError(RoutingErrorCode.InvalidLabel, `${path}[${i}].label`, `${path}[${i}].label must be a class in 0..${k - 1}`);
     }
-    const calibrated = calibrateProbs(probs, temperature, `${path}[${i}].probs`);
+    const calibrated = calibrateProbs(probs, temperature, `${path}[${i}].probs`, classBias);
     const d = decide({ probs: calibrated, costMatrix, reviewCost: Infinity });
     return { key: d.expectedCosts[d.label], actCost: costMatrix[label][d.label] };
   });

@@ -65,7 +65,7 @@ export function routePrediction(input: RoutePredictionInput): RouteResult {
     throw new RoutingError(RoutingErrorCode.InvalidShape, 'probs', `probs must hold ${k} probabilities, one per label`);
   }
   const price = reviewCost === undefined ? (policy.reviewPrice ?? policy.reviewCost) : checkReviewCost(reviewCost, 'reviewCost');
-  const calibratedProbs = calibrateProbs(probs, policy.temperature ?? 1);
+  const calibratedProbs = calibrateProbs(probs, policy.temperature ?? 1, 'probs', policy.classBias);
   const decision = decide({ probs: calibratedProbs, costMatrix: policy.costMatrix, reviewCost: price });
   const { label, expectedCosts } = decision;
 

@@ -25,6 +25,7 @@ describe('checkRoutingPolicy', () => {
     ['an infinite review cost', { reviewCost: Infinity }, 'reviewCost'],
     ['an infinite review price', { reviewPrice: Infinity }, 'reviewPrice'],
     ['a temperature outside [0.05, 20]', { temperature: 25 }, 'temperature'],
+    ['a class bias with a number missing', { classBias: [0.5] }, 'classBias'],
     ['a floor for an unknown label', { confidenceFloors: [floor(2, 0.5)] }, 'confidenceFloors[0].label'],
     ['two floors for a label', { confidenceFloors: [floor(0, 0.5), floor(0, 0.6)] }, 'confidenceFloors[1].label'],
     ['a floor above 1', { confidenceFloors: [floor(0, 1.5)] }, 'confidenceFloors[0].minConfidence'],

@@ -50,8 +50,10 @@ export interface RoutingPolicy {
    * model. The floor of the price capacity pricing may raise.
    */
   reviewPrice?: number;
-  /** Temperature applied to the model's probabilities, softmax(ln p / T), before deciding; 1 (default) = as sent. */
+  /** Temperature applied to the model's probabilities, softmax(ln p / T + classBias), before deciding; 1 (default) = as sent. */
   temperature?: number;
+  /** Added per class to ln p / T before the softmax (fitted with the temperature by the re-fit); none by default. */
+  classBias?: number[];
   confidenceFloors?: ConfidenceFloor[];
   audit?: AuditSample | null;
   rules?: MetadataRule[];
@@ -76,6 +78,10 @@ export function checkRoutingPolicy(policy: unknown): number {
   if (p.temperature !== undefined) {
     const t = finite(p.temperature, 'temperature');
     if (t < 0.05 || t > 20) throw bad('temperature', 'temperature must be in [0.05, 20], the range it is fitted in');
+  }
+  if (p.classBias !== undefined) {
+    if (!Array.isArray(p.classBias) || p.classBias.length !== k) throw bad('classBias', `classBias must hold ${k} numbers, one per class`);
+    p.classBias.forEach((b, c) => finite(b, `classBias[${c}]`));
   }
   checkFloors(p.confidenceFloors, k, bad);
   if (p.audit !== undefined && p.audit !== null) {

@@ -1,6 +1,7 @@
 // Test-only: reviewed predictions of a model whose probabilities are right by construction. Each row draws logits
 // z ~ N(0, spread²) per class and its true class from p = softmax(z), so p is perfectly calibrated; the model
-// sends softmax(z · sharpen), overconfident for sharpen > 1, which temperature scaling undoes at T = sharpen.
+// sends softmax(z · sharpen + bias): overconfident for sharpen > 1, which temperature scaling undoes at T = sharpen;
+// a bias per class makes it lean toward one class, which no single temperature undoes.
 import { mulberry32 } from '@arbiter/util/random';
 import type { ReviewedPrediction } from './fit-routing-policy';
 
@@ -11,9 +12,11 @@ export interface SyntheticReviews {
   spread: number;
   /** The model's logits are the truth's times this; 1 (calibrated) by default. */
   sharpen?: number;
+  /** Added to the model's logits per class; none by default. */
+  bias?: readonly number[];
 }
 
-export function syntheticReviews({ rows, numClasses: k, seed, spread, sharpen = 1 }: SyntheticReviews): ReviewedPrediction[] {
+export function syntheticReviews({ rows, numClasses: k, seed, spread, sharpen = 1, bias }: SyntheticReviews): ReviewedPrediction[] {
   const random = mulberry32(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const softmax = (z: number[]) => {
@@ -28,6 +31,6 @@ export function syntheticReviews({ rows, numClasses: k, seed, spread, sharpen = 
     let u = random();
     let label = 0;
     while (label < k - 1 && u >= truth[label]) u -= truth[label++];
-    return { id: `p-${seed}-${r}`, probs: softmax(z.map((v) => v * sharpen)), label };
+    return { id: `p-${seed}-${r}`, probs: softmax(z.map((v, c) => v * sharpen + (bias?.[c] ?? 0))), label };
   });
 }

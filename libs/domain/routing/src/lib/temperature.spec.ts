@@ -64,6 +64,13 @@ describe('calibrateProbs: softmax(ln p / T)', () => {
     expect(hot[0]).toBeCloseTo(0.8 / 1.4, 14);
   }, 10_000);
 
+  it('adds a class bias after the 1/T scaling, worked by hand', () => {
+    // (0.5, 0.5) with b = (ln 3, 0): weights 3 · 0.5 and 0.5 → (0.75, 0.25); at T = 0.5 first squared: the same.
+    [1, 0.5].forEach((t) => calibrateProbs([0.5, 0.5], t, 'probs', [Math.log(3), 0]).forEach((p, i) => expect(p).toBeCloseTo([0.75, 0.25][i], 14)));
+    // (0.8, 0.2) at T = 1 with b = (0, ln 4): 0.8 against 0.8 → (0.5, 0.5).
+    calibrateProbs([0.8, 0.2], 1, 'probs', [0, Math.log(4)]).forEach((p) => expect(p).toBeCloseTo(0.5, 14));
+  }, 10_000);
+
   it('returns the probabilities as sent at T = 1, zeros included', () => {
     expect(calibrateProbs([0, 0.999, 0], 1)).toEqual([0, 0.999, 0]);
   }, 10_000);

@@ -51,14 +51,22 @@ export function logitsFromProbs(probs: ArrayLike<number>): number[] {
 }
 
 /**
- * softmax(ln p / T): the probabilities a fitted temperature makes of a model's probabilities. T = 1 returns them as
- * given (no floor, no renormalising), so an uncalibrated policy decides on exactly what the model sent.
+ * softmax(ln p / T + b): the probabilities a fitted temperature (and class bias b, if any) makes of a model's
+ * probabilities. T = 1 without a bias returns them as given (no floor, no renormalising), so an uncalibrated policy
+ * decides on exactly what the model sent.
  */
-export function calibrateProbs(probs: ArrayLike<number>, temperature: number, path = 'probs'): number[] {
+export function calibrateProbs(probs: ArrayLike<number>, temperature: number, path = 'probs', classBias?: readonly number[]): number[] {
   checkProbabilities(probs, path);
   if (!(finite(temperature, 'temperature') > 0)) {
     throw new RoutingError(RoutingErrorCode.InvalidValue, 'temperature', 'temperature must be positive');
   }
-  if (temperature === 1) return Array.from(probs);
-  return Array.from(softmaxWithTemperature(Float64Array.from(logitsFromProbs(probs)), probs.length, temperature));
+  if (classBias === undefined) {
+    if (temperature === 1) return Array.from(probs);
+    return Array.from(softmaxWithTemperature(Float64Array.from(logitsFromProbs(probs)), probs.length, temperature));
+  }
+  if (classBias.length !== probs.length) {
+    throw new RoutingError(RoutingErrorCode.InvalidShape, 'classBias', `classBias must hold ${probs.length} numbers, one per class`);
+  }
+  const z = logitsFromProbs(probs).map((l, c) => l / temperature + finite(classBias[c], `classBias[${c}]`));
+  return Array.from(softmaxWithTemperature(Float64Array.from(z), z.length, 1));
 }

@@ -34,7 +34,7 @@ export const basePrice = (policy: RoutingPolicy) => policy.reviewPrice ?? policy
 
 /** What a review of this prediction would save: its cheapest expected cost of acting, calibrated as the policy says. */
 export function minExpectedCost(policy: RoutingPolicy, probs: ArrayLike<number>): number {
-  const { expectedCosts } = decide({ probs: calibrateProbs(probs, policy.temperature ?? 1), costMatrix: policy.costMatrix, reviewCost: policy.reviewCost });
+  const { expectedCosts } = decide({ probs: calibrateProbs(probs, policy.temperature ?? 1, 'probs', policy.classBias), costMatrix: policy.costMatrix, reviewCost: policy.reviewCost });
   return Math.min(...expectedCosts);
 }
 
