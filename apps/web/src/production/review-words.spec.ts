@@ -9,6 +9,7 @@ describe('reasonText', () => {
     [{ kind: 'confidence-floor', label: 2, confidence: 0.6234, minConfidence: 0.75 }, 'The model is 62.3% sure of fraud, under its floor of 75%.'],
     [{ kind: 'confidence-floor', label: 7, confidence: 0.5, minConfidence: 0.9 }, 'The model is 50% sure of label 7, under its floor of 90%.'],
     [{ kind: 'rule', ruleId: 'vip' }, 'Its metadata matched the routing rule "vip".'],
+    [{ kind: 'similar-cases', overturned: 2, neighbours: 3 }, 'Reviewers overturned the model on 2 of the 3 most similar reviewed predictions.'],
     [{ kind: 'audit', share: 0.05 }, 'Picked at random for an audit (5% of confident predictions), to keep measuring the model.'],
   ] as const)('%j', (reason, text) => {
     expect(reasonText(reason, LABELS)).toBe(text);

@@ -13,6 +13,8 @@ export function reasonText(reason: RouteReasonView, labels: readonly string[]): 
       return `The model is ${pct(reason.confidence)} sure of ${labels[reason.label] ?? `label ${reason.label}`}, under its floor of ${pct(reason.minConfidence)}.`;
     case 'rule':
       return `Its metadata matched the routing rule "${reason.ruleId}".`;
+    case 'similar-cases':
+      return `Reviewers overturned the model on ${reason.overturned} of the ${reason.neighbours} most similar reviewed predictions.`;
     case 'audit':
       return `Picked at random for an audit (${pct(reason.share)} of confident predictions), to keep measuring the model.`;
   }
@@ -23,6 +25,7 @@ export const REASON_TITLE: Record<RouteReasonView['kind'], string> = {
   'expected-cost': 'Expected cost',
   'confidence-floor': 'Confidence floor',
   rule: 'Rule',
+  'similar-cases': 'Similar cases',
   audit: 'Audit',
 };
 
