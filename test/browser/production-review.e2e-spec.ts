@@ -79,7 +79,7 @@ describe('production review screen in the browser', () => {
       await expectText(page.getByTestId('prediction-text'), 'Please refund order 1234, the parcel never came.');
       await expectText(page.getByTestId('prediction-metadata'), 'email');
       await expectText(page.getByTestId('model'), 'support-triage 1.0');
-      await expectText(page.getByTestId('sla-countdown'), /^Due in (59m \d\ds|1h 00m)$/);
+      await expectText(page.getByTestId('sla-countdown'), /^Due in (5\dm \d\ds|1h 00m)$/);
       await expectText(page.getByTestId('reason-expected-cost'), 'Acting on the cheapest label would still cost 0.5 on average, more than a review (0.2).');
       const row = (label: string) => page.getByTestId(`label-row-${label}`);
       for (const [label, p, cost] of [['ham', '50.0%', '0.500'], ['spam', '30.0%', '0.700'], ['fraud', '20.0%', '0.800']]) {
