@@ -63,7 +63,10 @@ describe('production review screen in the browser', () => {
   const shown = (page: Page) => page.getByTestId('prediction-id');
 
   it('shows routed predictions with their reasons and costs, live, and takes verdicts from the keyboard', async () => {
-    expect((await Promise.all([UNSURE, VIP, SURE].map(post))).map((d) => d.action)).toEqual(['review', 'review', 'act']);
+    // One after another: the screen serves the oldest first, and concurrent posts would arrive in any order.
+    const answers: PredictionDecision[] = [];
+    for (const p of [UNSURE, VIP, SURE]) answers.push(await post(p));
+    expect(answers.map((d) => d.action)).toEqual(['review', 'review', 'act']);
 
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
