@@ -70,7 +70,10 @@ export class PredictionService {
     if (!sc) return out;
     const byModel = new Map<string, number[]>();
     reqs.forEach((r, i) => {
-      if (r.item.embedding) byModel.set(r.model.name, [...(byModel.get(r.model.name) ?? []), i]);
+      if (!r.item.embedding) return;
+      const indexes = byModel.get(r.model.name);
+      if (indexes) indexes.push(i);
+      else byModel.set(r.model.name, [i]);
     });
     for (const [model, indexes] of byModel) {
       const found = await this.similar.nearest(projectId, model, indexes.map((i) => reqs[i].item.embedding ?? null), sc.k);
