@@ -18,6 +18,7 @@ import { RoutingCapacitySla1795514000000 } from './1795514000000-routing-capacit
 import { ModelMonitoring1795515000000 } from './1795515000000-model-monitoring';
 import { SimilarCases1795516000000 } from './1795516000000-similar-cases';
 import { WebhookEvents1795517000000 } from './1795517000000-webhook-events';
+import { Snapshots1795520000000 } from './1795520000000-snapshots';
 
 export const MIGRATIONS = [
   Foundation1795452000000,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   ModelMonitoring1795515000000,
   SimilarCases1795516000000,
   WebhookEvents1795517000000,
+  Snapshots1795520000000,
 ];

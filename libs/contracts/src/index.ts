@@ -11,3 +11,4 @@ export * from './lib/lf.contract';
 export * from './lib/active-learning.contract';
 export * from './lib/routing.contract';
 export * from './lib/routing-refit.contract';
+export * from './lib/snapshot.contract';
