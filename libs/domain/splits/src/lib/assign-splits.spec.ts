@@ -51,7 +51,7 @@ const splitMap = (assignments: { itemId: string; split: SplitName }[]) =>
   new Map(assignments.map(({ itemId, split }) => [itemId, split]));
 
 describe('assignSplits without groups', () => {
-  it.each(RATIOS)('puts each class of 1, 2, 7, 10 and 1000 items within ±1 of the ratios %j at the first call', (ratios) => {
+  it.each(RATIOS)('puts each class of 1, 2, 7, 10 and 1000 items within ±1 of %j at the first call', (ratios) => {
     const items = itemsOfSizes([1, 2, 7, 10, 1000]);
     const { assignments, groups } = assignSplits({ items, seed: 42, ratios });
     expect(assignments.map((a) => a.itemId).sort()).toEqual(items.map((i) => i.itemId).sort());
@@ -83,7 +83,8 @@ describe('assignSplits without groups', () => {
     let nextId = 1;
     const seen = new Set<string>();
     for (const size of batchSizes) {
-      const items = itemsOfSizes([Math.ceil(size / 2), Math.floor(size / 3), size - Math.ceil(size / 2) - Math.floor(size / 3)], nextId);
+      const [half, third] = [Math.ceil(size / 2), Math.floor(size / 3)];
+      const items = itemsOfSizes([half, third, size - half - third], nextId);
       nextId += items.length;
       const { assignments } = assignSplits({ items, seed: 11, ratios, counts });
       // Only the new batch is assigned: earlier items are never handed back with another split.
