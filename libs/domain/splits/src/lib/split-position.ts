@@ -1,7 +1,7 @@
 // Where an item falls in [0, 1) for a project's split seed: a hash of the seed and the item id, so the assignment
 // needs no stored state, is the same on every machine and in every language with MurmurHash3, and does not move
-// when items are added or removed. The snapshot issue will grow this into the train/valid/test assignment by
-// bands of the same position (e.g. [0, 0.1) test, [0.1, 0.2) valid), so the evaluation slice stays put inside it.
+// when items are added or removed. The train/valid/test assignment (assign-splits.ts) uses the position as the
+// order items are dealt in, not as bands, so stratification can hold each class to ±1 item of the ratios.
 import { murmurHash3x86_32 } from '@arbiter/util/hash';
 
 const TWO_TO_32 = 2 ** 32;
