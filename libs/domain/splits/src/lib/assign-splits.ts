@@ -80,7 +80,9 @@ export function assignSplits({
       checkSplitName(existing, group);
       place(item, existing);
     } else {
-      newGroups.set(group, [...(newGroups.get(group) ?? []), item]);
+      const members = newGroups.get(group);
+      if (members) members.push(item);
+      else newGroups.set(group, [item]);
     }
   }
 
