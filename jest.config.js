@@ -25,6 +25,8 @@ const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
+  // hyparquet (the independent Parquet reader of the snapshot specs) ships only ES modules: compile it like our own.
+  transformIgnorePatterns: ['/node_modules/(?!hyparquet/)'],
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };

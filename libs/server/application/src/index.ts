@@ -31,6 +31,7 @@ export * from './lib/routing/webhook-signature';
 
 export * from './lib/routing/routing-proposal.service';
 export * from './lib/routing/routing-refit.service';
+export * from './lib/snapshots/snapshot-formats';
 
 import { ActiveLearningService } from './lib/active-learning/active-learning.service';
 import { AlRoundService } from './lib/active-learning/al-round.service';

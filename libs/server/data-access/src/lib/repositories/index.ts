@@ -12,6 +12,7 @@ import { ModelRepository } from './model.repository';
 import { PredictionRepository } from './prediction.repository';
 import { ProjectRepository } from './project.repository';
 import { SelectionRepository } from './selection.repository';
+import { SnapshotRowsRepository } from './snapshot-rows.repository';
 import { ReplayRepository } from './replay.repository';
 import { ProductionPredictionRepository } from './production-prediction.repository';
 import { ProductionReviewRepository } from './production-review.repository';
@@ -37,6 +38,7 @@ export * from './model.repository';
 export * from './prediction.repository';
 export * from './project.repository';
 export * from './selection.repository';
+export * from './snapshot-rows.repository';
 export * from './replay.repository';
 export * from './production-prediction.repository';
 export * from './production-review.repository';
@@ -70,4 +72,5 @@ export const REPOSITORIES = [
   ProductionReviewRepository,
   ModelMonitoringRepository,
   WebhookRepository,
+  SnapshotRowsRepository,
 ];

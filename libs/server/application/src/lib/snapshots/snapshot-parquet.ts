@@ -1,0 +1,181 @@
+// Snapshot rows as Parquet: each batch of JSON lines becomes one Arrow record batch (columns built straight from the
+// parsed lines), handed to parquet-wasm's streaming writer, which writes it as a row group and emits its bytes
+// before the next batch is read. Only one batch is ever held, in JS or in WebAssembly memory.
+import { Data, Field, Float64, Int32, List, makeData, RecordBatch, Schema, Struct, Table, tableToIPC, Utf8, type DataType } from 'apache-arrow';
+import { Compression, Table as WasmTable, transformParquetStream, WriterPropertiesBuilder, type RecordBatch as WasmRecordBatch } from 'parquet-wasm';
+import { SNAPSHOT_ROW_COLUMNS, type SnapshotRow } from '@arbiter/contracts';
+import { jsonLines } from './json-lines';
+
+type Column = (typeof SNAPSHOT_ROW_COLUMNS)[number];
+
+const utf8List = () => new List<Utf8>(new Field('element', new Utf8(), false));
+
+// Nullable exactly where SnapshotRow allows null; metadata is JSON text.
+const TYPES: Record<Column, [DataType, boolean]> = {
+  itemId: [new Utf8(), false],
+  externalId: [new Utf8(), true],
+  text: [new Utf8(), false],
+  imageUrl: [new Utf8(), true],
+  metadata: [new Utf8(), false],
+  label: [new Utf8(), false],
+  labels: [utf8List(), false],
+  source: [new Utf8(), false],
+  confidence: [new Float64(), false],
+  annotators: [new Int32(), false],
+  agreement: [new Float64(), true],
+  lfVersionIds: [utf8List(), true],
+  labelModelId: [new Utf8(), true],
+  split: [new Utf8(), false],
+};
+
+export const SNAPSHOT_ARROW_SCHEMA = new Schema(SNAPSHOT_ROW_COLUMNS.map((c) => new Field(c, TYPES[c][0], TYPES[c][1])));
+
+/** Validity bits (Arrow's null bitmap) of a column, or none when it has no null. */
+function validity(values: readonly unknown[]): { nullCount: number; nullBitmap?: Uint8Array } {
+  let nullCount = 0;
+  for (const v of values) if (v === null) nullCount++;
+  if (nullCount === 0) return { nullCount };
+  const nullBitmap = new Uint8Array((values.length + 7) >> 3);
+  for (let i = 0; i < values.length; i++) if (values[i] !== null) nullBitmap[i >> 3] |= 1 << (i & 7);
+  return { nullCount, nullBitmap };
+}
+
+// Built directly into Arrow's buffers: the builders' per-value appends cost several times the rest of the export.
+function utf8Data(values: readonly (string | null)[]): Data<Utf8> {
+  const n = values.length;
+  const joined = values.join('');
+  const bytes = Buffer.from(joined, 'utf8');
+  const valueOffsets = new Int32Array(n + 1);
+  // All ASCII (one byte per UTF-16 unit): the string lengths are the byte lengths.
+  const size = bytes.length === joined.length ? (s: string) => s.length : (s: string) => Buffer.byteLength(s, 'utf8');
+  for (let i = 0, at = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== null) at += size(v);
+    valueOffsets[i + 1] = at;
+  }
+  return makeData({ type: new Utf8(), length: n, ...validity(values), valueOffsets, data: bytes });
+}
+
+function utf8ListData(type: List<Utf8>, values: readonly (string[] | null)[]): Data<List<Utf8>> {
+  const n = values.length;
+  const valueOffsets = new Int32Array(n + 1);
+  const flat: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== null) for (const s of v) flat.push(s);
+    valueOffsets[i + 1] = flat.length;
+  }
+  return makeData({ type, length: n, ...validity(values), valueOffsets, child: utf8Data(flat) });
+}
+
+function float64Data(values: readonly (number | null)[]): Data<Float64> {
+  return makeData({ type: new Float64(), length: values.length, ...validity(values), data: Float64Array.from(values, (v) => v ?? 0) });
+}
+
+/** One record batch of the rows' columns, in the schema's order. */
+export function recordBatchOf(lines: string[]): RecordBatch {
+  const n = lines.length;
+  const cols = {
+    itemId: new Array<string>(n), externalId: new Array<string | null>(n), text: new Array<string>(n), imageUrl: new Array<string | null>(n),
+    metadata: new Array<string>(n), label: new Array<string>(n), labels: new Array<string[]>(n), source: new Array<string>(n),
+    confidence: new Array<number>(n), annotators: new Int32Array(n), agreement: new Array<number | null>(n),
+    lfVersionIds: new Array<string[] | null>(n), labelModelId: new Array<string | null>(n), split: new Array<string>(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const r = JSON.parse(lines[i]) as SnapshotRow;
+    cols.itemId[i] = r.itemId;
+    cols.externalId[i] = r.externalId;
+    cols.text[i] = r.text;
+    cols.imageUrl[i] = r.imageUrl;
+    cols.metadata[i] = JSON.stringify(r.metadata);
+    cols.label[i] = r.label;
+    cols.labels[i] = r.labels;
+    cols.source[i] = r.source;
+    cols.confidence[i] = r.confidence;
+    cols.annotators[i] = r.annotators;
+    cols.agreement[i] = r.agreement;
+    cols.lfVersionIds[i] = r.lfVersionIds;
+    cols.labelModelId[i] = r.labelModelId;
+    cols.split[i] = r.split;
+  }
+  const children = SNAPSHOT_ROW_COLUMNS.map((c): Data => {
+    const type = TYPES[c][0];
+    if (c === 'annotators') return makeData({ type: new Int32(), length: n, nullCount: 0, data: cols.annotators });
+    if (c === 'confidence' || c === 'agreement') return float64Data(cols[c]);
+    if (c === 'labels' || c === 'lfVersionIds') return utf8ListData(type as List<Utf8>, cols[c]);
+    return utf8Data(cols[c]);
+  });
+  return new RecordBatch(SNAPSHOT_ARROW_SCHEMA, makeData({ type: new Struct(SNAPSHOT_ARROW_SCHEMA.fields), length: n, nullCount: 0, children }));
+}
+
+/** Batches of `batchRows` lines (the last one shorter) from the JSONL bytes. */
+async function* lineBatches(source: AsyncIterable<Buffer>, batchRows: number): AsyncGenerator<string[]> {
+  let batch: string[] = [];
+  for await (const lines of jsonLines(source)) {
+    for (const line of lines) {
+      batch.push(line);
+      if (batch.length === batchRows) {
+        yield batch;
+        batch = [];
+      }
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+function toWasm(batch: RecordBatch): WasmRecordBatch {
+  const table = WasmTable.fromIPCStream(tableToIPC(new Table(batch), 'stream'));
+  const [wasmBatch] = table.recordBatches();
+  table.free();
+  return wasmBatch;
+}
+
+/** The Parquet file's bytes as the batches are written. */
+export async function* parquetBytes(source: AsyncIterable<Buffer>, opts: { batchRows: number; compression: Compression }): AsyncGenerator<Uint8Array> {
+  const batches = lineBatches(source, opts.batchRows);
+  let empty = true;
+  // The writer ends the file as if the input had ended when it fails: the failure is kept and thrown from here,
+  // before any byte written after it (a truncated file must never look complete).
+  const failure: { error?: unknown; failed: boolean } = { failed: false };
+  // A pull source: the writer asks for the next batch only when it has taken the last one (highWaterMark 0).
+  const input = new ReadableStream<WasmRecordBatch>(
+    {
+      async pull(controller) {
+        let next: IteratorResult<string[]>;
+        try {
+          next = await batches.next();
+        } catch (error) {
+          Object.assign(failure, { error, failed: true });
+          controller.error(error);
+          return;
+        }
+        if (!next.done) {
+          empty = false;
+          controller.enqueue(toWasm(recordBatchOf(next.value)));
+        } else {
+          // A file with no rows still carries the schema: one empty batch.
+          if (empty) controller.enqueue(toWasm(recordBatchOf([])));
+          controller.close();
+        }
+      },
+      async cancel() {
+        await batches.return(undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const props = new WriterPropertiesBuilder().setCompression(opts.compression).setMaxRowGroupSize(opts.batchRows).build();
+  const output = (await transformParquetStream(input, props)) as ReadableStream<Uint8Array>;
+  const reader = output.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (failure.failed) throw failure.error;
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+    await batches.return(undefined);
+  }
+}
