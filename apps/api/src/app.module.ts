@@ -5,7 +5,7 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { APPLICATION_SERVICES, CAPACITY_OPTIONS, LF_PREVIEW_OPTIONS, PAYLOAD_LIMITS, PREDICTION_OPTIONS, payloadLimitsFrom } from '@arbiter/server/application';
 import type { AppConfig } from '@arbiter/server/config';
 import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
-import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, MaintenanceProducer, QUEUE, ReplayProducer, WebhookProducer } from '@arbiter/server/jobs';
+import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, MaintenanceProducer, QUEUE, ReplayProducer, SnapshotProducer, WebhookProducer } from '@arbiter/server/jobs';
 import { ActiveLearningController } from './active-learning/active-learning.controller';
 import { ReplayController } from './active-learning/replay.controller';
 import { AuthController } from './auth/auth.controller';
@@ -28,6 +28,8 @@ import { PredictionController } from './routing/prediction.controller';
 import { ProductionReviewController } from './routing/production-review.controller';
 import { ModelMonitoringController } from './routing/model-monitoring.controller';
 import { WebhookController } from './routing/webhook.controller';
+import { SnapshotController } from './snapshots/snapshot.controller';
+import { SnapshotEventsListener } from './realtime/snapshot-events.listener';
 import { AgreementController } from './projects/agreement.controller';
 import { JobController } from './projects/job.controller';
 import { MemberController } from './projects/member.controller';
@@ -55,7 +57,7 @@ export class AppModule {
             prefix: config.QUEUE_PREFIX,
           }),
         ),
-        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.al }, { name: QUEUE.replay }, { name: QUEUE.webhooks }),
+        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.al }, { name: QUEUE.replay }, { name: QUEUE.webhooks }, { name: QUEUE.snapshots }),
         BullModule.registerFlowProducer({ name: LF_FLOW_PRODUCER }),
         BullModule.registerFlowProducer({ name: AL_FLOW_PRODUCER }),
       ],
@@ -79,6 +81,7 @@ export class AppModule {
         ProductionReviewController,
         ModelMonitoringController,
         WebhookController,
+        SnapshotController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -104,8 +107,10 @@ export class AppModule {
         AlProducer,
         AlRoundPublisher,
         AlEventsListener,
+        SnapshotEventsListener,
         ReplayProducer,
         WebhookProducer,
+        SnapshotProducer,
         ReplayEventsListener,
         ProjectGateway,
         ...APPLICATION_SERVICES,

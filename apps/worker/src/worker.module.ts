@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import type { AppConfig } from '@arbiter/server/config';
-import { AgreementService, AlRoundService, CapacityService, ModelMonitoringService, MonitoringAlertService, SimilarCaseService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProductionReviewService, ProjectEvents, ProjectService, ProjectStatsService, REPLAY_SIMULATOR, ReplayRunService, RoutingPolicyService, RoutingRefitService, WEBHOOK_DELIVERY_OPTIONS, WebhookDeliveryService } from '@arbiter/server/application';
+import { AgreementService, AlRoundService, CapacityService, ModelMonitoringService, MonitoringAlertService, SimilarCaseService, LF_EVALUATOR_OPTIONS, LF_RUN_OPTIONS, LfEvaluator, LfRunService, ProductionReviewService, ProjectEvents, ProjectService, ProjectStatsService, REPLAY_SIMULATOR, ReplayRunService, RoutingPolicyService, RoutingRefitService, WEBHOOK_DELIVERY_OPTIONS, WebhookDeliveryService, SnapshotBuildService, SnapshotService } from '@arbiter/server/application';
 import { DatabaseModule, databaseOptionsFor } from '@arbiter/server/data-access';
-import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, QUEUE, WebhookProducer } from '@arbiter/server/jobs';
+import { AL_FLOW_PRODUCER, AlProducer, AnalysisProducer, bullRootOptions, LF_FLOW_PRODUCER, LfProducer, QUEUE, SnapshotProducer, WebhookProducer } from '@arbiter/server/jobs';
 import { AlBootstrap } from './active-learning/al-bootstrap.service';
 import { AlScoringService } from './active-learning/al-scoring.service';
 import { AlSelectionService } from './active-learning/al-selection.service';
@@ -19,6 +19,8 @@ import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { ReplayProcessor } from './processors/replay.processor';
 import { MlReplaySimulator } from './processors/replay.simulator';
 import { WebhookProcessor } from './processors/webhook.processor';
+import { SnapshotProcessor } from './processors/snapshot.processor';
+import { SNAPSHOT_SWEEP, SnapshotSweeper } from './snapshots/snapshot-sweep.service';
 import { WEBHOOK_SWEEP_MS, WebhookSweeper } from './webhooks/webhook-sweeper.service';
 
 @Module({})
@@ -36,7 +38,7 @@ export class WorkerModule {
             prefix: config.QUEUE_PREFIX,
           }),
         ),
-        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.al }, { name: QUEUE.replay }, { name: QUEUE.webhooks }),
+        BullModule.registerQueue({ name: QUEUE.maintenance }, { name: QUEUE.analysis }, { name: QUEUE.lf }, { name: QUEUE.al }, { name: QUEUE.replay }, { name: QUEUE.webhooks }, { name: QUEUE.snapshots }),
         BullModule.registerFlowProducer({ name: LF_FLOW_PRODUCER }),
         BullModule.registerFlowProducer({ name: AL_FLOW_PRODUCER }),
       ],
@@ -85,6 +87,12 @@ export class WorkerModule {
         WebhookDeliveryService,
         WebhookProcessor,
         WebhookSweeper,
+        { provide: SNAPSHOT_SWEEP, useValue: { everyMs: config.SNAPSHOT_SWEEP_MS, stallMs: config.SNAPSHOT_STALL_MS } },
+        SnapshotProducer,
+        SnapshotService,
+        SnapshotBuildService,
+        SnapshotProcessor,
+        SnapshotSweeper,
       ],
     };
   }

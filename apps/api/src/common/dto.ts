@@ -1,6 +1,10 @@
 // Request DTOs: zod contracts turned into classes for the global validation pipe and OpenAPI.
 import { createZodDto } from 'nestjs-zod';
 import {
+  createSnapshotRequestSchema,
+  putSplitSettingsRequestSchema,
+  snapshotDiffQuerySchema,
+  snapshotRowsQuerySchema,
   addMemberRequestSchema,
   changePasswordRequestSchema,
   createApiKeyRequestSchema,
@@ -65,3 +69,7 @@ export class ClaimProductionReviewsDto extends createZodDto(claimProductionRevie
 export class ProductionVerdictDto extends createZodDto(productionVerdictRequestSchema) {}
 export class PutWebhookDto extends createZodDto(putWebhookRequestSchema) {}
 export class ListWebhookDeliveriesQueryDto extends createZodDto(listWebhookDeliveriesQuerySchema) {}
+export class CreateSnapshotDto extends createZodDto(createSnapshotRequestSchema) {}
+export class PutSplitSettingsDto extends createZodDto(putSplitSettingsRequestSchema) {}
+export class SnapshotRowsQueryDto extends createZodDto(snapshotRowsQuerySchema) {}
+export class SnapshotDiffQueryDto extends createZodDto(snapshotDiffQuerySchema) {}

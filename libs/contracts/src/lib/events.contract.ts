@@ -23,6 +23,8 @@ export const SOCKET_EVENTS = {
   replay: 'project:al-replay',
   /** Production predictions opened reviews: reviewers claim again. Counts only (the room has annotators too). */
   productionReviews: 'project:production-reviews',
+  /** A snapshot build advanced (phase, rows hashed) or finished: refetch the list. */
+  snapshot: 'project:snapshot',
 } as const;
 
 /**
@@ -70,3 +72,13 @@ export type ImportProgressEvent = z.infer<typeof importProgressEventSchema>;
 
 export const productionReviewsEventSchema = z.object({ projectId: z.uuid(), opened: z.number().int() });
 export type ProductionReviewsEvent = z.infer<typeof productionReviewsEventSchema>;
+
+export const snapshotEventSchema = z.object({
+  projectId: z.uuid(),
+  version: z.number().int(),
+  status: z.enum(['building', 'complete', 'failed']),
+  phase: z.enum(['assigning', 'writing', 'hashing', 'datasheet']).nullable(),
+  done: z.number(),
+  total: z.number(),
+});
+export type SnapshotEvent = z.infer<typeof snapshotEventSchema>;

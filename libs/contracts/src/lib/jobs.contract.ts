@@ -55,3 +55,7 @@ export type RunReplayJob = z.infer<typeof runReplayJobSchema>;
 /** Sends one webhook delivery (its row holds the body; the project's webhook, the address and secret). */
 export const deliverWebhookJobSchema = z.strictObject({ projectId: z.uuid(), deliveryId: z.uuid() });
 export type DeliverWebhookJob = z.infer<typeof deliverWebhookJobSchema>;
+
+/** Builds one snapshot (its row says what); a retried or duplicate job finds it complete and returns. */
+export const buildSnapshotJobSchema = z.strictObject({ projectId: z.uuid(), snapshotId: z.string().regex(/^\d+$/), version: z.number().int().min(1) });
+export type BuildSnapshotJob = z.infer<typeof buildSnapshotJobSchema>;

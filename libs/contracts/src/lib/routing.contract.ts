@@ -370,7 +370,7 @@ export const listWebhookDeliveriesQuerySchema = z.strictObject({
 });
 export type ListWebhookDeliveriesQuery = z.infer<typeof listWebhookDeliveriesQuerySchema>;
 
-export const WEBHOOK_EVENTS = ['verdict', 'escalation', 'alert'] as const;
+export const WEBHOOK_EVENTS = ['verdict', 'escalation', 'alert', 'snapshot'] as const;
 
 export const webhookDeliverySchema = z.object({
   deliveryId: z.uuid(),

@@ -57,6 +57,9 @@ import { ModelMonitoringService } from './lib/routing/model-monitoring.service';
 import { WebhookService } from './lib/routing/webhook.service';
 import { RoutingProposalService } from './lib/routing/routing-proposal.service';
 import { RoutingRefitService } from './lib/routing/routing-refit.service';
+import { SnapshotService } from './lib/snapshots/snapshot.service';
+export * from './lib/snapshots/snapshot.service';
+export * from './lib/snapshots/snapshot-build.service';
 
 /** Every application service, for a module's providers. */
-export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService, PredictionService, ProductionReviewService, CapacityService, SimilarCaseService, ModelMonitoringService, WebhookService, RoutingProposalService, RoutingRefitService];
+export const APPLICATION_SERVICES = [AuthService, ProjectService, ProjectStatsService, ProjectEvents, TaskService, IngestService, ExportService, ItemQueryService, AgreementService, LfEvaluator, LfService, LfRunService, AlRoundService, ActiveLearningService, ReplayService, RoutingPolicyService, PredictionService, ProductionReviewService, CapacityService, SimilarCaseService, ModelMonitoringService, WebhookService, RoutingProposalService, RoutingRefitService, SnapshotService];

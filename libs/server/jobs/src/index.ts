@@ -7,3 +7,4 @@ export * from './lib/connection-log';
 export * from './lib/queue-unavailable.error';
 export * from './lib/al.producer';
 export * from './lib/webhook.producer';
+export * from './lib/snapshot.producer';

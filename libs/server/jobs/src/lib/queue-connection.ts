@@ -60,6 +60,8 @@ export const QUEUE = {
   replay: 'replay',
   /** Verdict webhook deliveries, one job per delivery (per manual retry). */
   webhooks: 'webhooks',
+  /** Snapshot builds, one job per snapshot (per retry). */
+  snapshots: 'snapshots',
 } as const;
 
 export const JOB = {
@@ -75,4 +77,5 @@ export const JOB = {
   selectBatch: 'select-batch',
   runReplay: 'run-replay',
   deliverWebhook: 'deliver-webhook',
+  buildSnapshot: 'build-snapshot',
 } as const;

@@ -19,6 +19,7 @@ import { ProductionReviewRepository } from './production-review.repository';
 import { ModelMonitoringRepository } from './model-monitoring.repository';
 import { RoutingPolicyRepository } from './routing-policy.repository';
 import { RoutingProposalRepository } from './routing-proposal.repository';
+import { SnapshotRepository } from './snapshot.repository';
 import { TaskRepository } from './task.repository';
 import { UserRepository } from './user.repository';
 import { WebhookRepository } from './webhook.repository';
@@ -44,6 +45,7 @@ export * from './production-prediction.repository';
 export * from './production-review.repository';
 export * from './routing-policy.repository';
 export * from './routing-proposal.repository';
+export * from './snapshot.repository';
 export * from './task.repository';
 export * from './user.repository';
 export * from './webhook.repository';
@@ -73,4 +75,5 @@ export const REPOSITORIES = [
   ModelMonitoringRepository,
   WebhookRepository,
   SnapshotRowsRepository,
+  SnapshotRepository,
 ];

@@ -1,0 +1,139 @@
+// Snapshots as people and retraining jobs use them: split settings, creating a version (built by a worker job),
+// reading the list, the manifest and the datasheet, diffs between versions, and the rows streamed in three formats.
+import type { Readable } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  DEFAULT_LABEL_POLICY,
+  labelPolicySchema,
+  type CreateSnapshotRequest,
+  type Datasheet,
+  type LabelPolicy,
+  type PutSplitSettingsRequest,
+  type SnapshotDiff,
+  type SnapshotManifest,
+  type SnapshotRowsQuery,
+  type SnapshotTrigger,
+  type SnapshotView,
+  type SplitSettings,
+} from '@arbiter/contracts';
+import { SnapshotRepository, SnapshotRowsRepository, SnapshotStateError } from '@arbiter/server/data-access';
+import { SnapshotProducer } from '@arbiter/server/jobs';
+import { ArbiterError, ErrorCode, invalid, notFound } from '../errors/arbiter.error';
+import { toCsv, toParquet } from './snapshot-formats';
+
+export interface SnapshotDownload {
+  /** Opens the stream (a database connection until it ends): after the ETag check. */
+  open: () => Promise<Readable>;
+  etag: string;
+  contentType: string;
+  filename: string;
+}
+
+const CONTENT_TYPES = { jsonl: 'application/x-ndjson; charset=utf-8', csv: 'text/csv; charset=utf-8', parquet: 'application/vnd.apache.parquet' } as const;
+
+/** `latest` or a version number, from a path parameter. */
+export function parseVersion(raw: string): number | 'latest' {
+  if (raw === 'latest') return 'latest';
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) throw invalid('version', 'must be a positive integer or "latest"');
+  return Number(raw);
+}
+
+@Injectable()
+export class SnapshotService {
+  private readonly logger = new Logger('SnapshotService');
+
+  constructor(
+    private readonly repo: SnapshotRepository,
+    private readonly rows: SnapshotRowsRepository,
+    private readonly producer: SnapshotProducer,
+  ) {}
+
+  async splitSettings(projectId: string): Promise<SplitSettings> {
+    const s = await this.repo.splitSettings(projectId);
+    return { ...s, assigned: await this.repo.assignedCounts(projectId) };
+  }
+
+  async putSplitSettings(projectId: string, req: PutSplitSettingsRequest): Promise<SplitSettings> {
+    try {
+      await this.repo.putSplitSettings(projectId, req);
+    } catch (err) {
+      if (err instanceof SnapshotStateError && err.reason === 'group-key-fixed') {
+        const path = req.groupKey !== undefined ? 'groupKey' : 'seed';
+        throw new ArbiterError(ErrorCode.Conflict, `${path}: fixed once items have splits (an assignment is never changed)`, [
+          { path, message: 'fixed once items have splits' },
+        ]);
+      }
+      throw err;
+    }
+    return this.splitSettings(projectId);
+  }
+
+  /** Opens the next version and queues its build; a queue outage leaves it for the workers' sweep. */
+  async create(projectId: string, req: CreateSnapshotRequest, requestedBy: string | null, trigger: SnapshotTrigger = 'manual'): Promise<SnapshotView> {
+    const policy: LabelPolicy = labelPolicySchema.parse(req.policy ?? DEFAULT_LABEL_POLICY);
+    const { id, view } = await this.repo.create(projectId, { trigger, policy, note: req.note ?? null, requestedBy });
+    await this.producer.ensure({ projectId, snapshotId: id, version: view.version }).catch((err) => this.logger.warn(`snapshot ${projectId} v${view.version} not queued now (the sweep will): ${err}`));
+    return view;
+  }
+
+  async list(projectId: string): Promise<{ snapshots: SnapshotView[] }> {
+    return { snapshots: await this.repo.list(projectId) };
+  }
+
+  async get(projectId: string, version: number | 'latest'): Promise<SnapshotView> {
+    return (await this.found(projectId, version)).view;
+  }
+
+  async manifest(projectId: string, version: number | 'latest'): Promise<SnapshotManifest> {
+    return (await this.complete(projectId, version)).manifest;
+  }
+
+  async datasheet(projectId: string, version: number | 'latest'): Promise<Datasheet> {
+    return (await this.complete(projectId, version)).datasheet;
+  }
+
+  /** A failed build (or one whose worker died) runs again; a complete snapshot is never rebuilt. */
+  async retry(projectId: string, version: number | 'latest'): Promise<SnapshotView> {
+    const s = await this.found(projectId, version);
+    if (s.view.status === 'complete') throw new ArbiterError(ErrorCode.Conflict, `snapshot v${s.view.version} is complete; it never changes`);
+    await this.repo.reopen(s.id);
+    await this.producer.ensure({ projectId, snapshotId: s.id, version: s.view.version });
+    return (await this.found(projectId, s.view.version)).view;
+  }
+
+  async diff(projectId: string, from: number, to: number): Promise<SnapshotDiff> {
+    const a = await this.complete(projectId, from, 'from');
+    const b = await this.complete(projectId, to, 'to');
+    return { from: a.view.version, to: b.view.version, ...(await this.repo.diff(a.id, b.id)) };
+  }
+
+  /** The rows of one split (or all) in a format, from row `cursor` on; the ETag names the split's content hash and the format. */
+  async download(projectId: string, version: number | 'latest', q: SnapshotRowsQuery): Promise<SnapshotDownload> {
+    const s = await this.complete(projectId, version);
+    const hash = q.split === 'all' ? s.manifest.contentHash : s.manifest.splits[q.split].contentHash;
+    const open = async () => {
+      const lines = await this.rows.copyLines(s.id, q.split, q.cursor);
+      return q.format === 'jsonl' ? lines : q.format === 'csv' ? toCsv(lines) : toParquet(lines);
+    };
+    return {
+      open,
+      etag: `"${hash}.${q.format}${q.cursor ? `.${q.cursor}` : ''}"`,
+      contentType: CONTENT_TYPES[q.format],
+      filename: `snapshot-v${s.view.version}-${q.split}.${q.format}`,
+    };
+  }
+
+  private async found(projectId: string, version: number | 'latest') {
+    const s = await this.repo.find(projectId, version);
+    if (!s) throw notFound(version === 'latest' ? 'complete snapshot' : `snapshot v${version}`);
+    return s;
+  }
+
+  private async complete(projectId: string, version: number | 'latest', path = 'version') {
+    const s = await this.found(projectId, version);
+    if (s.view.status !== 'complete' || !s.manifest || !s.datasheet) {
+      throw new ArbiterError(ErrorCode.Conflict, `${path}: snapshot v${s.view.version} is ${s.view.status}, not complete`, [{ path, message: `snapshot is ${s.view.status}` }]);
+    }
+    return { id: s.id, view: s.view, manifest: s.manifest, datasheet: s.datasheet };
+  }
+}
