@@ -164,6 +164,19 @@ describe('authorization matrix', () => {
           [randomUUID(), pid, JSON.stringify(fit)],
         )
       ).rows[0].id;
+    // An empty complete snapshot written directly (its build is not what this file tests).
+    const snapshotOf = async (pid: string, version: number) => {
+      const hash = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+      const empty = { rows: 0, contentHash: hash };
+      const manifest = { version, rowCount: 0, contentHash: hash, splits: { train: empty, valid: empty, test: empty } };
+      const datasheet = { version, rowCount: 0 };
+      await db.query(
+        `INSERT INTO snapshots (project_id, version, trigger, policy, status, completed_at, row_count, content_hash, manifest, datasheet)
+         VALUES ($1, $2, 'manual', '{}', 'complete', now(), 0, $3, $4, $5)`,
+        [pid, version, hash, JSON.stringify(manifest), JSON.stringify(datasheet)],
+      );
+      return String(version);
+    };
     const [keyA, keyB] = [await keyOf(owner, projectA), await keyOf(ownerB, projectB)];
     const serviceKey = (await owner.post<CreatedApiKey>(`/api/projects/${projectA}/api-keys`, { name: 'service', role: 'service' })).body;
     Object.assign(keyTokens, { keyOfThisProject: keyA.key, keyOfOtherProject: keyB.key, serviceKey: serviceKey.key });
@@ -186,6 +199,12 @@ describe('authorization matrix', () => {
       },
       predictionId: { own: await predictionOf(owner, projectA, 'probe-a'), other: await predictionOf(ownerB, projectB, 'probe-b'), missing: 'no-such-prediction' },
       proposalId: { own: await proposalOf(projectA), other: await proposalOf(projectB), missing: randomUUID() },
+      // Versions are numbers per project: B's second has no counterpart in A.
+      version: {
+        own: (await snapshotOf(projectA, 1), await snapshotOf(projectA, 2)),
+        other: (await snapshotOf(projectB, 1), await snapshotOf(projectB, 2), await snapshotOf(projectB, 3)),
+        missing: '999',
+      },
     });
 
     const doc = (await admin.get<{ paths: Record<string, Record<string, { parameters?: OpenApiParameter[] } & Record<string, unknown>>> }>('/api/docs/openapi.json')).body;

@@ -14,7 +14,7 @@
 //          → the rows streamed, in item id order; ETag `"<hash of that split>.<format>"`; `If-None-Match` → 304;
 //          `cursor` = the number of rows of this split already received (resume after a broken download).
 //   POST   snapshots/:version/retry          engineer   → 202 SnapshotView (a failed or stalled build runs again)
-//   GET    snapshots/diff?from=N&to=M        reviewer   → SnapshotDiff
+//   GET    snapshots/diff?from=N&to=M        reviewer   → SnapshotDiff (defaults: to = latest, from = to − 1)
 import { z } from 'zod';
 
 export const SPLITS = ['train', 'valid', 'test'] as const;
@@ -181,9 +181,10 @@ export const snapshotRowsQuerySchema = z.strictObject({
 });
 export type SnapshotRowsQuery = z.infer<typeof snapshotRowsQuerySchema>;
 
+/** Without `to`, the newest complete version; without `from`, the version before `to`. */
 export const snapshotDiffQuerySchema = z.strictObject({
-  from: z.coerce.number().int().min(1),
-  to: z.coerce.number().int().min(1),
+  from: z.coerce.number().int().min(1).optional(),
+  to: z.coerce.number().int().min(1).optional(),
 });
 
 /** The body of the `snapshot` webhook event (signed and retried like verdicts). */

@@ -101,9 +101,11 @@ export class SnapshotService {
     return (await this.found(projectId, s.view.version)).view;
   }
 
-  async diff(projectId: string, from: number, to: number): Promise<SnapshotDiff> {
-    const a = await this.complete(projectId, from, 'from');
-    const b = await this.complete(projectId, to, 'to');
+  async diff(projectId: string, from: number | undefined, to: number | undefined): Promise<SnapshotDiff> {
+    const b = await this.complete(projectId, to ?? 'latest', 'to');
+    const before = from ?? b.view.version - 1;
+    if (before < 1) throw invalid('from', `v${b.view.version} is the first snapshot: nothing to compare it with`);
+    const a = await this.complete(projectId, before, 'from');
     return { from: a.view.version, to: b.view.version, ...(await this.repo.diff(a.id, b.id)) };
   }
 
