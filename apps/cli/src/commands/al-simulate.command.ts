@@ -1,6 +1,7 @@
-// `npm run al:simulate -- --train T.jsonl --test E.jsonl --strategy S --seed N --initial I --batch B --budget N
-// --out R.json`: replays the active-learning loop (the worker's features, model and sampling code) on labeled
-// JSON lines and writes the learning curve. A progress bar goes to stderr; stdout stays empty.
+// `arbiter al simulate` and `npm run al:simulate` (the same command under two names): `--train T.jsonl --test E.jsonl
+// --strategy S --seed N --initial I --batch B --budget N --out R.json` replays the active-learning loop (the worker's
+// features, model and sampling code) on labeled JSON lines and writes the learning curve. A progress bar and help go
+// to stderr; stdout stays empty.
 import { writeFileSync } from 'node:fs';
 import { simulate } from '@arbiter/ml/active-learning';
 import { selectBackend } from '@arbiter/ml/classifier';
@@ -18,26 +19,32 @@ function positiveInt(name: string) {
   };
 }
 
-const program = new Command('al:simulate')
-  .description('Replay active learning on labeled JSON lines {"text", "label"} and write the learning curve')
-  .requiredOption('--train <file>', 'pool: JSON lines {"text": string, "label": 0..k-1}')
-  .requiredOption('--test <file>', 'held-out rows in the same format')
-  .addOption(new Option('--strategy <name>', 'sampling strategy').choices(STRATEGIES).makeOptionMandatory())
-  .requiredOption('--seed <n>', 'seed for the initial sample, sampling and model', (v) => {
-    const n = Number(v);
-    if (!Number.isSafeInteger(n)) throw new InvalidArgumentError('seed must be an integer');
-    return n;
-  })
-  .requiredOption('--initial <n>', 'random labels to start from', positiveInt('initial'))
-  .requiredOption('--batch <n>', 'labels per round', positiveInt('batch'))
-  .requiredOption('--budget <n>', 'labels in total', positiveInt('budget'))
-  .requiredOption('--out <file>', 'where to write the result JSON')
-  .addOption(new Option('--model <kind>', 'classifier').choices(['logreg', 'mlp']).default('logreg'))
-  .addOption(new Option('--warm-up <labels>', 'labels below which uncertainty strategies pick by diversity').argParser(positiveInt('warm-up')))
-  .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) });
+/** Adds the simulation's options and action to `command` (a new top-level command, or `al simulate`). */
+export function configureAlSimulate(command: Command): Command {
+  return command
+    .description('Replay active learning on labeled JSON lines {"text", "label"} and write the learning curve')
+    .requiredOption('--train <file>', 'pool: JSON lines {"text": string, "label": 0..k-1}')
+    .requiredOption('--test <file>', 'held-out rows in the same format')
+    .addOption(new Option('--strategy <name>', 'sampling strategy').choices(STRATEGIES).makeOptionMandatory())
+    .requiredOption('--seed <n>', 'seed for the initial sample, sampling and model', (v) => {
+      const n = Number(v);
+      if (!Number.isSafeInteger(n)) throw new InvalidArgumentError('seed must be an integer');
+      return n;
+    })
+    .requiredOption('--initial <n>', 'random labels to start from', positiveInt('initial'))
+    .requiredOption('--batch <n>', 'labels per round', positiveInt('batch'))
+    .requiredOption('--budget <n>', 'labels in total', positiveInt('budget'))
+    .requiredOption('--out <file>', 'where to write the result JSON')
+    .addOption(new Option('--model <kind>', 'classifier').choices(['logreg', 'mlp']).default('logreg'))
+    .addOption(new Option('--warm-up <labels>', 'labels below which uncertainty strategies pick by diversity').argParser(positiveInt('warm-up')))
+    .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) })
+    .action(runSimulation);
+}
 
-async function main() {
-  const o = program.parse().opts();
+async function runSimulation(o: {
+  train: string; test: string; strategy: (typeof STRATEGIES)[number]; seed: number; initial: number; batch: number; budget: number;
+  out: string; model: 'logreg' | 'mlp'; warmUp?: number;
+}) {
   const train = readLabeledJsonl(o.train);
   const test = readLabeledJsonl(o.test);
   await selectBackend({ log: (m) => process.stderr.write(`${m}\n`) });
@@ -51,8 +58,3 @@ async function main() {
   bar.stop();
   writeFileSync(o.out, `${JSON.stringify(result, null, 2)}\n`);
 }
-
-main().catch((error: unknown) => {
-  process.stderr.write(`al:simulate: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
