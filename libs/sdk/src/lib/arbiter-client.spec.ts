@@ -1,6 +1,6 @@
 // The other public routes a script needs, against the local fake: import, predictions, verdict polling.
 import type { PredictionDecision } from '@arbiter/contracts';
-import { FAKE_PROJECT, FAKE_TOKEN, FakeArbiterServer } from '@arbiter/sdk/testing';
+import { FAKE_PROJECT, FAKE_TOKEN, FakeArbiterServer } from '../fake-arbiter-server.testing';
 import { ArbiterClient } from './arbiter-client';
 
 const T = 30_000;

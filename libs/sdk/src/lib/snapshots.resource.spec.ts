@@ -1,6 +1,6 @@
 // The snapshot client against a local fake of the api: pulling rows (with resume after a cut connection and the
 // content-hash check), waiting for builds and new snapshots, and errors in the server's shape.
-import { FAKE_PROJECT, FAKE_TOKEN, FakeArbiterServer, fakeRows } from '@arbiter/sdk/testing';
+import { FAKE_PROJECT, FAKE_TOKEN, FakeArbiterServer, fakeRows } from '../fake-arbiter-server.testing';
 import { ArbiterClient } from './arbiter-client';
 import { ArbiterError } from './arbiter-error';
 
