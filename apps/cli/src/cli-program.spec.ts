@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { parquetReadObjects } from 'hyparquet';
 import { SNAPSHOT_ROW_COLUMNS } from '@arbiter/contracts';
-import { FAKE_PROJECT, FAKE_TOKEN, FakeArbiterServer, fakeRows, jsonlOf } from '@arbiter/sdk/testing';
+import { FAKE_PASSWORD, FAKE_PROJECT, FAKE_TOKEN, FakeArbiterServer, fakeRows, jsonlOf } from '@arbiter/sdk/testing';
 import { runCli } from './cli-program';
 
 const T = 60_000;
@@ -24,10 +24,12 @@ describe('arbiter CLI', () => {
   let dir: string;
   const rows = fakeRows(120);
 
-  async function arbiter(args: string[], env: Record<string, string | undefined> = { ARBITER_URL: server.url, ARBITER_TOKEN: FAKE_TOKEN }) {
+  async function arbiter(args: string[], env: Record<string, string | undefined> = { ARBITER_URL: server.url, ARBITER_TOKEN: FAKE_TOKEN }, input = '') {
     const stdout = capture();
     const stderr = capture();
-    const code = await runCli(args, { stdout: stdout.stream, stderr: stderr.stream, stdin: new PassThrough(), env: { XDG_CONFIG_HOME: join(dir, 'config'), ...env } });
+    const stdin = new PassThrough();
+    stdin.end(input);
+    const code = await runCli(args, { stdout: stdout.stream, stderr: stderr.stream, stdin, env: { XDG_CONFIG_HOME: join(dir, 'config'), ...env } });
     return { code, stdout: stdout.text(), stderr: stderr.text() };
   }
 
@@ -82,6 +84,19 @@ describe('arbiter CLI', () => {
     const overridden = await arbiter(['snapshot', 'list', '--project', FAKE_PROJECT], { ARBITER_TOKEN: 'other' });
     expect(overridden.code).toBe(1);
     expect(overridden.stderr).toContain('401');
+  }, T);
+
+  it('login asks on stderr for what is missing and signs in with an email and password', async () => {
+    const login = await arbiter(['login'], {}, `${server.url}\n\neng@example.com\n${FAKE_PASSWORD}\n`);
+    expect(login.code).toBe(0);
+    expect(login.stdout).toBe('');
+    expect(login.stderr).toContain('Password: ');
+    expect(login.stderr).not.toContain(FAKE_PASSWORD);
+    const file = join(dir, 'config', 'arbiter', 'credentials.json');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ url: server.url, token: FAKE_TOKEN });
+    const wrong = await arbiter(['login', '--url', server.url, '--email', 'eng@example.com'], {}, 'guess\n');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('401 wrong email or password');
   }, T);
 
   it('pulls JSONL as the bytes served, with a progress bar on stderr and nothing on stdout', async () => {

@@ -9,6 +9,7 @@ import {
 } from '@arbiter/contracts';
 
 export const FAKE_TOKEN = 'test-token';
+export const FAKE_PASSWORD = 'correct horse';
 export const FAKE_PROJECT = '6f1c1a52-3c0e-4c43-9d55-0b3c5f0a9f01';
 
 /** `n` rows in item id order: train, valid and test in 8:1:1, non-ASCII text, nulls where the contract allows them. */
@@ -131,6 +132,11 @@ export class FakeArbiterServer {
     };
     const notFound = () => send(404, { statusCode: 404, code: 'NOT_FOUND', message: 'snapshot not found' });
     if (url.pathname === '/api/broken') return void res.writeHead(502, { 'content-type': 'text/html' }).end('<html>bad gateway</html>');
+    if (req.method === 'POST' && url.pathname === '/api/auth/login') {
+      const { password } = JSON.parse(body) as { password: string };
+      if (password !== FAKE_PASSWORD) return send(401, { statusCode: 401, code: 'UNAUTHENTICATED', message: 'wrong email or password' });
+      return send(200, { id: FAKE_PROJECT, email: 'eng@example.com', name: 'Eng', isAdmin: false, token: FAKE_TOKEN });
+    }
     if (req.headers.authorization !== `Bearer ${FAKE_TOKEN}`) return send(401, { statusCode: 401, code: 'UNAUTHENTICATED', message: 'sign in first' });
     if (url.pathname === '/api/auth/me') return send(200, { id: FAKE_PROJECT, email: 'eng@example.com', name: 'Eng', isAdmin: false });
 

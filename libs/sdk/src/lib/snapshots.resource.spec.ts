@@ -1,6 +1,6 @@
 // The snapshot client against a local fake of the api: pulling rows (with resume after a cut connection and the
 // content-hash check), waiting for builds and new snapshots, and errors in the server's shape.
-import { FAKE_PROJECT, FAKE_TOKEN, FakeArbiterServer, fakeRows } from '../fake-arbiter-server.testing';
+import { FAKE_PROJECT, FAKE_TOKEN, FakeArbiterServer, fakeRows, jsonlOf } from '../fake-arbiter-server.testing';
 import { ArbiterClient } from './arbiter-client';
 import { ArbiterError } from './arbiter-error';
 
@@ -59,6 +59,12 @@ describe('client.snapshots', () => {
     const text = Buffer.concat(chunks).toString('utf8');
     expect(text.split('\n').filter(Boolean).map((l) => JSON.parse(l))).toEqual(rows);
     expect(text.endsWith('\n')).toBe(true);
+  }, T);
+
+  it('pullBytes streams the server’s own bytes of a format', async () => {
+    const chunks = await collect(client.snapshots.pullBytes({ projectId: FAKE_PROJECT, version: 2, split: 'test', format: 'jsonl' }));
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(jsonlOf(rows.filter((r) => r.split === 'test')));
+    expect(rowRequests()[0].query).toEqual({ split: 'test', format: 'jsonl' });
   }, T);
 
   it('throws a content hash mismatch when the bytes differ from the manifest', async () => {
