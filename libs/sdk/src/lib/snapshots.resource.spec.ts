@@ -33,7 +33,7 @@ describe('client.snapshots', () => {
   afterEach(() => server.close(), T);
 
   it('pulls the latest version’s train rows in item id order', async () => {
-    const pulled = await collect(client.snapshots.pull({ projectId: FAKE_PROJECT, version: 'latest', split: 'train' }));
+    const pulled = await collect(client.snapshots.pull({ projectId: FAKE_PROJECT, version: 'latest', split: 'train', format: 'jsonl' }));
     expect(pulled).toEqual(rows.filter((r) => r.split === 'train'));
     expect(pulled).toHaveLength(160);
     expect(rowRequests().map((r) => r.path)).toEqual([`/api/projects/${FAKE_PROJECT}/snapshots/2/rows`]);

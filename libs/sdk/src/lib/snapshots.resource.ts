@@ -107,9 +107,15 @@ export class SnapshotsResource {
     }
   }
 
-  /** The rows of one split (or all), in item id order, verified against the manifest's content hash at the end. */
-  async *pull(o: PullOptions): AsyncGenerator<SnapshotRow> {
-    yield* parseJsonlRows<SnapshotRow>(this.pullJsonl(o));
+  /**
+   * The rows of one split (or all), in item id order, verified against the manifest's content hash after the last
+   * row (so act on them once the loop ends). With `format: 'csv' | 'parquet'`: the server's bytes, as pullBytes.
+   */
+  pull(o: PullOptions & { format?: 'jsonl' }): AsyncGenerator<SnapshotRow>;
+  pull(o: PullOptions & { format: 'csv' | 'parquet' }): AsyncGenerator<Uint8Array>;
+  async *pull(o: PullOptions & { format?: SnapshotFormat }): AsyncGenerator<SnapshotRow | Uint8Array> {
+    if (o.format === 'csv' || o.format === 'parquet') yield* this.pullBytes({ ...o, format: o.format });
+    else yield* parseJsonlRows<SnapshotRow>(this.pullJsonl(o));
   }
 
   /**
