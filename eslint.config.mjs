@@ -44,6 +44,8 @@ export default [
             },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: FRAMEWORKS },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [], allowedExternalImports: ['zod'] },
+            // The published client: the contracts, Node built-ins and zod's types; nothing of the server.
+            { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: FRAMEWORKS },
             {
               sourceTag: 'type:feature',
               onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:domain', 'type:contracts', 'type:util'],

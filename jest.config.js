@@ -29,6 +29,9 @@ const base = {
   transformIgnorePatterns: ['/node_modules/(?!hyparquet/)'],
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  // ES-module-only packages (commander 15; hyparquet, the specs' independent Parquet reader) are compiled to CommonJS
+  // like our code: Node 20 loads them with require(esm), jest's module system does not.
+  transformIgnorePatterns: ['/node_modules/(?!(hyparquet|commander)/)'],
 };
 
 module.exports = {

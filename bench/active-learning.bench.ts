@@ -17,7 +17,7 @@ import { runSimulations, simulationJob, type SimulationJob } from './support/sim
 // The simulator's command line, run from the project root; the run's flags and `--out` are appended.
 // The built command itself: `npm run bench` has just built dist/, and `npm run al:simulate` would check the install
 // and rebuild once per run (and two parallel installs race).
-const SIMULATE_COMMAND = 'node dist/server/apps/simulate/src/main.js';
+const SIMULATE_COMMAND = 'node dist/server/apps/cli/src/al-simulate.main.js';
 const STRATEGIES = ['random', 'least-confidence', 'margin', 'entropy', 'k-center', 'kmeans-pp', 'hybrid'];
 const SEEDS = [1, 2, 3, 4, 5];
 // Two cores: each run trains a model per round, so more than two only queue for the CPU.

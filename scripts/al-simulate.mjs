@@ -8,5 +8,5 @@ const root = resolve(import.meta.dirname, '..');
 ensureInstall({ toStderr: true });
 const { buildServer } = await import('./build.mjs');
 if (!process.env.ARBITER_SKIP_BUILD) buildServer({ toStderr: true });
-const run = spawnSync(process.execPath, [resolve(root, 'dist/server/apps/simulate/src/main.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const run = spawnSync(process.execPath, [resolve(root, 'dist/server/apps/cli/src/al-simulate.main.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -7,7 +7,7 @@ const root = resolve(import.meta.dirname, '..');
 const run = (cmd, toStderr = false) => execSync(cmd, { cwd: root, stdio: toStderr ? ['ignore', 2, 2] : 'inherit' });
 
 export function buildServer({ toStderr = false } = {}) {
-  (toStderr ? console.error : console.log)('› building api, worker and the simulation command…');
+  (toStderr ? console.error : console.log)('› building api, worker and the arbiter CLI…');
   run('npx --no-install tsc -p tsconfig.build.json', toStderr);
   run('npx --no-install tsc-alias -p tsconfig.build.json', toStderr);
 }
