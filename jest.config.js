@@ -25,8 +25,6 @@ const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
-  // hyparquet (the independent Parquet reader of the snapshot specs) ships only ES modules: compile it like our own.
-  transformIgnorePatterns: ['/node_modules/(?!hyparquet/)'],
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   // ES-module-only packages (commander 15; hyparquet, the specs' independent Parquet reader) are compiled to CommonJS

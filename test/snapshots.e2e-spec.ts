@@ -5,9 +5,15 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { parquetReadObjects } from 'hyparquet';
+import { ArbiterClient } from '@arbiter/sdk';
 import type { Client } from 'pg';
-import type { Datasheet, NextTasksResponse, ReviewPage, SnapshotDiff, SnapshotManifest, SnapshotRow, SnapshotView, SplitSettings } from '@arbiter/contracts';
+import type { CreatedApiKey, Datasheet, NextTasksResponse, ReviewPage, SnapshotDiff, SnapshotManifest, SnapshotRow, SnapshotView, SplitSettings } from '@arbiter/contracts';
 import { addMember, ApiClient, closeSession, importJsonl, newProject, newUser, openSession, Stack } from '@arbiter/testing';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -246,12 +252,79 @@ describe('labeled snapshots', () => {
     expect(JSON.parse(events.find((e) => JSON.parse(e.body).version === 2)!.body).contentHash).toBe(v2.contentHash);
   }, 300_000);
 
-  it('a relabel shows in the diff with both labels and sources', async () => {
+  /** `npm run --silent arbiter -- …` as a script runs it (the e2e tier runs after the build). */
+  function arbiter(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+    return new Promise((res) => {
+      const child = spawn('npm', ['run', '--silent', 'arbiter', '--', ...args], {
+        cwd: resolve(__dirname, '..'),
+        env: { ...process.env, ARBITER_SKIP_BUILD: '1', ...env },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (status) => res({ status, stdout, stderr }));
+    });
+  }
+
+  it('pulls v1 and v2 through the SDK and the arbiter CLI, and the server Parquet reads back row for row', async () => {
+    const key = (await owner.post<CreatedApiKey>(`${base()}/api-keys`, { name: 'retraining job', role: 'engineer' })).body.key;
+    const client = new ArbiterClient({ url: stack.baseUrl, token: key });
+    expect((await client.snapshots.latest(projectId)).version).toBe(2);
+    const v1Bytes = (await raw(`${base()}/snapshots/1/rows?format=jsonl`)).body;
+    const v1Train = jsonl((await raw(`${base()}/snapshots/1/rows?split=train&format=jsonl`)).body);
+    const pulled: SnapshotRow[] = [];
+    for await (const row of client.snapshots.pull({ projectId, version: 1, split: 'train', format: 'jsonl' })) pulled.push(row);
+    expect(pulled).toEqual(v1Train);
+
+    // The server's Parquet, read by an independent reader, holds every row of the JSONL.
+    const v2Rows = jsonl((await raw(`${base()}/snapshots/2/rows?format=jsonl`)).body);
+    const parquet = (await raw(`${base()}/snapshots/2/rows?format=parquet`)).body;
+    const fromParquet = await parquetReadObjects({ file: new Uint8Array(parquet).buffer });
+    expect(fromParquet.map((r) => ({ ...r, metadata: JSON.parse(r.metadata as string) }))).toEqual(v2Rows);
+
+    const dir = mkdtempSync(join(tmpdir(), 'arbiter-cli-'));
+    try {
+      const env = { ARBITER_URL: stack.baseUrl, ARBITER_TOKEN: key, XDG_CONFIG_HOME: dir };
+      const pull = await arbiter(['snapshot', 'pull', '--project', projectId, '--version', '1', '--split', 'all', '--format', 'jsonl', '-o', join(dir, 'v1.jsonl')], env);
+      expect([pull.status, pull.stdout]).toEqual([0, '']);
+      expect(readFileSync(join(dir, 'v1.jsonl')).equals(v1Bytes)).toBe(true);
+      const pq = await arbiter(['snapshot', 'pull', '--project', projectId, '--version', 'latest', '--split', 'train', '--format', 'parquet', '-o', join(dir, 'train.parquet')], env);
+      expect([pq.status, pq.stdout]).toEqual([0, '']);
+      const trainRows = await parquetReadObjects({ file: new Uint8Array(readFileSync(join(dir, 'train.parquet'))).buffer });
+      expect(trainRows.map((r) => [r.itemId, r.text, r.label, r.source, r.split])).toEqual(v2Rows.filter((r) => r.split === 'train').map((r) => [r.itemId, r.text, r.label, r.source, r.split]));
+      const diff = await arbiter(['snapshot', 'diff', '--project', projectId, '--from', '1', '--to', '2', '--json'], env);
+      expect(diff.status).toBe(0);
+      const api = (await owner.get<SnapshotDiff>(`${base()}/snapshots/diff?from=1&to=2`)).body;
+      expect(JSON.parse(diff.stdout)).toEqual({ added: api.added, removed: api.removed, relabeled: api.relabeled.map((r) => ({ itemId: r.itemId, from: r.from, to: r.to })) });
+      const missing = await arbiter(['snapshot', 'pull', '--project', projectId, '--version', '99', '--split', 'all', '--format', 'csv', '-o', join(dir, 'x.csv')], env);
+      expect(missing.status).not.toBe(0);
+      expect(missing.stdout).toBe('');
+      expect(missing.stderr).toContain('v99');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('a relabel shows in the diff with both labels and sources; waitForNew and the CLI see the new version', async () => {
+    const key = (await owner.post<CreatedApiKey>(`${base()}/api-keys`, { name: 'waiter', role: 'engineer' })).body.key;
+    const client = new ArbiterClient({ url: stack.baseUrl, token: key });
+    const waiting = client.snapshots.waitForNew(projectId, { after: 2, timeoutMs: 120_000, intervalMs: 200 });
     const u5 = (await db.query(`SELECT id::text FROM items WHERE project_id = $1 AND external_id = 'u5'`, [projectId])).rows[0].id as string;
     expect((await reviewer.request('PUT', `${base()}/review/${u5}/decision`, { labels: [0] })).status).toBe(204);
-    const v3 = await snapshot();
+    const created = await arbiter(['snapshot', 'create', '--project', projectId, '--wait'], { ARBITER_URL: stack.baseUrl, ARBITER_TOKEN: key });
+    expect(created.status).toBe(0);
+    const lines = created.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const printed = JSON.parse(lines[0]) as { version: number; contentHash: string };
+    expect(printed.version).toBe(3);
+    expect((await waiting).version).toBe(3);
+    const v3 = (await owner.get<SnapshotView>(`${base()}/snapshots/3`)).body;
+    expect(printed.contentHash).toBe(v3.contentHash);
     const diff = (await owner.get<SnapshotDiff>(`${base()}/snapshots/diff?from=2&to=${v3.version}`)).body;
     expect(diff).toMatchObject({ added: [], removed: [], relabeled: [{ itemId: u5, from: 'spam', to: 'ham', fromSource: 'review', toSource: 'review' }] });
+    // Without versions: the latest against the one before.
+    expect((await owner.get<SnapshotDiff>(`${base()}/snapshots/diff`)).body).toEqual(diff);
   }, 300_000);
 
   /** Holds snapshot_rows so a build waits in its transaction (after assigning splits) until released. */

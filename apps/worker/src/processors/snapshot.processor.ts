@@ -4,10 +4,14 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { buildSnapshotJobSchema, type SnapshotEvent } from '@arbiter/contracts';
 import { SnapshotBuildService } from '@arbiter/server/application';
+import { loadConfig } from '@arbiter/server/config';
 import { JOB, QUEUE } from '@arbiter/server/jobs';
 import { parse } from './job-payload';
 
-@Processor(QUEUE.snapshots, { concurrency: 1 })
+const config = loadConfig();
+
+// A build whose worker died is picked up by another after about one lock period (its transaction rolled back).
+@Processor(QUEUE.snapshots, { concurrency: 1, lockDuration: config.QUEUE_LOCK_MS, stalledInterval: config.QUEUE_LOCK_MS, maxStalledCount: 3 })
 export class SnapshotProcessor extends WorkerHost {
   constructor(private readonly builds: SnapshotBuildService) {
     super();
