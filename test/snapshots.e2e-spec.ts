@@ -409,6 +409,22 @@ describe('labeled snapshots', () => {
     expect(rows.some((x) => x.externalId === 'kill0')).toBe(true);
   }, 300_000);
 
+  it('makes a snapshot by itself once the policy\'s count of new gold labels arrives', async () => {
+    const before = (await owner.get<SnapshotView>(`${base()}/snapshots/latest`)).body.version;
+    const put = await owner.request('PUT', `${base()}/snapshot-settings`, { afterNewGold: 3 });
+    expect(put.body).toEqual({ everyHours: null, afterNewGold: 3, minAgreement: null, policy: null });
+    expect((await importJsonl(owner, projectId, [0, 1, 2].map((i) => ({ id: `auto${i}`, text: `auto ${i}`, gold: 1 })), 'format=jsonl&externalIdField=id&goldField=gold')).body).toMatchObject({ inserted: 3 });
+    const made = await until('a snapshot made by the policy', async () => {
+      const list = (await owner.get<{ snapshots: SnapshotView[] }>(`${base()}/snapshots`)).body.snapshots;
+      const v = list.find((x) => x.version === before + 1);
+      return v?.status === 'complete' && v;
+    }, stack.logs);
+    expect(made.trigger).toBe('policy');
+    const rows = jsonl((await raw(`${base()}/snapshots/${made.version}/rows?format=jsonl`)).body);
+    expect(rows.filter((r) => r.externalId!.startsWith('auto'))).toHaveLength(3);
+    expect((await owner.request('PUT', `${base()}/snapshot-settings`, {})).body).toEqual({ everyHours: null, afterNewGold: null, minAgreement: null, policy: null });
+  }, 120_000);
+
   it('answers bad versions, an unknown policy field and a diff of a missing version with a 4xx naming it', async () => {
     expect((await owner.get(`${base()}/snapshots/abc`)).status).toBe(400);
     expect((await owner.get(`${base()}/snapshots/999`)).status).toBe(404);

@@ -1,6 +1,7 @@
 // Request DTOs: zod contracts turned into classes for the global validation pipe and OpenAPI.
 import { createZodDto } from 'nestjs-zod';
 import {
+  snapshotSettingsSchema,
   createSnapshotRequestSchema,
   putSplitSettingsRequestSchema,
   snapshotDiffQuerySchema,
@@ -73,3 +74,4 @@ export class CreateSnapshotDto extends createZodDto(createSnapshotRequestSchema)
 export class PutSplitSettingsDto extends createZodDto(putSplitSettingsRequestSchema) {}
 export class SnapshotRowsQueryDto extends createZodDto(snapshotRowsQuerySchema) {}
 export class SnapshotDiffQueryDto extends createZodDto(snapshotDiffQuerySchema) {}
+export class SnapshotSettingsDto extends createZodDto(snapshotSettingsSchema) {}

@@ -2,12 +2,12 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req, 
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
-import type { Datasheet, SnapshotDiff, SnapshotList, SnapshotManifest, SnapshotView, SplitSettings } from '@arbiter/contracts';
+import type { Datasheet, SnapshotDiff, SnapshotList, SnapshotManifest, SnapshotSettings, SnapshotView, SplitSettings } from '@arbiter/contracts';
 import { parseVersion, type Principal, SnapshotService } from '@arbiter/server/application';
 import { CurrentPrincipal, CurrentProject } from '../auth/current.decorator';
 import { ProjectRole } from '../auth/project-role.guard';
 import type { ArbiterRequest } from '../auth/request-context';
-import { CreateSnapshotDto, PutSplitSettingsDto, SnapshotDiffQueryDto, SnapshotRowsQueryDto } from '../common/dto';
+import { CreateSnapshotDto, PutSplitSettingsDto, SnapshotDiffQueryDto, SnapshotRowsQueryDto, SnapshotSettingsDto } from '../common/dto';
 
 type Ctx = { id: string };
 
@@ -30,6 +30,19 @@ export class SnapshotController {
   @Put('split-settings')
   putSplitSettings(@CurrentProject() c: Ctx, @Body() body: PutSplitSettingsDto): Promise<SplitSettings> {
     return this.snapshots.putSplitSettings(c.id, body);
+  }
+
+  @ProjectRole('reviewer')
+  @Get('snapshot-settings')
+  snapshotSettings(@CurrentProject() c: Ctx): Promise<SnapshotSettings> {
+    return this.snapshots.snapshotSettings(c.id);
+  }
+
+  /** Replaces the triggers (a field left out is off). */
+  @ProjectRole('engineer')
+  @Put('snapshot-settings')
+  putSnapshotSettings(@CurrentProject() c: Ctx, @Body() body: SnapshotSettingsDto): Promise<SnapshotSettings> {
+    return this.snapshots.putSnapshotSettings(c.id, body);
   }
 
   @ProjectRole('reviewer')

@@ -14,6 +14,8 @@
 //          → the rows streamed, in item id order; ETag `"<hash of that split>.<format>"`; `If-None-Match` → 304;
 //          `cursor` = the number of rows of this split already received (resume after a broken download).
 //   POST   snapshots/:version/retry          engineer   → 202 SnapshotView (a failed or stalled build runs again)
+//   GET    snapshot-settings                 reviewer   → SnapshotSettings (when snapshots are made without asking)
+//   PUT    snapshot-settings                 engineer   ← SnapshotSettings → SnapshotSettings
 //   GET    snapshots/diff?from=N&to=M        reviewer   → SnapshotDiff (defaults: to = latest, from = to − 1)
 import { z } from 'zod';
 
@@ -197,3 +199,17 @@ export interface SnapshotWebhookEvent {
   rowCount: number;
   completedAt: string;
 }
+
+/**
+ * When snapshots are made without anyone asking: every `everyHours` since the last one, and/or once `afterNewGold`
+ * gold labels arrived since the last one while the project's agreement (Krippendorff's alpha) is at least
+ * `minAgreement`. A worker looks every SNAPSHOT_SWEEP_MS; a project with a build open gets no second one.
+ */
+export const snapshotSettingsSchema = z.strictObject({
+  everyHours: z.number().positive().max(24 * 365).nullable().default(null),
+  afterNewGold: z.number().int().min(1).max(100_000_000).nullable().default(null),
+  minAgreement: z.number().min(-1).max(1).nullable().default(null),
+  /** The label policy of the snapshots the triggers make; the default policy when null. */
+  policy: labelPolicySchema.nullable().default(null),
+});
+export type SnapshotSettings = z.infer<typeof snapshotSettingsSchema>;

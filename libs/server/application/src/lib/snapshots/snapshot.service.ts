@@ -12,6 +12,7 @@ import {
   type SnapshotDiff,
   type SnapshotManifest,
   type SnapshotRowsQuery,
+  type SnapshotSettings,
   type SnapshotTrigger,
   type SnapshotView,
   type SplitSettings,
@@ -66,6 +67,15 @@ export class SnapshotService {
       throw err;
     }
     return this.splitSettings(projectId);
+  }
+
+  snapshotSettings(projectId: string): Promise<SnapshotSettings> {
+    return this.repo.snapshotSettings(projectId);
+  }
+
+  async putSnapshotSettings(projectId: string, req: SnapshotSettings): Promise<SnapshotSettings> {
+    await this.repo.putSnapshotSettings(projectId, req);
+    return this.repo.snapshotSettings(projectId);
   }
 
   /** Opens the next version and queues its build; a queue outage leaves it for the workers' sweep. */

@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import type { Datasheet, LabelPolicy, LabelSource, SnapshotDiff, SnapshotManifest, SnapshotTrigger, SnapshotView, Split, SplitCount } from '@arbiter/contracts';
+import type { Datasheet, LabelPolicy, LabelSource, SnapshotDiff, SnapshotManifest, SnapshotSettings, SnapshotTrigger, SnapshotView, Split, SplitCount } from '@arbiter/contracts';
 import { SNAPSHOT_ROW_COLUMNS, SPLITS } from '@arbiter/contracts';
 import { Sql } from '../sql';
 import { iso } from './production-prediction.repository';
@@ -492,6 +492,23 @@ export class SnapshotRepository {
     } finally {
       client.release();
     }
+  }
+
+  async snapshotSettings(projectId: string): Promise<SnapshotSettings> {
+    const r = await this.sql.one<SnapshotSettings>(
+      `SELECT every_hours AS "everyHours", after_new_gold AS "afterNewGold", min_agreement AS "minAgreement", policy FROM snapshot_settings WHERE project_id = $1`,
+      [projectId],
+    );
+    return r ?? { everyHours: null, afterNewGold: null, minAgreement: null, policy: null };
+  }
+
+  async putSnapshotSettings(projectId: string, s: SnapshotSettings): Promise<void> {
+    await this.sql.many(
+      `INSERT INTO snapshot_settings (project_id, every_hours, after_new_gold, min_agreement, policy) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (project_id) DO UPDATE SET every_hours = EXCLUDED.every_hours, after_new_gold = EXCLUDED.after_new_gold,
+         min_agreement = EXCLUDED.min_agreement, policy = EXCLUDED.policy, updated_at = now()`,
+      [projectId, s.everyHours, s.afterNewGold, s.minAgreement, s.policy === null ? null : JSON.stringify(s.policy)],
+    );
   }
 
   /** Snapshot triggers due: projects whose schedule elapsed, or with enough new gold since their last snapshot. */
