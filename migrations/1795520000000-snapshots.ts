@@ -94,11 +94,22 @@ export class Snapshots1795520000000 implements MigrationInterface {
 
       -- Lineage: the snapshot a model was trained on (the labels of its round, frozen).
       ALTER TABLE models ADD COLUMN snapshot_id bigint REFERENCES snapshots(id) ON DELETE SET NULL;
+      -- Lineage of production models: the snapshot a retraining job trained a model version on, as its pipeline
+      -- records it; a production decision names its model version, so it traces back to those rows.
+      CREATE TABLE production_model_lineage (
+        project_id uuid NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        model_name text NOT NULL,
+        model_version text NOT NULL,
+        snapshot_id bigint NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+        recorded_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (project_id, model_name, model_version)
+      );
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+      DROP TABLE production_model_lineage;
       ALTER TABLE models DROP COLUMN snapshot_id;
       DELETE FROM webhook_deliveries WHERE event = 'snapshot';
       ALTER TABLE webhook_deliveries DROP CONSTRAINT webhook_deliveries_subject_check;

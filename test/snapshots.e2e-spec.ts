@@ -135,9 +135,14 @@ describe('labeled snapshots', () => {
         ext.startsWith('u') ? (ext === 'u5' ? k : uLabel(ext)) : ext.startsWith('x') && k === 1 ? 'skip' : ext === 'g3' && k === 0 ? 1 : goldOf(Number(ext.slice(1))),
       );
     }
-    await until('consensus on the u items', async () => {
-      const r = await db.query(`SELECT count(*)::int AS n FROM item_consensus c JOIN items i ON i.id = c.item_id WHERE i.project_id = $1 AND i.external_id LIKE 'u%'`, [projectId]);
-      return r.rows[0].n === 6;
+    // The agreement worker's last pass: every u item complete with a consensus, u5 and g3 waiting for a reviewer.
+    await until('the final consensus and review queue', async () => {
+      const r = await db.query(
+        `SELECT (SELECT count(*) FROM item_consensus c JOIN items i ON i.id = c.item_id WHERE i.project_id = $1 AND i.external_id LIKE 'u%' AND i.status = 'completed')::int AS u,
+                (SELECT array_agg(i.external_id ORDER BY i.external_id) FROM review_queue q JOIN items i ON i.id = q.item_id WHERE q.project_id = $1 AND q.status = 'open') AS queued`,
+        [projectId],
+      );
+      return r.rows[0].u === 6 && JSON.stringify(r.rows[0].queued) === JSON.stringify(['g3', 'u5']);
     }, stack.logs);
 
     const v1 = await snapshot();
@@ -162,14 +167,20 @@ describe('labeled snapshots', () => {
     expect(byExt.has('u5')).toBe(false);
     expect(byExt.has('x0')).toBe(false);
 
-    // Stratified: each class within ±1 item of its ratio share, per split.
-    for (const label of ['ham', 'spam']) {
-      const n = rows.filter((r) => r.label === label).length;
+    // Stratified: the 66 items assigned together (u5 too: it has a consensus, a first label, though it waits for a
+    // reviewer) are, per class, within ±1 item of each split's ratio share.
+    const assigned = (await db.query(`SELECT first_label AS label, split, count(*)::int AS n FROM item_splits WHERE project_id = $1 GROUP BY 1, 2`, [projectId])).rows as { label: number; split: string; n: number }[];
+    expect(assigned.reduce((a, r) => a + r.n, 0)).toBe(66);
+    for (const label of [0, 1]) {
+      const n = assigned.filter((r) => r.label === label).reduce((a, r) => a + r.n, 0);
       for (const [split, ratio] of [['train', 0.8], ['valid', 0.1], ['test', 0.1]] as const) {
-        const got = rows.filter((r) => r.label === label && r.split === split).length;
+        const got = assigned.find((r) => r.label === label && r.split === split)?.n ?? 0;
         expect([label, split, Math.abs(got - ratio * n) <= 1]).toEqual([label, split, true]);
       }
     }
+    // The rows carry those splits.
+    const splitOf = new Map((await db.query(`SELECT item_id::text AS id, split FROM item_splits WHERE project_id = $1`, [projectId])).rows.map((r) => [r.id, r.split]));
+    expect(rows.filter((r) => splitOf.get(r.itemId) !== r.split)).toEqual([]);
     // Each split's bytes hash to the manifest's figure; the three concatenated hold every row once.
     let seen = 0;
     for (const split of ['train', 'valid', 'test'] as const) {
@@ -423,6 +434,25 @@ describe('labeled snapshots', () => {
     const rows = jsonl((await raw(`${base()}/snapshots/${made.version}/rows?format=jsonl`)).body);
     expect(rows.filter((r) => r.externalId!.startsWith('auto'))).toHaveLength(3);
     expect((await owner.request('PUT', `${base()}/snapshot-settings`, {})).body).toEqual({ everyHours: null, afterNewGold: null, minAgreement: null, policy: null });
+  }, 120_000);
+
+  it('traces a production decision to the snapshot its model version was trained on', async () => {
+    const v2 = (await owner.get<SnapshotView>(`${base()}/snapshots/2`)).body;
+    const model = { name: 'spam-filter', version: '2026.12.1' };
+    const put = await owner.request<{ snapshot: { version: number; contentHash: string } }>('PUT', `${base()}/routing/model-lineage`, { model, snapshotVersion: 2 });
+    expect(put.status).toBe(200);
+    expect(put.body.snapshot).toMatchObject({ version: 2, contentHash: v2.contentHash });
+    const missing = await owner.request<{ errors: { path: string }[] }>('PUT', `${base()}/routing/model-lineage`, { model, snapshotVersion: 99 });
+    expect([missing.status, missing.body.errors[0].path]).toEqual([400, 'snapshotVersion']);
+    // Even odds are routed to review by the default policy; the review names the snapshot behind its model.
+    const decided = await owner.post<{ reviewId: string }>(`${base()}/predictions`, { predictionId: 'lineage-1', item: { text: 'win a prize' }, model, probs: [0.5, 0.5] });
+    expect(decided.status).toBe(200);
+    const reviews = (await reviewer.get<{ reviews: { reviewId: string; trainedOnSnapshot: number | null }[] }>(`${base()}/production-reviews?status=open`)).body.reviews;
+    expect(reviews.find((r) => r.reviewId === decided.body.reviewId)?.trainedOnSnapshot).toBe(2);
+    const read = await reviewer.get<{ snapshot: { version: number } }>(`${base()}/routing/model-lineage?modelName=${model.name}&modelVersion=${model.version}`);
+    expect(read.body.snapshot.version).toBe(2);
+    const none = await reviewer.get(`${base()}/routing/model-lineage?modelName=${model.name}&modelVersion=never-recorded`);
+    expect(none.body).toEqual({ model: { name: model.name, version: 'never-recorded' }, snapshot: null, recordedAt: null });
   }, 120_000);
 
   it('answers bad versions, an unknown policy field and a diff of a missing version with a 4xx naming it', async () => {

@@ -29,6 +29,7 @@ import { ProductionReviewController } from './routing/production-review.controll
 import { ModelMonitoringController } from './routing/model-monitoring.controller';
 import { WebhookController } from './routing/webhook.controller';
 import { SnapshotController } from './snapshots/snapshot.controller';
+import { ModelLineageController } from './snapshots/model-lineage.controller';
 import { SnapshotEventsListener } from './realtime/snapshot-events.listener';
 import { AgreementController } from './projects/agreement.controller';
 import { JobController } from './projects/job.controller';
@@ -82,6 +83,7 @@ export class AppModule {
         ModelMonitoringController,
         WebhookController,
         SnapshotController,
+        ModelLineageController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

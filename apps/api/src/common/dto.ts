@@ -1,6 +1,8 @@
 // Request DTOs: zod contracts turned into classes for the global validation pipe and OpenAPI.
 import { createZodDto } from 'nestjs-zod';
 import {
+  modelLineageQuerySchema,
+  putModelLineageRequestSchema,
   snapshotSettingsSchema,
   createSnapshotRequestSchema,
   putSplitSettingsRequestSchema,
@@ -75,3 +77,5 @@ export class PutSplitSettingsDto extends createZodDto(putSplitSettingsRequestSch
 export class SnapshotRowsQueryDto extends createZodDto(snapshotRowsQuerySchema) {}
 export class SnapshotDiffQueryDto extends createZodDto(snapshotDiffQuerySchema) {}
 export class SnapshotSettingsDto extends createZodDto(snapshotSettingsSchema) {}
+export class PutModelLineageDto extends createZodDto(putModelLineageRequestSchema) {}
+export class ModelLineageQueryDto extends createZodDto(modelLineageQuerySchema) {}

@@ -24,6 +24,12 @@ export function ProductionReviewView({ review, labels, onCorrect }: ProductionRe
         <span className="badge" data-testid="model">
           {review.model.name} {review.model.version}
         </span>
+        {review.trainedOnSnapshot !== null && (
+          // Relative to /projects/<id>/production-reviews: the project's snapshot page, at that version.
+          <a className="muted" data-testid="trained-on" href={`snapshots?version=${review.trainedOnSnapshot}`}>
+            trained on snapshot v{review.trainedOnSnapshot}
+          </a>
+        )}
         <span className="muted">
           prediction <code data-testid="prediction-id">{review.predictionId}</code> · policy v{review.policyVersion} · {new Date(review.createdAt).toLocaleString()}
         </span>

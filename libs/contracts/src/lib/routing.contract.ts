@@ -207,6 +207,8 @@ export type ListProductionReviewsQuery = z.infer<typeof listProductionReviewsQue
 
 export const productionReviewSchema = z.object({
   reviewId: z.uuid(),
+  /** The snapshot version the model version was trained on, when its pipeline recorded it (`PUT …/routing/model-lineage`). */
+  trainedOnSnapshot: z.number().int().nullable(),
   /** `expired`: the SLA deadline passed and the project's escalation acted on the model's label. */
   status: z.enum(['open', 'decided', 'expired']),
   predictionId: z.string(),
@@ -258,6 +260,21 @@ export const modelReferenceRequestSchema = z.strictObject({
   metadata: z.record(z.string().min(1).max(100), z.array(z.number()).min(10).max(100_000)).optional(),
 });
 export type ModelReferenceRequest = z.infer<typeof modelReferenceRequestSchema>;
+
+/**
+ * `PUT /api/projects/:projectId/routing/model-lineage` (engineer): the snapshot version a retraining job trained a
+ * model version on; `GET …/routing/model-lineage?modelName=&modelVersion=` (reviewer) reads it back.
+ */
+export const putModelLineageRequestSchema = z.strictObject({ model: modelRefSchema, snapshotVersion: z.number().int().min(1) });
+export type PutModelLineageRequest = z.infer<typeof putModelLineageRequestSchema>;
+export const modelLineageQuerySchema = z.strictObject({ modelName: z.string().min(1).max(200), modelVersion: z.string().min(1).max(200) });
+export type ModelLineageQuery = z.infer<typeof modelLineageQuerySchema>;
+/** `snapshot` and `recordedAt` are null while no lineage was recorded for the model version. */
+export interface ModelLineage {
+  model: { name: string; version: string };
+  snapshot: { version: number; contentHash: string; rowCount: number; completedAt: string } | null;
+  recordedAt: string | null;
+}
 
 /** `GET /api/projects/:projectId/routing/monitoring?modelName=&modelVersion=&window=` (reviewer). */
 export const monitoringQuerySchema = z.strictObject({

@@ -115,6 +115,7 @@ function checkLabel(label: number, labels: readonly unknown[]): void {
 function toReview(d: StoredReview, principal: Principal): ProductionReview {
   return {
     reviewId: d.reviewId as string,
+    trainedOnSnapshot: d.trainedOnSnapshot,
     status: d.reviewStatus as 'open' | 'decided' | 'expired',
     predictionId: d.clientPredictionId,
     item: { itemId: d.itemId, text: d.itemText, metadata: d.itemMetadata },

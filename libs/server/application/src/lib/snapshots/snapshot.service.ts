@@ -8,6 +8,9 @@ import {
   type CreateSnapshotRequest,
   type Datasheet,
   type LabelPolicy,
+  type ModelLineage,
+  type ModelLineageQuery,
+  type PutModelLineageRequest,
   type PutSplitSettingsRequest,
   type SnapshotDiff,
   type SnapshotManifest,
@@ -67,6 +70,18 @@ export class SnapshotService {
       throw err;
     }
     return this.splitSettings(projectId);
+  }
+
+  async putModelLineage(projectId: string, req: PutModelLineageRequest): Promise<ModelLineage> {
+    if (!(await this.repo.putModelLineage(projectId, req.model, req.snapshotVersion))) {
+      throw invalid('snapshotVersion', `no complete snapshot v${req.snapshotVersion} in this project`);
+    }
+    return (await this.repo.modelLineage(projectId, req.model)) as ModelLineage;
+  }
+
+  async modelLineage(projectId: string, q: ModelLineageQuery): Promise<ModelLineage> {
+    const model = { name: q.modelName, version: q.modelVersion };
+    return (await this.repo.modelLineage(projectId, model)) ?? { model, snapshot: null, recordedAt: null };
   }
 
   snapshotSettings(projectId: string): Promise<SnapshotSettings> {

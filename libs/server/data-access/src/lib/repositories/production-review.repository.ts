@@ -10,6 +10,7 @@ export type Verdict = 'accept' | 'correct' | 'reject';
 
 /** A review as stored, with its lease while one is live (an expired lease reads as none). */
 export interface StoredReview extends StoredDecision {
+  trainedOnSnapshot: number | null;
   leasedBy: string | null;
   leaseExpiresAt: string | null;
 }
@@ -22,7 +23,9 @@ export interface ReviewFilters {
 
 const LIVE = `r.status = 'open' AND r.lease_expires_at > now()`;
 const REVIEW_COLUMNS = `${DECISION_COLUMNS}, CASE WHEN ${LIVE} THEN r.leased_by END AS "leasedBy",
-  CASE WHEN ${LIVE} THEN ${iso('r.lease_expires_at')} END AS "leaseExpiresAt"`;
+  CASE WHEN ${LIVE} THEN ${iso('r.lease_expires_at')} END AS "leaseExpiresAt",
+  (SELECT s.version FROM production_model_lineage ml JOIN snapshots s ON s.id = ml.snapshot_id
+    WHERE ml.project_id = p.project_id AND ml.model_name = p.model_name AND ml.model_version = p.model_version) AS "trainedOnSnapshot"`;
 /** The filters as SQL over p, with their values as parameters $from and $from+1. */
 const filtered = (from: number) => `($${from}::text IS NULL OR p.model_version = $${from}) AND ($${from + 1}::int IS NULL OR p.label = $${from + 1})`;
 

@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import type { Datasheet, LabelPolicy, LabelSource, SnapshotDiff, SnapshotManifest, SnapshotSettings, SnapshotTrigger, SnapshotView, Split, SplitCount } from '@arbiter/contracts';
+import type { Datasheet, LabelPolicy, LabelSource, ModelLineage, SnapshotDiff, SnapshotManifest, SnapshotSettings, SnapshotTrigger, SnapshotView, Split, SplitCount } from '@arbiter/contracts';
 import { SNAPSHOT_ROW_COLUMNS, SPLITS } from '@arbiter/contracts';
 import { Sql } from '../sql';
 import { iso } from './production-prediction.repository';
@@ -492,6 +492,31 @@ export class SnapshotRepository {
     } finally {
       client.release();
     }
+  }
+
+  /** Records the complete snapshot a production model version was trained on; false when there is no such version. */
+  async putModelLineage(projectId: string, model: { name: string; version: string }, snapshotVersion: number): Promise<boolean> {
+    const rows = await this.sql.many(
+      `INSERT INTO production_model_lineage (project_id, model_name, model_version, snapshot_id)
+       SELECT $1, $2, $3, s.id FROM snapshots s WHERE s.project_id = $1 AND s.version = $4 AND s.status = 'complete'
+       ON CONFLICT (project_id, model_name, model_version) DO UPDATE SET snapshot_id = EXCLUDED.snapshot_id, recorded_at = now()
+       RETURNING 1`,
+      [projectId, model.name, model.version, snapshotVersion],
+    );
+    return rows.length > 0;
+  }
+
+  async modelLineage(projectId: string, model: { name: string; version: string }): Promise<ModelLineage | null> {
+    const r = await this.sql.one<{ version: number; contentHash: string; rowCount: number; completedAt: string; recordedAt: string }>(
+      `SELECT s.version, s.content_hash AS "contentHash", s.row_count::float8 AS "rowCount", ${iso('s.completed_at')} AS "completedAt",
+              ${iso('ml.recorded_at')} AS "recordedAt"
+         FROM production_model_lineage ml JOIN snapshots s ON s.id = ml.snapshot_id
+        WHERE ml.project_id = $1 AND ml.model_name = $2 AND ml.model_version = $3`,
+      [projectId, model.name, model.version],
+    );
+    if (!r) return null;
+    const { recordedAt, ...snapshot } = r;
+    return { model, snapshot, recordedAt };
   }
 
   async snapshotSettings(projectId: string): Promise<SnapshotSettings> {
