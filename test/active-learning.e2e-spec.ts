@@ -1,9 +1,10 @@
-// Active learning in the loop, through the api and a real worker: 300 AG News headlines, 120 with gold (those on the
-// project's evaluation slice are never trained on), two rounds asked for over HTTP. After each round the queue
-// serves exactly the items that selectBatch picks from the stored scores, first and in rank order, saying why and
-// with the model's suggestion; the labels given through the API train the next version; the learning curve has a
-// point per version. A worker killed while scoring, and started again, leaves the scores of a clean round.
-import { randomUUID } from 'node:crypto';
+// Active learning in the loop, through the api and a real worker: 300 AG News headlines, 120 with gold (those in the
+// project's test split, the evaluation slice, are never trained on), two rounds asked for over HTTP. After each round
+// the queue serves exactly the items that selectBatch picks from the stored scores, first and in rank order, saying
+// why and with the model's suggestion; the labels given through the API (off the test split) train the next version,
+// as its training fingerprint shows; the learning curve has a point per version. A worker killed while scoring, and
+// started again, leaves the scores of a clean round.
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Client } from 'pg';
@@ -11,7 +12,6 @@ import { io, type Socket } from 'socket.io-client';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import type { ActiveLearningSettingsView, AlRound, AlRoundEvent, AlRoundList, LearningCurve, ModelList, NextTasksResponse, Task } from '@arbiter/contracts';
-import { inEvaluationSlice } from '@arbiter/domain/splits';
 import { selectBatch } from '@arbiter/ml/active-learning';
 import { ApiClient, closeSession, importJsonl, newProject, openSession, Stack } from '@arbiter/testing';
 
@@ -35,6 +35,13 @@ const rows: Row[] = readFileSync(DATA, 'utf8')
     return { id: `ag-${i}`, text: r.sentence, label: r.label };
   });
 
+/** sha256 of training rows (item id, label, weight 1) in item id order, as the worker fingerprints a model's data. */
+function fingerprint(train: { id: string; label: number }[]): string {
+  const hash = createHash('sha256');
+  for (const r of [...train].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))) hash.update(`${r.id}\t${r.label}\t1\n`);
+  return hash.digest('hex');
+}
+
 describe('active learning through the api and a worker', () => {
   let stack: Stack;
   let owner: ApiClient;
@@ -43,9 +50,15 @@ describe('active learning through the api and a worker', () => {
   let settings: ActiveLearningSettingsView;
   let socket: Socket;
   const events: AlRound[] = [];
-  // Database id ↔ row, and which items sit on the evaluation slice.
+  // Database id ↔ row, and the project's test split (the evaluation slice) as stored after the last round.
   const byDbId = new Map<string, Row>();
-  const onSlice = (itemId: string) => inEvaluationSlice({ itemId, seed: settings.seed, share: settings.evaluationShare });
+  let testSplit = new Set<string>();
+  const onSlice = (itemId: string) => testSplit.has(itemId);
+  /** Reads the test split the worker assigned (an item gets its split when a round first sees it labeled). */
+  async function readTestSplit(): Promise<void> {
+    const { rows: r } = await db.query<{ id: string }>(`SELECT item_id::text AS id FROM item_splits WHERE project_id = $1 AND split = 'test'`, [projectId]);
+    testSplit = new Set(r.map((x) => x.id));
+  }
 
   beforeAll(async () => {
     ({ stack, owner, db } = await openSession({
@@ -75,7 +88,14 @@ describe('active learning through the api and a worker', () => {
     });
     expect(patched.status).toBe(200);
     settings = patched.body;
-    expect(settings).toMatchObject({ strategy: 'hybrid', batchSize: BATCH, evaluationShare: 0.2 });
+    // No item has a split before a round (or a snapshot) assigns them; a tenth of the labeled items will be tested on.
+    expect(settings).toMatchObject({ strategy: 'hybrid', batchSize: BATCH, testSplit: { items: 0, ratio: 0.1 } });
+    expect(patched.body).not.toHaveProperty('evaluationShare');
+    // The evaluation share is gone (the test split's ratio is set in the split settings): sending it is an unknown field.
+    const stale = await owner.patch<{ code: string; errors: { path: string; message: string }[] }>(`/api/projects/${projectId}/active-learning/settings`, {
+      evaluationShare: 0.3,
+    });
+    expect([stale.status, stale.body.code, stale.body.errors]).toEqual([400, 'VALIDATION_FAILED', [{ path: '(body)', message: 'Unrecognized key: "evaluationShare"' }]]);
 
     socket = io(stack.baseUrl, { extraHeaders: { cookie: owner.sessionCookie ?? '' }, transports: ['websocket'] });
     await new Promise<void>((res, rej) => {
@@ -181,9 +201,11 @@ describe('active learning through the api and a worker', () => {
   const goldOnSlice = () => [...byDbId.entries()].filter(([id, r]) => rows.indexOf(r) < GOLD && onSlice(id)).length;
 
   it('runs two rounds whose selections the queue serves first, training on the labels given in between', async () => {
-    // Round 1: the gold off the slice trains version 1.
+    // Round 1: it gives the gold items their splits, and the gold off the test split trains version 1.
     const statuses: string[] = [];
     const first = await round((e) => statuses.push(e.status));
+    await readTestSplit();
+    expect((await owner.get<ActiveLearningSettingsView>(`/api/projects/${projectId}/active-learning/settings`)).body.testSplit.items).toBe(testSplit.size);
     expect(first).toMatchObject({ status: 'done', trigger: 'manual', usedStrategy: 'hybrid', modelVersion: 1, scored: POOL, poolSize: POOL, selected: BATCH });
     // Progress arrived as it happened: each status in order, and scoring chunk by chunk (10 items each).
     expect([...new Set(statuses)]).toEqual(['queued', 'training', 'scoring', 'selecting', 'done']);
@@ -205,8 +227,14 @@ describe('active learning through the api and a worker', () => {
     });
     await consensusCount(BATCH);
 
-    // Round 2: version 2 learned from the ten labels too; the queue now leads with round 2's batch.
+    // Round 2: version 2 learned from the ten labels too (but those the round put in the test split); the queue now
+    // leads with round 2's batch.
     const second = await round();
+    const goldTest = goldOnSlice();
+    await readTestSplit();
+    // A split never changes: the gold's test split is the one round 1 drew.
+    expect(goldOnSlice()).toBe(goldTest);
+    const batchOffSlice = served1.filter((t) => !onSlice(t.item.id));
     expect(second).toMatchObject({ status: 'done', modelVersion: 2, selected: BATCH });
     const expected2 = await expectedSelection(second.id);
     expect(expected2.filter((id) => expected1.includes(id))).toEqual([]);
@@ -217,20 +245,26 @@ describe('active learning through the api and a worker', () => {
 
     const models = (await owner.get<ModelList>(`/api/projects/${projectId}/models`)).body.models;
     expect(models.map((m) => [m.version, m.labelCount])).toEqual([
-      [2, goldOffSlice() + BATCH],
+      [2, goldOffSlice() + batchOffSlice.length],
       [1, goldOffSlice()],
     ]);
+    // What each version trained on, exactly: the labeled items off the test split (the fingerprint hashes the
+    // training rows), so no item of the test split is in a model's training data.
+    const goldTrain = [...byDbId.entries()].filter(([id, r]) => rows.indexOf(r) < GOLD && !onSlice(id)).map(([id, r]) => ({ id, label: r.label }));
+    const batchTrain = batchOffSlice.map((t) => ({ id: t.item.id, label: byDbId.get(t.item.id)!.label }));
+    expect(models.map((m) => m.trainingFingerprint)).toEqual([fingerprint([...goldTrain, ...batchTrain]), fingerprint(goldTrain)]);
     for (const m of models) {
       expect(m.metrics.evaluationItems).toBe(goldOnSlice());
       expect(m.metrics.accuracy).toBeGreaterThan(0.25);
       expect(m.metrics.macroF1).toBeGreaterThan(0);
       expect(m.kind).toBe('logreg');
     }
-    expect(goldOnSlice()).toBeGreaterThan(10);
+    // A tenth of the 120 gold, within one item per class (the split is stratified by label).
+    expect(Math.abs(goldOnSlice() - GOLD / 10)).toBeLessThanOrEqual(LABELS.length);
     const curve = (await owner.get<LearningCurve>(`/api/projects/${projectId}/active-learning/curve`)).body;
     expect(curve.points.map((p) => [p.modelVersion, p.labels, p.accuracy])).toEqual([
       [1, goldOffSlice(), models[1].metrics.accuracy],
-      [2, goldOffSlice() + BATCH, models[0].metrics.accuracy],
+      [2, goldOffSlice() + batchOffSlice.length, models[0].metrics.accuracy],
     ]);
     const listed = (await owner.get<AlRoundList>(`/api/projects/${projectId}/active-learning/rounds`)).body.rounds;
     expect(listed.map((r) => r.id)).toEqual([second.id, first.id]);

@@ -1,11 +1,11 @@
 // Client vectors in active learning, through the api and a real worker: a project imported with embeddingField,
 // whose texts say nothing about the class and whose vectors do. Its round trains a model that records the client
-// features and is right on the evaluation slice where text alone could not be; every scored item's stored
-// embedding is its imported vector, and the batch the queue serves first is what hybrid picks over those vectors.
-// Once an item without a vector arrives, the next version leaves the vectors out and says why.
+// features and is right on the evaluation slice (the gold of the project's test split) where text alone could not
+// be; every scored item's stored embedding is its imported vector, and the batch the queue serves first is what
+// hybrid picks over those vectors. Once an item without a vector arrives, the next version leaves the vectors out
+// and says why.
 import type { Client } from 'pg';
 import type { ActiveLearningSettingsView, Item, ModelList, NextTasksResponse, Project } from '@arbiter/contracts';
-import { inEvaluationSlice } from '@arbiter/domain/splits';
 import { selectBatch } from '@arbiter/ml/active-learning';
 import { ApiClient, closeSession, importJsonl, newProject, openSession, runAlRound, Stack } from '@arbiter/testing';
 
@@ -77,8 +77,14 @@ describe('active learning on client vectors', () => {
     expect(stored).toHaveLength(POOL);
     for (const s of stored) expect(s.embedding).toEqual(byExternal.get(s.external_id)!.vec);
 
-    // The queue serves first what hybrid picks over those vectors, and a task does not carry the vector.
-    const onSlice = (itemId: string) => inEvaluationSlice({ itemId, seed: settings.seed, share: settings.evaluationShare });
+    // The queue serves first what hybrid picks over those vectors, and a task does not carry the vector. The round
+    // gave the gold items their splits; the test split is left out of the selection.
+    const { rows: test } = await db.query<{ id: string }>(`SELECT item_id::text AS id FROM item_splits WHERE project_id = $1 AND split = 'test'`, [projectId]);
+    const testSplit = new Set(test.map((r) => r.id));
+    const onSlice = (itemId: string) => testSplit.has(itemId);
+    // The model was measured on exactly the gold of the test split (every item with a split here is gold).
+    expect(model.metrics.evaluationItems).toBe(testSplit.size);
+    expect(model.labelCount).toBe(GOLD - testSplit.size);
     const labeled = Uint8Array.from(stored, (s) => (rows.indexOf(byExternal.get(s.external_id)!) < GOLD && !onSlice(s.id) ? 1 : 0));
     const excluded = Uint8Array.from(stored, (s) => (rows.indexOf(byExternal.get(s.external_id)!) < GOLD || onSlice(s.id) ? 1 : 0));
     const picked = selectBatch({

@@ -9,7 +9,7 @@ import { type BrowserSession, openBrowserSession, expectText, SCREENSHOTS, signI
 
 const SPAM = ['win a free cruise', 'claim your prize now', 'cheap watches at 90% off', 'your account is locked, send your password', 'click this link for a gift card'];
 const HAM = ['lunch at noon tomorrow', 'the quarterly report is attached', 'can you review my pull request', 'the train is late again', 'notes from the meeting'];
-// Gold items train the model (and a fifth of them measure it); the unlabeled pool is large enough that scoring it
+// Gold items train the model (and those of the test split, a tenth, measure it); the unlabeled pool is large enough that scoring it
 // takes several progress events.
 const GOLD = 200;
 const POOL = 20_000;
@@ -56,6 +56,8 @@ describe('active learning in the browser', () => {
     await page.getByRole('heading', { name: 'Active learning' }).waitFor();
     await expectText(page.getByTestId('live-indicator'), /^live$/);
     await page.getByTestId('al-round-none').waitFor();
+    // No item has a split before the first round assigns them: the evaluation slice is empty so far.
+    await expectText(page.getByTestId('al-evaluation-split'), /test split \(0 items so far, 10% of newly labeled items\)/);
 
     // Choose a strategy: its explanation follows the select, and the server stores it.
     await page.getByTestId('al-strategy').selectOption('margin');
@@ -101,6 +103,10 @@ describe('active learning in the browser', () => {
     const round = rounds.body.rounds[0];
     expect(round).toMatchObject({ status: 'done', strategy: 'margin', modelVersion: 1 });
     expect(round.selected).toBeGreaterThan(0);
+    // The round gave the gold items their splits: a tenth of them, within one per class, is the test split now shown.
+    const { testSplit } = (await owner.get<{ testSplit: { items: number } }>(`/api/projects/${projectId}/active-learning/settings`)).body;
+    expect(Math.abs(testSplit.items - GOLD / 10)).toBeLessThanOrEqual(2);
+    await expectText(page.getByTestId('al-evaluation-split'), new RegExp(`test split \\(${testSplit.items} items so far`));
 
     // The learning curve refetched on `done` and drew model v1 (ECharts sets the chart's aria-label from our data).
     await page.locator('[data-testid="al-curve"][data-points="1"]').waitFor();

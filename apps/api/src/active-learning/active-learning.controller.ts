@@ -17,7 +17,7 @@ export class ActiveLearningController {
     private readonly gateway: ProjectGateway,
   ) {}
 
-  /** The strategy, batch size, model, retraining policy and the evaluation slice's share and seed. */
+  /** The strategy, batch size, model, retraining policy, the seed, and the test split it is evaluated on. */
   @ProjectRole('annotator')
   @Get('active-learning/settings')
   settings(@CurrentProject() c: Ctx): Promise<ActiveLearningSettingsView> {

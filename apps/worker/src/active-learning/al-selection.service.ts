@@ -1,10 +1,10 @@
 // A round's last step, the parent of its scoring flow: choose the next batch from the scored pool and put it at
 // the head of the annotation queue. Left out: items people labeled, items someone holds a live lease on or that
-// wait in review, and the evaluation slice. The strategy is the project's (k-means++ on a cold start or during
-// warm-up, as selectBatch decides); lf-disagreement reads the LF votes and the label model's probabilities.
+// wait in review, and the project's test split (the evaluation slice, read as assigned: the round's training gave
+// newly labeled items their splits). The strategy is the project's (k-means++ on a cold start or during warm-up, as
+// selectBatch decides); lf-disagreement reads the LF votes and the label model's probabilities.
 import { Injectable } from '@nestjs/common';
 import type { AlStrategy } from '@arbiter/contracts';
-import { inEvaluationSlice } from '@arbiter/domain/splits';
 import { ProjectService } from '@arbiter/server/application';
 import {
   AlPoolRepository,
@@ -13,6 +13,7 @@ import {
   LfRepository,
   PredictionRepository,
   SelectionRepository,
+  SnapshotRepository,
   type AlRoundRow,
 } from '@arbiter/server/data-access';
 import { MlThread } from './ml/ml-thread';
@@ -27,6 +28,7 @@ export class AlSelectionService {
     private readonly predictions: PredictionRepository,
     private readonly selections: SelectionRepository,
     private readonly lfs: LfRepository,
+    private readonly splits: SnapshotRepository,
     private readonly projects: ProjectService,
     private readonly ml: MlThread,
   ) {}
@@ -64,8 +66,8 @@ export class AlSelectionService {
     const n = itemIds.length;
     const scores = { itemIds, probs: scored.probs, k };
     if (n === 0) return { usedStrategy: round.strategy, rows: [] as number[], scores };
-    const state = await this.pool.state(round.projectId, itemIds[n - 1]);
-    const { labeled, excluded } = masks(itemIds, state, (itemId) => inEvaluationSlice({ itemId, seed: settings.seed, share: settings.evaluationShare }));
+    const [state, test] = await Promise.all([this.pool.state(round.projectId, itemIds[n - 1]), this.splits.assignedTestItems(round.projectId)]);
+    const { labeled, excluded } = masks(itemIds, state, (itemId) => test.has(itemId));
 
     if (round.strategy === 'lf-disagreement') {
       const classes = (await this.projects.get(round.projectId, 'owner')).labelSchema.labels.length;
@@ -130,13 +132,13 @@ function isUncertainty(s: AlStrategy): boolean {
 }
 
 /**
- * Per scored row: labeled (a person labeled it, off the slice: k-center's existing centres, warm-up's count) and
- * excluded (labeled, busy, or on the evaluation slice). Pool state rows are matched to scored rows by item id.
+ * Per scored row: labeled (a person labeled it, off the test split: k-center's existing centres, warm-up's count)
+ * and excluded (labeled, busy, or in the test split). Pool state rows are matched to scored rows by item id.
  */
 function masks(
   itemIds: string[],
   state: { itemIds: string[]; labeled: Uint8Array; busy: Uint8Array },
-  onSlice: (itemId: string) => boolean,
+  inTest: (itemId: string) => boolean,
 ): { labeled: Uint8Array; excluded: Uint8Array } {
   const n = itemIds.length;
   const labeled = new Uint8Array(n);
@@ -144,7 +146,7 @@ function masks(
   const at = new Map(state.itemIds.map((id, i) => [id, i]));
   for (let i = 0; i < n; i++) {
     const s = at.get(itemIds[i]);
-    const slice = onSlice(itemIds[i]);
+    const slice = inTest(itemIds[i]);
     const isLabeled = s !== undefined && state.labeled[s] === 1;
     labeled[i] = isLabeled && !slice ? 1 : 0;
     excluded[i] = slice || isLabeled || (s !== undefined && state.busy[s] === 1) || s === undefined ? 1 : 0;

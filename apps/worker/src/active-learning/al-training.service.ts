@@ -1,17 +1,25 @@
 // A round's first step: fit the pool's IDF and an embedding model, train the classifier on the project's labels
-// (gold, settled consensus, optionally confident weak labels; never the evaluation slice), measure it on the
-// slice's gold, store it as the next model version and queue the pool's scoring. Without two labeled classes
-// there is nothing to learn yet (the cold start): the round stores its features alone and selects by diversity.
+// (gold, settled consensus, optionally confident weak labels; never an item of the project's test split), measure
+// it on the test split's gold (the evaluation slice), store it as the next model version and queue the pool's
+// scoring. Without two labeled classes there is nothing to learn yet (the cold start): the round stores its
+// features alone and selects by diversity.
 // Client vectors (embeddingField at import) join the features only when every item of the project has one: a
 // vector and an LSA embedding cannot share one space, and zeros for the missing would place those items together
 // for the diversity strategies. Otherwise they are left out and the model version says why.
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ActiveLearningSettingsView, ModelFeatures } from '@arbiter/contracts';
-import { inEvaluationSlice } from '@arbiter/domain/splits';
+import type { ModelFeatures } from '@arbiter/contracts';
 import { IdfAccumulator, type IdfTable } from '@arbiter/ml/features';
-import { ProjectService } from '@arbiter/server/application';
-import { AlPoolRepository, AlRoundRepository, AlSettingsRepository, type AlRoundRow, type TrainingLabel } from '@arbiter/server/data-access';
+import { assignNewSplits, ProjectService } from '@arbiter/server/application';
+import {
+  AlPoolRepository,
+  AlRoundRepository,
+  AlSettingsRepository,
+  SnapshotRepository,
+  type AlRoundRow,
+  type StoredAlSettings,
+  type TrainingLabel,
+} from '@arbiter/server/data-access';
 import { AlProducer } from '@arbiter/server/jobs';
 import { MlThread } from './ml/ml-thread';
 
@@ -39,6 +47,7 @@ export class AlTrainingService {
     private readonly rounds: AlRoundRepository,
     private readonly settings: AlSettingsRepository,
     private readonly pool: AlPoolRepository,
+    private readonly splits: SnapshotRepository,
     private readonly projects: ProjectService,
     private readonly producer: AlProducer,
     private readonly ml: MlThread,
@@ -62,7 +71,6 @@ export class AlTrainingService {
     const [project, settings] = await Promise.all([this.projects.get(projectId, 'owner'), this.settings.get(projectId)]);
     if (!settings) throw new Error(`project ${projectId} has no settings`);
     const k = project.labelSchema.labels.length;
-    const onSlice = (itemId: string) => inEvaluationSlice({ itemId, seed: settings.seed, share: settings.evaluationShare });
     const [labels, gold] = await Promise.all([
       this.pool.trainingLabels(projectId, {
         consensusThreshold: project.reviewThreshold,
@@ -70,8 +78,11 @@ export class AlTrainingService {
       }),
       this.pool.gold(projectId),
     ]);
-    const rows = trainingRows(labels, settings, k).filter((r) => !onSlice(r.itemId));
-    const evaluation = gold.filter((g) => g.label >= 0 && g.label < k && onSlice(g.itemId));
+    // Splits are assigned after the labels are read, so every item read as labeled (and still labeled) has its
+    // split by now, and a split never changes: no training row lands in the test split later.
+    const test = await this.splits.testSplitItems(projectId, assignNewSplits);
+    const rows = trainingRows(labels, settings, k).filter((r) => !test.has(r.itemId));
+    const evaluation = gold.filter((g) => g.label >= 0 && g.label < k && test.has(g.itemId));
     const { idf, texts, sample } = await this.readPool(projectId, new Set([...rows.map((r) => r.itemId), ...evaluation.map((g) => g.itemId)]));
     const textOf = (itemId: string) => texts.get(itemId) ?? '';
     // Without two labeled classes there is nothing to learn yet: the cold start.
@@ -191,7 +202,7 @@ export class AlTrainingService {
 }
 
 /** One row per labeled item: gold and consensus weigh 1, a weak label `weakLabelWeight`. */
-function trainingRows(labels: TrainingLabel[], settings: ActiveLearningSettingsView, k: number): TrainingRow[] {
+function trainingRows(labels: TrainingLabel[], settings: StoredAlSettings, k: number): TrainingRow[] {
   return labels
     .filter((l) => l.label >= 0 && l.label < k)
     .map((l) => ({ itemId: l.itemId, label: l.label, weight: l.source === 'weak' ? (settings.weakLabelWeight ?? 0) : 1 }));

@@ -1,6 +1,6 @@
-// Active learning: the project's strategy and retraining policy, the model versions (each measured on the
-// evaluation slice), the selection rounds that refill the annotation queue, the learning curve, and replays that
-// re-run the loop on the project's own labeled items to compare strategies.
+// Active learning: the project's strategy and retraining policy, the model versions (each measured on the gold
+// items of the project's test split, the evaluation slice), the selection rounds that refill the annotation queue,
+// the learning curve, and replays that re-run the loop on the project's own labeled items to compare strategies.
 import { z } from 'zod';
 
 /** The names `libs/domain/sampling` implements (contracts import only zod, so they are listed again here). */
@@ -24,8 +24,6 @@ export const activeLearningSettingsSchema = z.strictObject({
   modelKind: modelKindSchema,
   /** Below this many training labels, uncertainty strategies pick by diversity alone (k-means++). */
   warmUpLabels: z.number().int().min(0).max(1_000_000),
-  /** Share of gold items held out to measure every model version: never trained on, never selected. */
-  evaluationShare: z.number().min(0).max(0.5),
   retrain: z.strictObject({
     /** Start a round after this many new labels since the last model; null = never for this reason. */
     afterNewLabels: z.number().int().min(1).max(1_000_000).nullable(),
@@ -47,18 +45,26 @@ export const DEFAULT_ACTIVE_LEARNING_SETTINGS: ActiveLearningSettings = {
   topM: null,
   modelKind: 'logreg',
   warmUpLabels: 0,
-  evaluationShare: 0.2,
   retrain: { afterNewLabels: 50, onLfChange: true, everyMinutes: null },
   weakLabelWeight: null,
   weakLabelMinConfidence: 0.9,
 };
 
 /**
- * `GET /api/projects/:projectId/active-learning/settings`: the settings and the project's evaluation-slice seed,
- * drawn at random once per project and never changed (an item is on the slice when
- * `inEvaluationSlice({ itemId, seed, share: evaluationShare })` from `@arbiter/domain/splits` says so).
+ * `GET /api/projects/:projectId/active-learning/settings`: the settings, the project's active-learning seed (drawn
+ * at random once per project and never changed; it seeds training and selection), and the evaluation slice: the
+ * project's test split (`GET/PUT …/split-settings`), whose items are never trained on or selected, and whose gold
+ * items measure every model version.
  */
-export const activeLearningSettingsViewSchema = activeLearningSettingsSchema.extend({ seed: z.number().int() });
+export const activeLearningSettingsViewSchema = activeLearningSettingsSchema.extend({
+  seed: z.number().int(),
+  testSplit: z.object({
+    /** Items assigned to the test split so far (an item gets its split when it is first labeled). */
+    items: z.number().int(),
+    /** The test split's share of newly labeled items. */
+    ratio: z.number(),
+  }),
+});
 export type ActiveLearningSettingsView = z.infer<typeof activeLearningSettingsViewSchema>;
 
 /** `PATCH /api/projects/:projectId/active-learning/settings`: any subset; `retrain` is replaced as a whole. */
@@ -66,7 +72,7 @@ export const updateActiveLearningSettingsSchema = activeLearningSettingsSchema.p
 export type UpdateActiveLearningSettings = z.infer<typeof updateActiveLearningSettingsSchema>;
 
 export const modelMetricsSchema = z.object({
-  /** On the evaluation slice; null when the slice is empty. */
+  /** On the evaluation slice (the gold items of the test split); null when the slice is empty. */
   accuracy: z.number().nullable(),
   macroF1: z.number().nullable(),
   evaluationItems: z.number().int(),

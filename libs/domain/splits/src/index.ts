@@ -1,5 +1,6 @@
-// Deterministic assignment of items to the evaluation slice and to train/valid/test splits from a hash of id and seed.
-export { inEvaluationSlice, splitPosition } from './lib/split-position';
+// Deterministic assignment of items to train/valid/test splits from a hash of id and seed (the test split is also
+// active learning's evaluation slice).
+export { splitPosition } from './lib/split-position';
 export type { SplitKey } from './lib/split-position';
 export { assignSplits } from './lib/assign-splits';
 export type { AssignSplitsResult, SplitAssignment, SplitCandidate, SplitCounts } from './lib/assign-splits';

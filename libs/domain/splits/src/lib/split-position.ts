@@ -16,9 +16,3 @@ export interface SplitKey {
 export function splitPosition({ itemId, seed }: SplitKey): number {
   return murmurHash3x86_32(`${seed}:${itemId}`) / TWO_TO_32;
 }
-
-/** Whether the item belongs to the held-out evaluation slice: the first `share` of positions. */
-export function inEvaluationSlice({ itemId, seed, share }: SplitKey & { share: number }): boolean {
-  if (!(share >= 0 && share <= 1)) throw new RangeError(`share must be in [0, 1], got ${share}`);
-  return splitPosition({ itemId, seed }) < share;
-}

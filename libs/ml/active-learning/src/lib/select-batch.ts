@@ -14,7 +14,7 @@ export interface SelectBatchInput {
   dim: number;
   /** Rows already labeled: never chosen, and count as covered for the diversity strategies. */
   labeled: Uint8Array;
-  /** Rows that may not be chosen now (leased, in review, on the evaluation slice). */
+  /** Rows that may not be chosen now (leased, in review, in the test split). */
   excluded?: Uint8Array;
   /** Hybrid's candidate pool, default 10 · batchSize. */
   topM?: number;

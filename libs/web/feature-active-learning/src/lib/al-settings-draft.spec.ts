@@ -7,7 +7,6 @@ const SAVED: ActiveLearningSettings = DEFAULT_ACTIVE_LEARNING_SETTINGS;
 describe('settingsDraft / toSettings', () => {
   it('round-trips the stored settings, shares as percentages', () => {
     const d = settingsDraft(SAVED);
-    expect(d.evaluationSharePercent).toBe('20');
     expect(d.weakLabelMinConfidencePercent).toBe('90');
     expect(toSettings(d)).toEqual({ ok: true, value: SAVED });
   }, 5_000);
@@ -29,7 +28,7 @@ describe('settingsDraft / toSettings', () => {
     const r = toSettings({
       ...settingsDraft(SAVED),
       batchSize: '2.5',
-      evaluationSharePercent: '60',
+      weakLabelMinConfidencePercent: '150',
       retrainOnSchedule: true,
       everyMinutes: '1',
       useWeakLabels: true,
@@ -37,8 +36,9 @@ describe('settingsDraft / toSettings', () => {
     });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(Object.keys(r.errors).sort()).toEqual(['batchSize', 'evaluationShare', 'retrain.everyMinutes', 'weakLabelWeight']);
+    expect(Object.keys(r.errors).sort()).toEqual(['batchSize', 'retrain.everyMinutes', 'weakLabelMinConfidence', 'weakLabelWeight']);
     expect(r.errors['retrain.everyMinutes']).toMatch(/5 to 10,080/);
+    expect(r.errors['weakLabelMinConfidence']).toBe('A percentage from 0 to 100');
   }, 5_000);
 });
 

@@ -18,7 +18,6 @@ export interface AlSettingsDraft {
   topM: string;
   modelKind: ModelKind;
   warmUpLabels: string;
-  evaluationSharePercent: string;
   retrainAfterLabels: boolean;
   afterNewLabels: string;
   retrainOnLfChange: boolean;
@@ -60,7 +59,6 @@ export function settingsDraft(s: ActiveLearningSettings): AlSettingsDraft {
     topM: s.topM === null ? '' : String(s.topM),
     modelKind: s.modelKind,
     warmUpLabels: String(s.warmUpLabels),
-    evaluationSharePercent: percentText(s.evaluationShare),
     retrainAfterLabels: s.retrain.afterNewLabels !== null,
     afterNewLabels: String(s.retrain.afterNewLabels ?? OFF_DEFAULTS.afterNewLabels),
     retrainOnLfChange: s.retrain.onLfChange,
@@ -92,8 +90,6 @@ function friendlyMessage(path: string, message: string): string {
       return 'A whole number from 1 to 100,000, or blank for 10 × the batch size';
     case 'warmUpLabels':
       return 'A whole number from 0 to 1,000,000';
-    case 'evaluationShare':
-      return 'A percentage from 0 to 50';
     case 'retrain.afterNewLabels':
       return 'A whole number from 1 to 1,000,000';
     case 'retrain.everyMinutes':
@@ -115,7 +111,6 @@ export function toSettings(d: AlSettingsDraft): { ok: true; value: ActiveLearnin
     topM: d.topM.trim() === '' ? null : parseNumber(d.topM),
     modelKind: d.modelKind,
     warmUpLabels: parseNumber(d.warmUpLabels),
-    evaluationShare: parsePercent(d.evaluationSharePercent),
     retrain: {
       afterNewLabels: d.retrainAfterLabels ? parseNumber(d.afterNewLabels) : null,
       onLfChange: d.retrainOnLfChange,

@@ -1,5 +1,5 @@
-// Active learning as engineers and members see it: the settings (with the evaluation slice's seed), asking for a
-// round, the recent rounds, the model versions and the learning curve they draw.
+// Active learning as engineers and members see it: the settings (with the project's seed and its test split, the
+// evaluation slice), asking for a round, the recent rounds, the model versions and the learning curve they draw.
 import { Injectable } from '@nestjs/common';
 import type {
   ActiveLearningSettingsView,
@@ -8,7 +8,7 @@ import type {
   ModelSummary,
   UpdateActiveLearningSettings,
 } from '@arbiter/contracts';
-import { AlRoundRepository, AlSettingsRepository, ModelRepository, type ModelRow } from '@arbiter/server/data-access';
+import { AlRoundRepository, AlSettingsRepository, ModelRepository, SnapshotRepository, type ModelRow, type StoredAlSettings } from '@arbiter/server/data-access';
 import { AlProducer } from '@arbiter/server/jobs';
 import { ArbiterError, ErrorCode, notFound } from '../errors/arbiter.error';
 import { AlRoundService, toAlRound } from './al-round.service';
@@ -37,12 +37,13 @@ export class ActiveLearningService {
     private readonly models: ModelRepository,
     private readonly roundService: AlRoundService,
     private readonly producer: AlProducer,
+    private readonly splits: SnapshotRepository,
   ) {}
 
   async settings(projectId: string): Promise<ActiveLearningSettingsView> {
     const s = await this.settingsRepo.get(projectId);
     if (!s) throw notFound('project');
-    return s;
+    return this.view(projectId, s);
   }
 
   /** Stores the patch; a new schedule (or none) is handed to the queue at once. */
@@ -50,7 +51,13 @@ export class ActiveLearningService {
     const s = await this.settingsRepo.update(projectId, patch);
     if (!s) throw notFound('project');
     if (patch.retrain !== undefined) await this.producer.schedule(projectId, s.retrain.everyMinutes);
-    return s;
+    return this.view(projectId, s);
+  }
+
+  /** The stored settings with the test split they are evaluated on (its ratio from the project's split settings). */
+  private async view(projectId: string, s: StoredAlSettings): Promise<ActiveLearningSettingsView> {
+    const [split, assigned] = await Promise.all([this.splits.splitSettings(projectId), this.splits.assignedCounts(projectId)]);
+    return { ...s, testSplit: { items: assigned.test, ratio: split.ratios.test } };
   }
 
   /** Opens a round now; 409 AL_ROUND_IN_FLIGHT (naming it) while one is queued or running. */

@@ -1,9 +1,10 @@
 // How a replay divides the project's labeled items: a held-out test share the curves are measured on, and the
 // pool the simulated loop draws from (its labels hidden until the strategy asks for them). Stratified by label
 // and seeded, so every strategy and seed of a replay, and every retry of its job, sees the same split. Plain
-// functions over plain data. Not libs/domain/splits' evaluation slice: that one hashes each item to a share of the
-// project (unstratified, never an exact count) so it stays put as items arrive; a replay splits a frozen set and
-// wants each label's share of a test set of an exact size (a four-label project with 50 held out cannot lose a label).
+// functions over plain data. Not the project's train/valid/test assignment (libs/domain/splits, whose test split is
+// active learning's evaluation slice): that one gives each item its split once, when first labeled, so it stays put
+// as items arrive; a replay splits a frozen set and wants each label's share of a test set of an exact size (a
+// four-label project with 50 held out cannot lose a label).
 import { shuffledIndices } from '@arbiter/util/random';
 
 export const REPLAY_TEST_SHARE = 0.25;

@@ -77,7 +77,7 @@ export class AlPoolRepository {
    * Every label a model may learn from, in item id order, one per item: gold (imported or a review decision);
    * else the annotators' consensus on a completed item when its confidence reaches `consensusThreshold` and it is
    * not waiting in review; else, when `weakMinConfidence` is given, the label model's weak label at least that
-   * confident. (The evaluation slice is left out by the caller, which knows the seed.)
+   * confident. (The caller leaves out the test split, the evaluation slice.)
    */
   async trainingLabels(projectId: string, q: { consensusThreshold: number; weakMinConfidence: number | null }): Promise<TrainingLabel[]> {
     return this.sql.many<TrainingLabel>(
@@ -95,7 +95,7 @@ export class AlPoolRepository {
     );
   }
 
-  /** Every gold label of the project, in item id order (the caller keeps the evaluation slice's). */
+  /** Every gold label of the project, in item id order (the caller keeps the test split's, the evaluation slice). */
   async gold(projectId: string): Promise<{ itemId: string; label: number }[]> {
     return this.sql.many(
       `SELECT id::text AS "itemId", gold[1]::int AS label FROM items WHERE project_id = $1 AND gold[1] IS NOT NULL ORDER BY id`,

@@ -1,7 +1,8 @@
 // A project's active-learning settings. The row is created with the contract's defaults (and a random seed for
-// the evaluation slice) the first time it is read, so projects made before active learning need no backfill.
+// training and selection) the first time it is read, so projects made before active learning need no backfill.
+// The `evaluation_share` column is left unread: the evaluation slice is the project's test split (issue 11).
 import { Injectable } from '@nestjs/common';
-import type { ActiveLearningSettingsView, AlStrategy, ModelKind, UpdateActiveLearningSettings } from '@arbiter/contracts';
+import type { ActiveLearningSettings, AlStrategy, ModelKind, UpdateActiveLearningSettings } from '@arbiter/contracts';
 import type { Queryable } from '../sql';
 import { Sql } from '../sql';
 
@@ -11,7 +12,6 @@ interface SettingsRow {
   topM: number | null;
   modelKind: ModelKind;
   warmUpLabels: number;
-  evaluationShare: number;
   afterNewLabels: number | null;
   onLfChange: boolean;
   everyMinutes: number | null;
@@ -21,18 +21,20 @@ interface SettingsRow {
 }
 
 const COLUMNS = `strategy, batch_size AS "batchSize", top_m AS "topM", model_kind AS "modelKind",
-  warm_up_labels AS "warmUpLabels", evaluation_share AS "evaluationShare", retrain_after_new_labels AS "afterNewLabels",
+  warm_up_labels AS "warmUpLabels", retrain_after_new_labels AS "afterNewLabels",
   retrain_on_lf_change AS "onLfChange", retrain_every_minutes AS "everyMinutes", weak_label_weight AS "weakLabelWeight",
   weak_label_min_confidence AS "weakLabelMinConfidence", seed`;
 
-function toView(r: SettingsRow): ActiveLearningSettingsView {
+/** The stored settings and the project's seed (the view adds the test split the service reads elsewhere). */
+export type StoredAlSettings = ActiveLearningSettings & { seed: number };
+
+function toView(r: SettingsRow): StoredAlSettings {
   return {
     strategy: r.strategy,
     batchSize: r.batchSize,
     topM: r.topM,
     modelKind: r.modelKind,
     warmUpLabels: r.warmUpLabels,
-    evaluationShare: r.evaluationShare,
     retrain: { afterNewLabels: r.afterNewLabels, onLfChange: r.onLfChange, everyMinutes: r.everyMinutes },
     weakLabelWeight: r.weakLabelWeight,
     weakLabelMinConfidence: r.weakLabelMinConfidence,
@@ -50,14 +52,14 @@ export class AlSettingsRepository {
   constructor(private readonly sql: Sql) {}
 
   /** The project's settings, or null when the project does not exist. */
-  async get(projectId: string): Promise<ActiveLearningSettingsView | null> {
+  async get(projectId: string): Promise<StoredAlSettings | null> {
     await ensure(this.sql.pool, projectId);
     const row = await this.sql.one<SettingsRow>(`SELECT ${COLUMNS} FROM al_settings WHERE project_id = $1`, [projectId]);
     return row ? toView(row) : null;
   }
 
   /** Applies a patch (`retrain` as a whole); the seed never changes. Null when the project does not exist. */
-  async update(projectId: string, patch: UpdateActiveLearningSettings): Promise<ActiveLearningSettingsView | null> {
+  async update(projectId: string, patch: UpdateActiveLearningSettings): Promise<StoredAlSettings | null> {
     return this.sql.tx(async (c) => {
       await ensure(c, projectId);
       const set: string[] = [];
@@ -71,7 +73,6 @@ export class AlSettingsRepository {
       if (patch.topM !== undefined) assign('top_m', patch.topM);
       if (patch.modelKind !== undefined) assign('model_kind', patch.modelKind);
       if (patch.warmUpLabels !== undefined) assign('warm_up_labels', patch.warmUpLabels);
-      if (patch.evaluationShare !== undefined) assign('evaluation_share', patch.evaluationShare);
       if (patch.retrain !== undefined) {
         assign('retrain_after_new_labels', patch.retrain.afterNewLabels);
         assign('retrain_on_lf_change', patch.retrain.onLfChange);

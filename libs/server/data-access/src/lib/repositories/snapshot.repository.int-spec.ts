@@ -135,4 +135,21 @@ describe('SnapshotRepository', () => {
     expect(rebuilt.view.contentHash).toBe(latest!.view.contentHash);
     expect((await repo.list(projectId)).map((s) => s.version)).toEqual([3, 2, 1]);
   }, 60_000);
+
+  it('gives active learning its evaluation slice: the test split, assigned to newly labeled items when asked for', async () => {
+    // The seven items of v1 were dealt train, train, valid, test, …: the fourth in item id order is the test split.
+    const before = await repo.assignedTestItems(projectId);
+    expect([...before]).toEqual([ids.agreed]);
+    const fresh: string[] = [];
+    for (const ext of ['n1', 'n2', 'n3', 'n4']) {
+      const [{ id }] = await db.sql.many<{ id: string }>(`INSERT INTO items (project_id, external_id, text, gold) VALUES ($1, $2, 'x', '{0}') RETURNING id::text`, [projectId, ext]);
+      fresh.push(id);
+    }
+    // Reading the test split assigns nothing; asking for the evaluation slice deals the four new items too.
+    expect(await repo.assignedTestItems(projectId)).toEqual(before);
+    const slice = await repo.testSplitItems(projectId, assign);
+    expect(calls).toEqual([7, 4]);
+    expect([...slice].sort()).toEqual([ids.agreed, fresh[3]].sort());
+    expect(await repo.assignedTestItems(projectId)).toEqual(slice);
+  }, 60_000);
 });

@@ -470,7 +470,13 @@ export class SnapshotRepository {
     return out;
   }
 
-  /** Test split item ids among `itemIds` (the active-learning evaluation slice), after assigning new items. */
+  /** Test split item ids as assigned so far, without assigning (active-learning selection leaves them out). */
+  async assignedTestItems(projectId: string): Promise<Set<string>> {
+    const rows = await this.sql.many<{ id: string }>(`SELECT item_id::text AS id FROM item_splits WHERE project_id = $1 AND split = 'test'`, [projectId]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Test split item ids (the active-learning evaluation slice), after assigning new items. */
   async testSplitItems(projectId: string, assign: AssignSplits): Promise<Set<string>> {
     const client = await this.sql.connect();
     try {

@@ -124,6 +124,8 @@ export function useProjectSocket(projectId: string): ProjectSocketState {
       if (round.status === 'done') {
         void qc.invalidateQueries({ queryKey: queryKeys.alCurve(projectId) });
         void qc.invalidateQueries({ queryKey: queryKeys.models(projectId) });
+        // The round's training gave newly labeled items their splits: the settings show the test split's size.
+        void qc.invalidateQueries({ queryKey: queryKeys.alSettings(projectId) });
       }
     });
     socket.on(SOCKET_EVENTS.productionReviews, (raw: unknown) => {

@@ -107,6 +107,7 @@ export function ActiveLearningPage({ projectId, projectHref, projectsHref, repla
           {settings.data && (
             <AlSettingsForm
               settings={settings.data}
+              testSplit={settings.data.testSplit}
               canEdit={canEdit}
               saving={update.isPending}
               error={update.isError ? errorView(update.error) : null}

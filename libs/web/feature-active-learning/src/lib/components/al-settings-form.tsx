@@ -1,14 +1,16 @@
-import { MODEL_KINDS, type ActiveLearningSettings, type ModelKind, type UpdateActiveLearningSettings } from '@arbiter/contracts';
+import { MODEL_KINDS, type ActiveLearningSettings, type ActiveLearningSettingsView, type ModelKind, type UpdateActiveLearningSettings } from '@arbiter/contracts';
 import { ErrorMessage, type ErrorMessageProps } from '@arbiter/web/ui';
 import { useState, type FormEvent } from 'react';
 import { MODEL_KIND_NAMES } from '../al-format';
-import { isDraftChanged, settingsDraft, toSettingsUpdate, type AlSettingsDraft, type DraftErrors } from '../al-settings-draft';
+import { isDraftChanged, percentText, settingsDraft, toSettingsUpdate, type AlSettingsDraft, type DraftErrors } from '../al-settings-draft';
 import { NumberField } from './number-field';
 import { RetrainFields } from './retrain-fields';
 import { StrategySelect } from './strategy-select';
 
 export interface AlSettingsFormProps {
   settings: ActiveLearningSettings;
+  /** The project's test split, which every model version is measured on (set in the project's split settings). */
+  testSplit: ActiveLearningSettingsView['testSplit'];
   /** Engineers and owners change the settings; everyone else reads them. */
   canEdit: boolean;
   saving: boolean;
@@ -18,7 +20,7 @@ export interface AlSettingsFormProps {
 }
 
 /** How rounds select and what they train: the draft is checked by the settings contract, changed fields are sent. */
-export function AlSettingsForm({ settings, canEdit, saving, error, onSave }: AlSettingsFormProps) {
+export function AlSettingsForm({ settings, testSplit, canEdit, saving, error, onSave }: AlSettingsFormProps) {
   const [draft, setDraft] = useState<AlSettingsDraft>(() => settingsDraft(settings));
   const [errors, setErrors] = useState<DraftErrors>({});
   const [saved, setSaved] = useState(false);
@@ -79,18 +81,12 @@ export function AlSettingsForm({ settings, canEdit, saving, error, onSave }: AlS
             min={0}
             testId="al-warm-up"
           />
-          <NumberField
-            label="Evaluation share of gold (%)"
-            value={draft.evaluationSharePercent}
-            onChange={(evaluationSharePercent) => set({ evaluationSharePercent })}
-            error={errors['evaluationShare']}
-            min={0}
-            max={50}
-            step="any"
-            testId="al-evaluation-share"
-          />
         </div>
-        <p className="hint">The evaluation share of gold items is held out: never trained on, never selected, and every model version is measured on it.</p>
+        <p className="hint" data-testid="al-evaluation-split">
+          Evaluated on the project’s test split ({testSplit.items.toLocaleString('en-US')} {testSplit.items === 1 ? 'item' : 'items'} so far,{' '}
+          {percentText(testSplit.ratio)}% of newly labeled items): never trained on, never selected, and every model version is measured on its gold
+          items. The split ratios are part of the project’s split settings.
+        </p>
         <RetrainFields values={draft} errors={errors} onChange={set} />
         <fieldset className="field al-weak">
           <legend>Weak labels</legend>
