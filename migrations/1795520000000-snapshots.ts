@@ -43,7 +43,7 @@ export class Snapshots1795520000000 implements MigrationInterface {
         project_id uuid NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
         version integer NOT NULL CHECK (version >= 1),
         status text NOT NULL DEFAULT 'building' CHECK (status IN ('building', 'complete', 'failed')),
-        trigger text NOT NULL CHECK (trigger IN ('manual', 'schedule', 'policy')),
+        trigger text NOT NULL CHECK (trigger IN ('manual', 'schedule', 'policy', 'training')),
         note text,
         policy jsonb NOT NULL,
         requested_by uuid REFERENCES users(id) ON DELETE SET NULL,
@@ -55,9 +55,13 @@ export class Snapshots1795520000000 implements MigrationInterface {
         content_hash text,
         manifest jsonb,
         datasheet jsonb,
-        UNIQUE (project_id, version),
         CHECK ((status = 'complete') = (content_hash IS NOT NULL AND completed_at IS NOT NULL AND manifest IS NOT NULL))
       );
+
+      -- The project's versions (1, 2, … what people and retraining jobs pull) and, numbered apart (t1, t2, …), the
+      -- snapshots active-learning rounds train on, which appear on the models they made rather than in the list.
+      CREATE UNIQUE INDEX snapshots_version_key ON snapshots (project_id, version) WHERE trigger <> 'training';
+      CREATE UNIQUE INDEX snapshots_training_version_key ON snapshots (project_id, version) WHERE trigger = 'training';
 
       -- The rows of a complete snapshot, written in the build's one transaction. \`line\` is the row's JSON exactly as
       -- served in JSONL (the content hash is over these lines); the typed columns serve filters and diffs.

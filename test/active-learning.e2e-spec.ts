@@ -253,6 +253,17 @@ describe('active learning through the api and a worker', () => {
     const goldTrain = [...byDbId.entries()].filter(([id, r]) => rows.indexOf(r) < GOLD && !onSlice(id)).map(([id, r]) => ({ id, label: r.label }));
     const batchTrain = batchOffSlice.map((t) => ({ id: t.item.id, label: byDbId.get(t.item.id)!.label }));
     expect(models.map((m) => m.trainingFingerprint)).toEqual([fingerprint([...goldTrain, ...batchTrain]), fingerprint(goldTrain)]);
+    // Lineage: each version names the snapshot of its round (t1, t2: numbered apart from the project's versions,
+    // which stay empty), whose rows outside the test split are exactly its data.
+    expect(models.map((m) => m.trainingSnapshot).sort()).toEqual(['t1', 't2']);
+    expect((await owner.get<{ snapshots: unknown[] }>(`/api/projects/${projectId}/snapshots`)).body.snapshots).toEqual([]);
+    for (const m of models) {
+      const snap = (await owner.get<{ trigger: string; status: string }>(`/api/projects/${projectId}/snapshots/${m.trainingSnapshot}`)).body;
+      expect(snap).toMatchObject({ trigger: 'training', status: 'complete' });
+      const lines = (await owner.get<string>(`/api/projects/${projectId}/snapshots/${m.trainingSnapshot}/rows?format=jsonl`)).body.split('\n').filter(Boolean);
+      const trained = lines.map((l) => JSON.parse(l) as { itemId: string; label: string; split: string }).filter((r) => r.split !== 'test');
+      expect(fingerprint(trained.map((r) => ({ id: r.itemId, label: LABELS.indexOf(r.label) })))).toBe(m.trainingFingerprint);
+    }
     for (const m of models) {
       expect(m.metrics.evaluationItems).toBe(goldOnSlice());
       expect(m.metrics.accuracy).toBeGreaterThan(0.25);

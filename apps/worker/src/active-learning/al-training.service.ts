@@ -8,9 +8,9 @@
 // for the diversity strategies. Otherwise they are left out and the model version says why.
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ModelFeatures } from '@arbiter/contracts';
+import type { LabelPolicy, LabelSource, ModelFeatures } from '@arbiter/contracts';
 import { IdfAccumulator, type IdfTable } from '@arbiter/ml/features';
-import { assignNewSplits, ProjectService } from '@arbiter/server/application';
+import { ProjectService, SnapshotBuildService } from '@arbiter/server/application';
 import {
   AlPoolRepository,
   AlRoundRepository,
@@ -18,7 +18,6 @@ import {
   SnapshotRepository,
   type AlRoundRow,
   type StoredAlSettings,
-  type TrainingLabel,
 } from '@arbiter/server/data-access';
 import { AlProducer } from '@arbiter/server/jobs';
 import { MlThread } from './ml/ml-thread';
@@ -32,6 +31,9 @@ export interface AlOptions {
 const TEXT_PAGE = 5000;
 // The embedding is fitted on at most this many pool texts, spread evenly over the pool.
 const EMBEDDING_SAMPLE = 20_000;
+
+/** Labels a person gave or confirmed: the evaluation's truth (consensus and weak labels are not). */
+const GOLD_SOURCES = new Set<LabelSource>(['gold', 'review', 'production-verdict']);
 
 interface TrainingRow {
   itemId: string;
@@ -47,7 +49,8 @@ export class AlTrainingService {
     private readonly rounds: AlRoundRepository,
     private readonly settings: AlSettingsRepository,
     private readonly pool: AlPoolRepository,
-    private readonly splits: SnapshotRepository,
+    private readonly snapshotRepo: SnapshotRepository,
+    private readonly snapshotBuilds: SnapshotBuildService,
     private readonly projects: ProjectService,
     private readonly producer: AlProducer,
     private readonly ml: MlThread,
@@ -71,18 +74,10 @@ export class AlTrainingService {
     const [project, settings] = await Promise.all([this.projects.get(projectId, 'owner'), this.settings.get(projectId)]);
     if (!settings) throw new Error(`project ${projectId} has no settings`);
     const k = project.labelSchema.labels.length;
-    const [labels, gold] = await Promise.all([
-      this.pool.trainingLabels(projectId, {
-        consensusThreshold: project.reviewThreshold,
-        weakMinConfidence: settings.weakLabelWeight === null ? null : settings.weakLabelMinConfidence,
-      }),
-      this.pool.gold(projectId),
-    ]);
-    // Splits are assigned after the labels are read, so every item read as labeled (and still labeled) has its
-    // split by now, and a split never changes: no training row lands in the test split later.
-    const test = await this.splits.testSplitItems(projectId, assignNewSplits);
-    const rows = trainingRows(labels, settings, k).filter((r) => !test.has(r.itemId));
-    const evaluation = gold.filter((g) => g.label >= 0 && g.label < k && test.has(g.itemId));
+    // The round's data is a snapshot (lineage: the model records it): built here, in one consistent read that also
+    // gives newly labeled items their split. The model trains on its train and valid rows and is evaluated on the
+    // gold (imported, reviewed, production verdicts) of its test split, so it never sees what it is evaluated on.
+    const { snapshotId, rows, evaluation } = await this.snapshotData(roundId, projectId, settings, project.labelSchema.labels.map((l) => l.name));
     const { idf, texts, sample } = await this.readPool(projectId, new Set([...rows.map((r) => r.itemId), ...evaluation.map((g) => g.itemId)]));
     const textOf = (itemId: string) => texts.get(itemId) ?? '';
     // Without two labeled classes there is nothing to learn yet: the cold start.
@@ -122,6 +117,7 @@ export class AlTrainingService {
         artifact,
         trainingFingerprint: fingerprint(rows),
         labelCount: rows.length,
+        snapshotId,
         metrics: result.model.metrics,
         features: {
           clientVectorDim: dim,
@@ -139,6 +135,27 @@ export class AlTrainingService {
     const now = started?.round ?? (await this.rounds.get(roundId));
     if (!now) throw new Error(`round ${roundId} disappeared`);
     return this.queueScoring(now);
+  }
+
+  private async snapshotData(roundId: string, projectId: string, settings: StoredAlSettings, names: string[]) {
+    const policy: LabelPolicy = {
+      sources: settings.weakLabelWeight === null ? ['gold', 'consensus', 'review', 'production-verdict'] : ['gold', 'consensus', 'review', 'production-verdict', 'weak'],
+      weakMinConfidence: settings.weakLabelMinConfidence,
+      includeUnderAdjudication: false,
+      includeOpenDisagreements: false,
+    };
+    const { id: snapshotId } = await this.snapshotRepo.create(projectId, { trigger: 'training', policy, note: `active-learning round ${roundId}`, requestedBy: null });
+    await this.snapshotBuilds.build(projectId, snapshotId);
+    const index = new Map(names.map((n, i) => [n, i]));
+    const rows: TrainingRow[] = [];
+    const evaluation: { itemId: string; label: number }[] = [];
+    for (const r of await this.snapshotRepo.trainingRows(snapshotId)) {
+      const label = index.get(r.label);
+      if (label === undefined) continue;
+      if (r.split !== 'test') rows.push({ itemId: r.itemId, label, weight: r.source === 'weak' ? (settings.weakLabelWeight ?? 0) : 1 });
+      else if (GOLD_SOURCES.has(r.source)) evaluation.push({ itemId: r.itemId, label });
+    }
+    return { snapshotId, rows, evaluation };
   }
 
   private async queueScoring(round: AlRoundRow): Promise<{ projectId: string; roundId: string }> {
@@ -199,13 +216,6 @@ export class AlTrainingService {
     }
     return { idf: accumulator.finish(), texts, sample };
   }
-}
-
-/** One row per labeled item: gold and consensus weigh 1, a weak label `weakLabelWeight`. */
-function trainingRows(labels: TrainingLabel[], settings: StoredAlSettings, k: number): TrainingRow[] {
-  return labels
-    .filter((l) => l.label >= 0 && l.label < k)
-    .map((l) => ({ itemId: l.itemId, label: l.label, weight: l.source === 'weak' ? (settings.weakLabelWeight ?? 0) : 1 }));
 }
 
 /** sha256 of the training rows (item id, label, weight), in item id order. */

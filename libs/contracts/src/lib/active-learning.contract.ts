@@ -107,6 +107,11 @@ export const modelSummarySchema = z.object({
   metrics: modelMetricsSchema,
   /** Null for versions trained before features were recorded. */
   features: modelFeaturesSchema.nullable(),
+  /**
+   * Lineage: the snapshot of its round, `t<N>` in the snapshot routes (`GET …/snapshots/t3/rows`): trained on its train
+   * and valid rows, evaluated on its test gold. Null for versions trained before snapshots.
+   */
+  trainingSnapshot: z.string().nullable(),
   createdAt: z.string(),
 });
 export type ModelSummary = z.infer<typeof modelSummarySchema>;

@@ -7,7 +7,8 @@
 //   GET    snapshots                         reviewer   → SnapshotList (newest first)
 //   POST   snapshots                         engineer   ← CreateSnapshotRequest → 202 SnapshotView (status building)
 //   GET    snapshots/latest                  reviewer   → SnapshotView (the newest complete one; 404 when none)
-//   GET    snapshots/:version                reviewer   → SnapshotView (:version is an integer or `latest`)
+//   GET    snapshots/:version                reviewer   → SnapshotView (:version is an integer, `latest`, or `t<N>` for
+//                                                          the N-th snapshot an active-learning round trained on)
 //   GET    snapshots/:version/manifest       reviewer   → SnapshotManifest (409 while building)
 //   GET    snapshots/:version/datasheet      reviewer   → Datasheet (409 while building)
 //   GET    snapshots/:version/rows           reviewer   ?split=train|valid|test|all&format=jsonl|csv|parquet&cursor=N
@@ -51,7 +52,11 @@ export const labelPolicySchema = z.strictObject({
 });
 export type LabelPolicy = z.infer<typeof labelPolicySchema>;
 
-export const SNAPSHOT_TRIGGERS = ['manual', 'schedule', 'policy'] as const;
+/**
+ * `training`: made by an active-learning round, which trains on its train and valid rows and evaluates on its test
+ * gold. Numbered apart (`t1`, `t2`, … in the routes), never listed, never `latest`, no webhook: the model names it.
+ */
+export const SNAPSHOT_TRIGGERS = ['manual', 'schedule', 'policy', 'training'] as const;
 export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];
 
 export const createSnapshotRequestSchema = z.strictObject({

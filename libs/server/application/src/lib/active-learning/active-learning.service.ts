@@ -25,6 +25,7 @@ function toModelSummary(m: ModelRow): ModelSummary {
     trainingFingerprint: m.trainingFingerprint,
     metrics: m.metrics,
     features: m.features,
+    trainingSnapshot: m.trainingSnapshot,
     createdAt: new Date(m.createdAt).toISOString(),
   };
 }

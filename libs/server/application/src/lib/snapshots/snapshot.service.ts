@@ -35,11 +35,15 @@ export interface SnapshotDownload {
 
 const CONTENT_TYPES = { jsonl: 'application/x-ndjson; charset=utf-8', csv: 'text/csv; charset=utf-8', parquet: 'application/vnd.apache.parquet' } as const;
 
-/** `latest` or a version number, from a path parameter. */
-export function parseVersion(raw: string): number | 'latest' {
+/** A version, `latest`, or an active-learning round's training snapshot (`t<N>` in a path). */
+export type SnapshotRef = number | 'latest' | { training: number };
+
+/** A snapshot reference from a path parameter. */
+export function parseVersion(raw: string): SnapshotRef {
   if (raw === 'latest') return 'latest';
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) throw invalid('version', 'must be a positive integer or "latest"');
-  return Number(raw);
+  const m = /^(t?)(\d{1,9})$/.exec(raw);
+  if (!m || Number(m[2]) < 1) throw invalid('version', 'must be a positive integer, "latest", or t<N> for a training snapshot');
+  return m[1] ? { training: Number(m[2]) } : Number(m[2]);
 }
 
 @Injectable()
@@ -105,20 +109,20 @@ export class SnapshotService {
     return { snapshots: await this.repo.list(projectId) };
   }
 
-  async get(projectId: string, version: number | 'latest'): Promise<SnapshotView> {
+  async get(projectId: string, version: SnapshotRef): Promise<SnapshotView> {
     return (await this.found(projectId, version)).view;
   }
 
-  async manifest(projectId: string, version: number | 'latest'): Promise<SnapshotManifest> {
+  async manifest(projectId: string, version: SnapshotRef): Promise<SnapshotManifest> {
     return (await this.complete(projectId, version)).manifest;
   }
 
-  async datasheet(projectId: string, version: number | 'latest'): Promise<Datasheet> {
+  async datasheet(projectId: string, version: SnapshotRef): Promise<Datasheet> {
     return (await this.complete(projectId, version)).datasheet;
   }
 
   /** A failed build (or one whose worker died) runs again; a complete snapshot is never rebuilt. */
-  async retry(projectId: string, version: number | 'latest'): Promise<SnapshotView> {
+  async retry(projectId: string, version: SnapshotRef): Promise<SnapshotView> {
     const s = await this.found(projectId, version);
     if (s.view.status === 'complete') throw new ArbiterError(ErrorCode.Conflict, `snapshot v${s.view.version} is complete; it never changes`);
     await this.repo.reopen(s.id);
@@ -135,7 +139,7 @@ export class SnapshotService {
   }
 
   /** The rows of one split (or all) in a format, from row `cursor` on; the ETag names the split's content hash and the format. */
-  async download(projectId: string, version: number | 'latest', q: SnapshotRowsQuery): Promise<SnapshotDownload> {
+  async download(projectId: string, version: SnapshotRef, q: SnapshotRowsQuery): Promise<SnapshotDownload> {
     const s = await this.complete(projectId, version);
     const hash = q.split === 'all' ? s.manifest.contentHash : s.manifest.splits[q.split].contentHash;
     const open = async () => {
@@ -150,13 +154,13 @@ export class SnapshotService {
     };
   }
 
-  private async found(projectId: string, version: number | 'latest') {
-    const s = await this.repo.find(projectId, version);
-    if (!s) throw notFound(version === 'latest' ? 'complete snapshot' : `snapshot v${version}`);
+  private async found(projectId: string, version: SnapshotRef) {
+    const s = typeof version === 'object' ? await this.repo.find(projectId, version.training, true) : await this.repo.find(projectId, version);
+    if (!s) throw notFound(version === 'latest' ? 'complete snapshot' : typeof version === 'object' ? `training snapshot t${version.training}` : `snapshot v${version}`);
     return s;
   }
 
-  private async complete(projectId: string, version: number | 'latest', path = 'version') {
+  private async complete(projectId: string, version: SnapshotRef, path = 'version') {
     const s = await this.found(projectId, version);
     if (s.view.status !== 'complete' || !s.manifest || !s.datasheet) {
       throw new ArbiterError(ErrorCode.Conflict, `${path}: snapshot v${s.view.version} is ${s.view.status}, not complete`, [{ path, message: `snapshot is ${s.view.status}` }]);

@@ -61,7 +61,7 @@ describe('active-learning repositories', () => {
     const opened = await rounds.open(projectId, { trigger: 'manual', strategy: 'margin', batchSize: 3 });
     if (!('opened' in opened)) throw new Error('a round is in flight');
     await rounds.markTraining(opened.opened.id);
-    const model = { kind: 'logreg' as const, backend: 'wasm', artifact: Buffer.from([1, 2, 3]), trainingFingerprint: 'f', labelCount: 4, metrics: METRICS,
+    const model = { kind: 'logreg' as const, backend: 'wasm', artifact: Buffer.from([1, 2, 3]), trainingFingerprint: 'f', labelCount: 4, snapshotId: null, metrics: METRICS,
       features: { clientVectorDim: null, embedding: 'lsa' as const, clientVectorsIgnored: null } };
     const started = await rounds.startScoring(opened.opened.id, { model }, chunkSize);
     if (!started) throw new Error('not training');

@@ -178,7 +178,7 @@ export class SnapshotRepository {
       await c.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`arbiter-snapshot-version:${projectId}`]);
       const { rows } = await c.query<{ id: string }>(
         `INSERT INTO snapshots (project_id, version, trigger, policy, note, requested_by)
-         SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5 FROM snapshots WHERE project_id = $1
+         SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5 FROM snapshots WHERE project_id = $1 AND (trigger = 'training') = ($2 = 'training')
          RETURNING id::text`,
         [projectId, d.trigger, JSON.stringify(d.policy), d.note, d.requestedBy],
       );
@@ -188,12 +188,13 @@ export class SnapshotRepository {
   }
 
   async list(projectId: string): Promise<SnapshotView[]> {
-    return this.sql.many<SnapshotView>(`SELECT ${VIEW} FROM snapshots s WHERE s.project_id = $1 ORDER BY s.version DESC`, [projectId]);
+    return this.sql.many<SnapshotView>(`SELECT ${VIEW} FROM snapshots s WHERE s.project_id = $1 AND s.trigger <> 'training' ORDER BY s.version DESC`, [projectId]);
   }
 
-  /** A version, or the newest complete one for `latest`. */
-  async find(projectId: string, version: number | 'latest'): Promise<{ id: string; view: SnapshotView; manifest: SnapshotManifest | null; datasheet: Datasheet | null } | null> {
-    const where = version === 'latest' ? `s.project_id = $1 AND s.status = 'complete' ORDER BY s.version DESC LIMIT 1` : `s.project_id = $1 AND s.version = $2`;
+  /** A version, or the newest complete one for `latest`; `training`: an active-learning round's (numbered apart). */
+  async find(projectId: string, version: number | 'latest', training = false): Promise<{ id: string; view: SnapshotView; manifest: SnapshotManifest | null; datasheet: Datasheet | null } | null> {
+    const kind = training ? `s.trigger = 'training'` : `s.trigger <> 'training'`;
+    const where = version === 'latest' ? `s.project_id = $1 AND ${kind} AND s.status = 'complete' ORDER BY s.version DESC LIMIT 1` : `s.project_id = $1 AND ${kind} AND s.version = $2`;
     const r = await this.sql.one<{ id: string; manifest: SnapshotManifest | null; datasheet: Datasheet | null } & SnapshotView>(
       `SELECT s.id::text AS id, s.manifest, s.datasheet, ${VIEW} FROM snapshots s WHERE ${where}`,
       version === 'latest' ? [projectId] : [projectId, version],
@@ -299,15 +300,17 @@ export class SnapshotRepository {
     );
     progress('datasheet', 1, 1);
     const deliveryId = randomUUID();
+    // A round's training snapshot is the model's business, not news for the project's webhook.
     const queued = await c.query(
       `INSERT INTO webhook_deliveries (id, project_id, event, body, alert_key)
-       SELECT $1, $2, 'snapshot', $3, $4 WHERE EXISTS (SELECT 1 FROM project_webhooks WHERE project_id = $2)
+       SELECT $1, $2, 'snapshot', $3, $4 WHERE EXISTS (SELECT 1 FROM project_webhooks WHERE project_id = $2) AND $5::text <> 'training'
        ON CONFLICT (project_id, alert_key) DO NOTHING`,
       [
         deliveryId,
         projectId,
         JSON.stringify({ event: 'snapshot', deliveryId, projectId, version: snap.version, contentHash: hashes.all.contentHash, rowCount: hashes.all.rows, completedAt }),
         `snapshot:${snap.version}`,
+        snap.trigger,
       ],
     );
     const view = (await c.query<SnapshotView>(`SELECT ${VIEW} FROM snapshots s WHERE s.id = $1`, [snapshotId])).rows[0];
@@ -470,6 +473,15 @@ export class SnapshotRepository {
     return out;
   }
 
+  /** A complete snapshot's rows as a trainer reads them, in item id order: label name, source, confidence, split. */
+  async trainingRows(snapshotId: string): Promise<{ itemId: string; label: string; source: LabelSource; confidence: number; split: Split }[]> {
+    return this.sql.many(
+      `SELECT item_id::text AS "itemId", label, source, (line::json ->> 'confidence')::float8 AS confidence, split
+         FROM snapshot_rows WHERE snapshot_id = $1 ORDER BY ordinal`,
+      [snapshotId],
+    );
+  }
+
   /** Test split item ids as assigned so far, without assigning (active-learning selection leaves them out). */
   async assignedTestItems(projectId: string): Promise<Set<string>> {
     const rows = await this.sql.many<{ id: string }>(`SELECT item_id::text AS id FROM item_splits WHERE project_id = $1 AND split = 'test'`, [projectId]);
@@ -549,7 +561,8 @@ export class SnapshotRepository {
               CASE WHEN st.every_hours IS NOT NULL AND (last.created_at IS NULL OR last.created_at < now() - st.every_hours * interval '1 hour') THEN 'schedule' ELSE 'policy' END AS trigger,
               st.policy
          FROM snapshot_settings st
-         LEFT JOIN LATERAL (SELECT s.created_at FROM snapshots s WHERE s.project_id = st.project_id ORDER BY s.version DESC LIMIT 1) last ON true
+         -- Active-learning rounds' own snapshots do not reset the project's schedule or count.
+         LEFT JOIN LATERAL (SELECT s.created_at FROM snapshots s WHERE s.project_id = st.project_id AND s.trigger <> 'training' ORDER BY s.version DESC LIMIT 1) last ON true
          LEFT JOIN agreement_reports ar ON ar.project_id = st.project_id
         WHERE NOT EXISTS (SELECT 1 FROM snapshots b WHERE b.project_id = st.project_id AND b.status = 'building')
           AND ((st.every_hours IS NOT NULL AND (last.created_at IS NULL OR last.created_at < now() - st.every_hours * interval '1 hour'))

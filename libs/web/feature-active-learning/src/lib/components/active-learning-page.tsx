@@ -118,7 +118,7 @@ export function ActiveLearningPage({ projectId, projectHref, projectsHref, repla
         <div>
           <Card title="Model versions" testId="al-models-card">
             {models.isError && <ErrorMessage {...errorView(models.error)} testId="al-models-error" />}
-            {models.data && <ModelsTable models={models.data} />}
+            {models.data && <ModelsTable projectId={projectId} models={models.data} />}
           </Card>
           <Card title="Recent rounds" testId="al-rounds-card">
             {rounds.data && <RoundsTable rounds={rounds.data.rounds} />}

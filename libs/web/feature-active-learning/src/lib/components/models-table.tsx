@@ -2,11 +2,12 @@ import type { ModelSummary } from '@arbiter/contracts';
 import { formatCount, formatEce, formatMetric, MODEL_KIND_NAMES } from '../al-format';
 
 export interface ModelsTableProps {
+  projectId: string;
   models: ModelSummary[];
 }
 
 /** Every model version, newest first, with its figures on the evaluation slice and where it was trained. */
-export function ModelsTable({ models }: ModelsTableProps) {
+export function ModelsTable({ projectId, models }: ModelsTableProps) {
   if (models.length === 0) return <p className="empty">No model versions yet: the first round trains one.</p>;
   const newestFirst = [...models].sort((a, b) => b.version - a.version);
   return (
@@ -31,6 +32,9 @@ export function ModelsTable({ models }: ModelsTableProps) {
             <th scope="col" className="num">
               Evaluated on
             </th>
+            <th scope="col" title="The snapshot whose train and valid rows it learned from (and whose test gold evaluated it)">
+              Data
+            </th>
             <th scope="col">Backend</th>
             <th scope="col">Trained</th>
           </tr>
@@ -51,6 +55,9 @@ export function ModelsTable({ models }: ModelsTableProps) {
                 {formatEce(m.metrics.eceBefore, m.metrics.eceAfter)}
               </td>
               <td className="num">{formatCount(m.metrics.evaluationItems)} items</td>
+              <td data-testid="al-model-snapshot">
+                {m.trainingSnapshot === null ? '—' : <a href={`/api/projects/${projectId}/snapshots/${m.trainingSnapshot}/datasheet`}>snapshot {m.trainingSnapshot}</a>}
+              </td>
               <td>
                 <code>{m.backend}</code>
               </td>
