@@ -72,10 +72,10 @@ export function DiffSection({ projectId, versions, from, to, onChange }: DiffSec
 }
 
 function DiffList<T>({ title, items, render, testId }: { title: string; items: T[]; render: (item: T) => ReactNode; testId: string }) {
-  if (items.length === 0) return null;
   const { shown, more } = capped(items);
+  if (items.length === 0) return null;
   return (
-    <details className="snapshot-diff__list" open={items.length <= 5} data-testid={testId}>
+    <details className="snapshot-diff__list" open={more === 0} data-testid={testId}>
       <summary>
         {title} ({items.length})
       </summary>

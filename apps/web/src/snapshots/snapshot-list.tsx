@@ -14,7 +14,7 @@ export interface SnapshotListProps {
   retrying: number | null;
 }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' }) : '—');
 
 /** Every version, newest first: status (a live bar while building), trigger, rows, times and the content hash. */
 export function SnapshotList({ snapshots, builds, selected, onSelect, onRetry, retrying }: SnapshotListProps) {

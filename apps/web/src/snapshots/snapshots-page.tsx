@@ -108,32 +108,28 @@ function SnapshotsView({ projectId, projectName, projectHref, canCreate, canEdit
         </div>
       </header>
       {socket.error && <p className="hint">Live updates unavailable: {socket.error}</p>}
-      <div className="snapshots__columns">
-        <Card title="Versions" testId="snapshot-versions">
-          {canCreate && <NewSnapshotForm formId={FORM_ID} onCreate={onCreate} pending={create.isPending} />}
-          {create.isError && <ErrorMessage {...errorView(create.error)} testId="create-error" />}
-          {retry.isError && <ErrorMessage {...errorView(retry.error)} testId="retry-error" />}
-          {snapshots.isError && <ErrorMessage {...errorView(snapshots.error)} />}
-          {snapshots.isPending && <p className="muted">Loading snapshots…</p>}
-          {snapshots.isSuccess && list.length === 0 && (
-            <p className="empty" data-testid="snapshots-empty">
-              No snapshots yet.{canCreate ? ' Start the first with New snapshot.' : ' An engineer or the owner starts them.'}
-            </p>
-          )}
-          {list.length > 0 && (
-            <SnapshotList
-              snapshots={list}
-              builds={socket.snapshotBuilds}
-              selected={shown}
-              onSelect={select}
-              onRetry={canCreate ? (v) => retry.mutate(v) : null}
-              retrying={retry.isPending ? (retry.variables ?? null) : null}
-            />
-          )}
-        </Card>
-        {splitSettings.data && <SplitSettingsPanel projectId={projectId} settings={splitSettings.data} canEdit={canEditSplits} />}
-        {splitSettings.isError && <ErrorMessage {...errorView(splitSettings.error)} />}
-      </div>
+      <Card title="Versions" testId="snapshot-versions">
+        {canCreate && <NewSnapshotForm formId={FORM_ID} onCreate={onCreate} pending={create.isPending} />}
+        {create.isError && <ErrorMessage {...errorView(create.error)} testId="create-error" />}
+        {retry.isError && <ErrorMessage {...errorView(retry.error)} testId="retry-error" />}
+        {snapshots.isError && <ErrorMessage {...errorView(snapshots.error)} />}
+        {snapshots.isPending && <p className="muted">Loading snapshots…</p>}
+        {snapshots.isSuccess && list.length === 0 && (
+          <p className="empty" data-testid="snapshots-empty">
+            No snapshots yet.{canCreate ? ' Start the first with New snapshot.' : ' An engineer or the owner starts them.'}
+          </p>
+        )}
+        {list.length > 0 && (
+          <SnapshotList
+            snapshots={list}
+            builds={socket.snapshotBuilds}
+            selected={shown}
+            onSelect={select}
+            onRetry={canCreate ? (v) => retry.mutate(v) : null}
+            retrying={retry.isPending ? (retry.variables ?? null) : null}
+          />
+        )}
+      </Card>
       {shownView && (
         <Card title={`Datasheet of v${shownView.version}`} testId="datasheet-card">
           {shownView.status === 'building' && <p className="muted" data-testid="datasheet-waiting">v{shownView.version} is building: its datasheet appears when it completes.</p>}
@@ -151,6 +147,8 @@ function SnapshotsView({ projectId, projectName, projectHref, canCreate, canEdit
           <DiffSection projectId={projectId} versions={complete} from={pair.from} to={pair.to} onChange={setDiffPair} />
         </Card>
       )}
+      {splitSettings.data && <SplitSettingsPanel projectId={projectId} settings={splitSettings.data} canEdit={canEditSplits} />}
+      {splitSettings.isError && <ErrorMessage {...errorView(splitSettings.error)} />}
     </main>
   );
 }

@@ -153,6 +153,8 @@ export function useProjectSocket(projectId: string): ProjectSocketState {
       if (snapshotEventIsNews(qc.getQueryData<SnapshotList>(queryKeys.snapshotList(projectId)), build)) {
         void qc.invalidateQueries({ queryKey: queryKeys.snapshotList(projectId) });
       }
+      // A complete build assigned splits to the items newly labeled: the split settings count them.
+      if (build.status === 'complete') void qc.invalidateQueries({ queryKey: queryKeys.splitSettings(projectId) });
     });
     return () => {
       socket.disconnect();
