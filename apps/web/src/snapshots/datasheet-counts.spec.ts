@@ -13,7 +13,7 @@ describe('datasheet counts', () => {
       { label: 'other', bySplit: { train: 0, valid: 0, test: 1 }, total: 1 },
     ]);
     expect([t.totals, t.total]).toEqual([{ train: 47, valid: 6, test: 6 }, 59]);
-  });
+  }, 5_000);
 
   it('draws one stacked bar per split with a segment per label, and says so in words', () => {
     const t = countsTable(COUNTS, ['ham', 'spam']);
@@ -25,9 +25,9 @@ describe('datasheet counts', () => {
       ['other', 'rows', [0, 0, 1]],
     ]);
     expect(countsDescription(t)).toBe('Rows by split and label, 59 in all: train 47 (ham 30, spam 17, other 0); valid 6 (ham 4, spam 2, other 0); test 6 (ham 3, spam 2, other 1).');
-  });
+  }, 5_000);
 
   it('has an empty table for an empty snapshot', () => {
     expect(countsTable({ train: {}, valid: {}, test: {} })).toEqual({ rows: [], totals: { train: 0, valid: 0, test: 0 }, total: 0 });
-  });
+  }, 5_000);
 });

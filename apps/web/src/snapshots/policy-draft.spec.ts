@@ -6,7 +6,7 @@ describe('snapshot policy draft', () => {
     const r = toCreateSnapshotRequest(defaultPolicyDraft());
     expect(r).toEqual({ ok: true, value: { policy: DEFAULT_LABEL_POLICY } });
     if (r.ok) expect(createSnapshotRequestSchema.parse(r.value)).toEqual(r.value);
-  });
+  }, 5_000);
 
   it('sends the sources ticked, in the contract’s order, the weak bar as typed, the switches and a trimmed note', () => {
     const d = defaultPolicyDraft();
@@ -24,7 +24,7 @@ describe('snapshot policy draft', () => {
         note: 'nightly',
       },
     });
-  });
+  }, 5_000);
 
   it('refuses no source at all, and a weak bar outside 0..1 when weak labels are in', () => {
     const d = defaultPolicyDraft();
@@ -36,5 +36,5 @@ describe('snapshot policy draft', () => {
     });
     // Without weak labels the bar is moot: whatever is typed, the default goes.
     expect(toCreateSnapshotRequest({ ...d, weakMinConfidence: 'abc' })).toEqual({ ok: true, value: { policy: DEFAULT_LABEL_POLICY } });
-  });
+  }, 5_000);
 });

@@ -14,7 +14,7 @@ describe('snapshot selection', () => {
     expect(shownVersion(LIST, 9)).toBe(2);
     expect(shownVersion([{ version: 1, status: 'building' }], null)).toBe(1);
     expect(shownVersion([], null)).toBeNull();
-  });
+  }, 5_000);
 
   it('steps to the older or newer neighbour and stops at the ends', () => {
     expect(steppedVersion(LIST, 3, 1)).toBe(2);
@@ -22,5 +22,5 @@ describe('snapshot selection', () => {
     expect(steppedVersion(LIST, 4, -1)).toBe(4);
     expect(steppedVersion(LIST, 1, 1)).toBe(1);
     expect(steppedVersion(LIST, null, 1)).toBe(4);
-  });
+  }, 5_000);
 });

@@ -8,7 +8,7 @@ describe('split settings draft', () => {
     const d = splitSettingsDraft(CURRENT);
     expect(d).toEqual({ percent: { train: '80', valid: '10', test: '10' }, groupKey: '', seed: '42' });
     expect(toPutSplitSettingsRequest(d, CURRENT)).toEqual({ ok: true, value: {} });
-  });
+  }, 5_000);
 
   it('sends only what changed: new ratios as fractions the contract accepts, a group key, a seed', () => {
     const d = { percent: { train: '70', valid: '15', test: '15' }, groupKey: ' author ', seed: '42' };
@@ -22,7 +22,7 @@ describe('split settings draft', () => {
     expect(putSplitSettingsRequestSchema.safeParse(r.value).success).toBe(true);
     // Clearing the group key sends null, not an empty string.
     expect(toPutSplitSettingsRequest({ ...splitSettingsDraft({ ...CURRENT, groupKey: 'author' }), groupKey: '' }, { ...CURRENT, groupKey: 'author' })).toEqual({ ok: true, value: { groupKey: null } });
-  });
+  }, 5_000);
 
   it('refuses percentages that do not add up to 100 and a seed that is no whole number', () => {
     const r = toPutSplitSettingsRequest({ percent: { train: '80', valid: '15', test: '10' }, groupKey: '', seed: '4.5' }, CURRENT);
@@ -31,5 +31,5 @@ describe('split settings draft', () => {
       ok: false,
       errors: { ratios: 'Enter each split as a percentage between 0 and 100.' },
     });
-  });
+  }, 5_000);
 });
