@@ -108,7 +108,7 @@ describe('snapshots screen in the browser', () => {
       // j moves to the older version: its row is selected and its datasheet shown.
       await page.keyboard.press('j');
       await expectText(page.getByTestId('datasheet-card').locator('h2'), 'Datasheet of v1');
-      expect(await page.getByTestId('snapshot-row-1').getAttribute('aria-selected')).toBe('true');
+      expect(await page.getByTestId('snapshot-row-1').getAttribute('aria-current')).toBe('true');
       await expectText(cell(page, 'counts-total', 'all'), new RegExp(`^${FIRST}$`));
     } finally {
       await page.close();

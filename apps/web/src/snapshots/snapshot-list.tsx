@@ -39,7 +39,7 @@ export function SnapshotList({ snapshots, builds, selected, onSelect, onRetry, r
             <tr
               key={s.version}
               className={s.version === selected ? 'is-selected' : undefined}
-              aria-selected={s.version === selected}
+              aria-current={s.version === selected ? 'true' : undefined}
               onClick={() => onSelect(s.version)}
               data-testid={`snapshot-row-${s.version}`}
             >
