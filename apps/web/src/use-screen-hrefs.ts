@@ -14,6 +14,7 @@ export function useScreenHrefs() {
       activeLearning: (projectId: string) => router.buildLocation({ to: '/projects/$projectId/active-learning', params: { projectId } }).href,
       productionReviews: (projectId: string) => router.buildLocation({ to: '/projects/$projectId/production-reviews', params: { projectId } }).href,
       routing: (projectId: string) => router.buildLocation({ to: '/projects/$projectId/routing', params: { projectId } }).href,
+      snapshots: (projectId: string) => router.buildLocation({ to: '/projects/$projectId/snapshots', params: { projectId } }).href,
     }),
     [router],
   );

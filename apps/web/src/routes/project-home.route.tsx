@@ -26,6 +26,7 @@ function ProjectScreen() {
       activeLearningHref={hrefs.activeLearning(projectId)}
       productionReviewsHref={hrefs.productionReviews(projectId)}
       routingHref={hrefs.routing(projectId)}
+      snapshotsHref={hrefs.snapshots(projectId)}
       projectsHref={hrefs.projects()}
     />
   );

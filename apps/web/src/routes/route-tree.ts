@@ -12,12 +12,13 @@ import { reviewRoute } from './review.route';
 import { rootRoute } from './root.route';
 import { routingRoute } from './routing.route';
 import { signedInRoute } from './signed-in.route';
+import { snapshotsRoute } from './snapshots.route';
 
 export const routeTree = rootRoute.addChildren([
   loginRoute,
   signedInRoute.addChildren([
     homeRoute,
     projectsRoute,
-    projectRoute.addChildren([projectHomeRoute, annotateRoute, reviewRoute, lfsRoute, activeLearningRoute, productionReviewRoute, routingRoute]),
+    projectRoute.addChildren([projectHomeRoute, annotateRoute, reviewRoute, lfsRoute, activeLearningRoute, productionReviewRoute, routingRoute, snapshotsRoute]),
   ]),
 ]);

@@ -32,5 +32,12 @@ export const queryKeys = {
   routingProposals: (projectId: string) => ['projects', projectId, 'routing', 'proposals'] as const,
   routingModels: (projectId: string) => ['projects', projectId, 'routing', 'models'] as const,
   routingMonitoring: (projectId: string, modelName: string, modelVersion: string) => ['projects', projectId, 'routing', 'monitoring', modelName, modelVersion] as const,
+  /** Prefix of everything the snapshots screen shows (list, datasheets, manifests, diffs). */
+  snapshots: (projectId: string) => ['projects', projectId, 'snapshots'] as const,
+  snapshotList: (projectId: string) => ['projects', projectId, 'snapshots', 'list'] as const,
+  snapshotDatasheet: (projectId: string, version: number) => ['projects', projectId, 'snapshots', version, 'datasheet'] as const,
+  snapshotManifest: (projectId: string, version: number) => ['projects', projectId, 'snapshots', version, 'manifest'] as const,
+  snapshotDiff: (projectId: string, from: number, to: number) => ['projects', projectId, 'snapshots', 'diff', from, to] as const,
+  splitSettings: (projectId: string) => ['projects', projectId, 'split-settings'] as const,
   job: (projectId: string, jobId: string) => ['projects', projectId, 'jobs', jobId] as const,
 };

@@ -5,7 +5,8 @@
 // cached `run`; a finished run or a `project:lfs` event refetches the list (stats, label model, pending flags).
 // Active-learning rounds are folded into the cached round list; a finished round refetches the learning curve and
 // the model versions it added. Replay progress replaces the cached replay. Opened production reviews are counted,
-// for the production review screen to claim again.
+// for the production review screen to claim again. Snapshot builds report their phase and rows done per version; an
+// event the cached list does not show yet (a new version, a build's end) refetches it.
 import {
   accessEventSchema,
   agreementEventSchema,
@@ -16,12 +17,15 @@ import {
   lfsEventSchema,
   productionReviewsEventSchema,
   replayEventSchema,
+  snapshotEventSchema,
   SOCKET_EVENTS,
   statsEventSchema,
   type ImportProgressEvent,
   type LfListResponse,
   type ProjectStats,
   type Replay,
+  type SnapshotEvent,
+  type SnapshotList,
 } from '@arbiter/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -29,6 +33,7 @@ import { io } from 'socket.io-client';
 import { withAlRound, type AlRoundsResponse } from '../api/get-al-rounds';
 import { withLfRun } from '../api/get-lfs';
 import { laterReplay } from '../api/get-replay';
+import { snapshotEventIsNews } from '../api/get-snapshots';
 import { queryKeys } from '../query-keys';
 
 export interface ProjectSocketState {
@@ -41,9 +46,11 @@ export interface ProjectSocketState {
   agreementAt: string | null;
   /** Production reviews opened since this page joined (a change means: claim again). */
   reviewsOpened: number;
+  /** The latest progress of each snapshot build seen since this page joined, by version. */
+  snapshotBuilds: Record<number, SnapshotEvent>;
 }
 
-const INITIAL: ProjectSocketState = { live: false, error: null, stats: null, importProgress: null, agreementAt: null, reviewsOpened: 0 };
+const INITIAL: ProjectSocketState = { live: false, error: null, stats: null, importProgress: null, agreementAt: null, reviewsOpened: 0, snapshotBuilds: {} };
 const JOIN_TIMEOUT_MS = 10_000;
 
 export function useProjectSocket(projectId: string): ProjectSocketState {
@@ -72,6 +79,7 @@ export function useProjectSocket(projectId: string): ProjectSocketState {
         refreshAgreement();
         refreshLfs();
         void qc.invalidateQueries({ queryKey: queryKeys.activeLearning(projectId) });
+        void qc.invalidateQueries({ queryKey: queryKeys.snapshotList(projectId) });
       });
     };
     socket.on('connect', join);
@@ -137,6 +145,18 @@ export function useProjectSocket(projectId: string): ProjectSocketState {
       if (!ev.success || ev.data.projectId !== projectId) return;
       const { replay } = ev.data;
       qc.setQueryData(queryKeys.alReplay(projectId, replay.id), (old: Replay | undefined) => laterReplay(old, replay));
+    });
+    socket.on(SOCKET_EVENTS.snapshot, (raw: unknown) => {
+      const ev = snapshotEventSchema.safeParse(raw);
+      if (!ev.success || ev.data.projectId !== projectId) return;
+      const build = ev.data;
+      setState((s) => ({ ...s, snapshotBuilds: { ...s.snapshotBuilds, [build.version]: build } }));
+      // Only the snapshots screen has the list; without it there is nothing to refetch.
+      if (snapshotEventIsNews(qc.getQueryData<SnapshotList>(queryKeys.snapshotList(projectId)), build)) {
+        void qc.invalidateQueries({ queryKey: queryKeys.snapshotList(projectId) });
+      }
+      // A complete build assigned splits to the items newly labeled: the split settings count them.
+      if (build.status === 'complete') void qc.invalidateQueries({ queryKey: queryKeys.splitSettings(projectId) });
     });
     return () => {
       socket.disconnect();

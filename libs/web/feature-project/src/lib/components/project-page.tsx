@@ -23,10 +23,12 @@ export interface ProjectPageProps {
   productionReviewsHref: string;
   /** The routing dashboard: settings, capacity, proposals, monitoring (reviewers and above). */
   routingHref: string;
+  /** Labeled snapshots: versions, datasheets, diffs, split settings (reviewers and above). */
+  snapshotsHref: string;
   projectsHref: string;
 }
 
-export function ProjectPage({ projectId, annotateHref, reviewHref, lfsHref, activeLearningHref, productionReviewsHref, routingHref, projectsHref }: ProjectPageProps) {
+export function ProjectPage({ projectId, annotateHref, reviewHref, lfsHref, activeLearningHref, productionReviewsHref, routingHref, snapshotsHref, projectsHref }: ProjectPageProps) {
   const project = useProject(projectId);
   // Loaded once over HTTP, then replaced by every `project:stats` event the socket receives.
   const stats = useProjectStats(projectId);
@@ -71,6 +73,11 @@ export function ProjectPage({ projectId, annotateHref, reviewHref, lfsHref, acti
           {rank >= ROLE_RANK.reviewer && (
             <AppLink className="btn" href={routingHref} data-testid="routing-link">
               Routing
+            </AppLink>
+          )}
+          {rank >= ROLE_RANK.reviewer && (
+            <AppLink className="btn" href={snapshotsHref} data-testid="snapshots-link">
+              Snapshots
             </AppLink>
           )}
           <AppLink className="btn btn--primary" href={annotateHref} data-testid="start-labeling">
