@@ -127,6 +127,9 @@ describe('snapshots screen in the browser', () => {
       await page.getByTestId('counts-table').waitFor();
       expect(await page.getByTestId('new-snapshot').count()).toBe(0);
       expect(await page.getByTestId('split-settings-save').count()).toBe(0);
+      // A link naming a version (as the production review screen's "trained on snapshot vN") opens on it.
+      await page.goto(`/projects/${projectId}/snapshots?version=1`);
+      await expectText(page.getByTestId('datasheet-card').locator('h2'), 'Datasheet of v1', 60_000);
       await expect(page.getByTestId('split-seed').isDisabled()).resolves.toBe(true);
       expect(await page.getByTestId('snapshot-keys').textContent()).not.toContain('new snapshot');
     } finally {

@@ -29,9 +29,11 @@ import './snapshots.css';
 export interface SnapshotsPageProps {
   projectId: string;
   projectHref: string;
+  /** The version to open on (from `?version=`); the newest otherwise. */
+  initialVersion?: number | null;
 }
 
-export function SnapshotsPage({ projectId, projectHref }: SnapshotsPageProps) {
+export function SnapshotsPage({ projectId, projectHref, initialVersion = null }: SnapshotsPageProps) {
   const project = useProject(projectId);
   if (project.isPending) return <LoadingPage what="project" />;
   if (project.isError) return <ErrorPage error={errorView(project.error)} backHref={projectHref} backLabel="Back to the project" />;
@@ -46,6 +48,7 @@ export function SnapshotsPage({ projectId, projectHref }: SnapshotsPageProps) {
       projectHref={projectHref}
       canCreate={rank >= ROLE_RANK.engineer}
       canEditSplits={project.data.myRole === 'owner'}
+      initialVersion={initialVersion}
     />
   );
 }
@@ -58,15 +61,16 @@ interface SnapshotsViewProps {
   projectHref: string;
   canCreate: boolean;
   canEditSplits: boolean;
+  initialVersion: number | null;
 }
 
-function SnapshotsView({ projectId, projectName, projectHref, canCreate, canEditSplits }: SnapshotsViewProps) {
+function SnapshotsView({ projectId, projectName, projectHref, canCreate, canEditSplits, initialVersion }: SnapshotsViewProps) {
   const socket = useProjectSocket(projectId);
   const snapshots = useSnapshots(projectId);
   const splitSettings = useSplitSettings(projectId);
   const create = useCreateSnapshot(projectId);
   const retry = useRetrySnapshot(projectId);
-  const [chosen, setChosen] = useState<number | null>(null);
+  const [chosen, setChosen] = useState<number | null>(initialVersion);
   const [diffPair, setDiffPair] = useState<{ from: number; to: number } | null>(null);
 
   const list = snapshots.data?.snapshots ?? [];

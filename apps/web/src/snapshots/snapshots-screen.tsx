@@ -9,7 +9,8 @@ const routeApi = getRouteApi('/signed-in/projects/$projectId/snapshots');
 
 export function SnapshotsScreen() {
   const { projectId } = routeApi.useParams();
+  const { version } = routeApi.useSearch();
   const hrefs = useScreenHrefs();
   useDocumentTitle('Snapshots', useProject(projectId).data?.name);
-  return <SnapshotsPage key={projectId} projectId={projectId} projectHref={hrefs.project(projectId)} />;
+  return <SnapshotsPage key={projectId} projectId={projectId} projectHref={hrefs.project(projectId)} initialVersion={version ?? null} />;
 }

@@ -516,7 +516,7 @@ export class SnapshotRepository {
   async putModelLineage(projectId: string, model: { name: string; version: string }, snapshotVersion: number): Promise<boolean> {
     const rows = await this.sql.many(
       `INSERT INTO production_model_lineage (project_id, model_name, model_version, snapshot_id)
-       SELECT $1, $2, $3, s.id FROM snapshots s WHERE s.project_id = $1 AND s.version = $4 AND s.status = 'complete'
+       SELECT $1, $2, $3, s.id FROM snapshots s WHERE s.project_id = $1 AND s.trigger <> 'training' AND s.version = $4 AND s.status = 'complete'
        ON CONFLICT (project_id, model_name, model_version) DO UPDATE SET snapshot_id = EXCLUDED.snapshot_id, recorded_at = now()
        RETURNING 1`,
       [projectId, model.name, model.version, snapshotVersion],
