@@ -6,6 +6,8 @@ import { stringify } from 'csv-stringify';
 import { SNAPSHOT_ROW_COLUMNS, type SnapshotRow } from '@arbiter/contracts';
 import { Compression } from 'parquet-wasm';
 import { jsonLines } from './json-lines';
+
+export { jsonLines };
 import { parquetBytes } from './snapshot-parquet';
 
 const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
@@ -39,7 +41,7 @@ export interface ParquetOptions {
 
 /** Parquet (one row group per batch), typed per column as SnapshotRow says; written by parquet-wasm. */
 export function toParquet(lines: Readable, opts: ParquetOptions = {}): Readable {
-  const out = Readable.from(parquetBytes(lines, { batchRows: opts.batchRows ?? 50_000, compression: opts.compression ?? Compression.SNAPPY }), {
+  const out = Readable.from(parquetBytes(lines, { batchRows: opts.batchRows ?? 10_000, compression: opts.compression ?? Compression.SNAPPY }), {
     objectMode: false,
   });
   out.on('close', () => {
