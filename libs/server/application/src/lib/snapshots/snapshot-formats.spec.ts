@@ -110,6 +110,12 @@ describe('toParquet', () => {
     expect(leaf['labels']).toMatchObject({ repetition_type: 'REQUIRED', converted_type: 'LIST' });
   }, 30_000);
 
+  it('reads lines spaced otherwise (as PostgreSQL writes JSON) as well as compact ones', async () => {
+    const spaced = ROWS.slice(0, 4).map((r) => JSON.stringify(r, null, 1).replace(/\n/g, ' ') + '\n');
+    const back = await readParquet(await collect(toParquet(Readable.from([Buffer.from(spaced.join(''))]))));
+    expect(back.map((b) => ({ ...b, metadata: JSON.parse(b['metadata'] as string) }))).toEqual(ROWS.slice(0, 4));
+  }, 30_000);
+
   it('writes a readable file with the schema and no rows for an empty snapshot', async () => {
     const buf = await collect(toParquet(Readable.from([])));
     expect(await readParquet(buf)).toEqual([]);

@@ -79,11 +79,12 @@ function float64Data(values: readonly (number | null)[]): Data<Float64> {
 /**
  * The metadata's JSON exactly as the line holds it, cut out rather than re-serialised. The first `,"metadata":` is
  * the row's own (a raw `"` cannot occur inside a JSON string before it), and the last `,"label":"` closes it (after it
- * come only the row's own keys, none of them an object).
+ * come only the row's own keys, none of them an object). A line spaced otherwise is re-serialised.
  */
-function metadataText(line: string): string {
-  const start = line.indexOf(METADATA_KEY) + METADATA_KEY.length;
-  return line.slice(start, line.lastIndexOf(LABEL_KEY));
+function metadataText(line: string, metadata: unknown): string {
+  const start = line.indexOf(METADATA_KEY);
+  const end = line.lastIndexOf(LABEL_KEY);
+  return start < 0 || end < start ? JSON.stringify(metadata) : line.slice(start + METADATA_KEY.length, end);
 }
 const METADATA_KEY = ',"metadata":';
 const LABEL_KEY = ',"label":"';
@@ -103,7 +104,7 @@ export function recordBatchOf(lines: string[]): RecordBatch {
     cols.externalId[i] = r.externalId;
     cols.text[i] = r.text;
     cols.imageUrl[i] = r.imageUrl;
-    cols.metadata[i] = metadataText(lines[i]);
+    cols.metadata[i] = metadataText(lines[i], r.metadata);
     cols.label[i] = r.label;
     cols.labels[i] = r.labels;
     cols.source[i] = r.source;
