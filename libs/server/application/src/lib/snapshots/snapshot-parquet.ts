@@ -2,7 +2,9 @@
 // parsed lines), handed to parquet-wasm's streaming writer, which writes it as a row group and emits its bytes
 // before the next batch is read. Only one batch is ever held, in JS or in WebAssembly memory.
 import { Data, Field, Float64, Int32, List, makeData, RecordBatch, Schema, Struct, Table, tableToIPC, Utf8, type DataType } from 'apache-arrow';
-import { Compression, EnabledStatistics, Table as WasmTable, transformParquetStream, WriterPropertiesBuilder, type RecordBatch as WasmRecordBatch } from 'parquet-wasm';
+// Types only: the module (17 MB of WebAssembly once compiled) loads with the first Parquet download, not with every
+// process that imports the application layer.
+import type { RecordBatch as WasmRecordBatch } from 'parquet-wasm';
 import { SNAPSHOT_ROW_COLUMNS, type SnapshotRow } from '@arbiter/contracts';
 import { jsonLines } from './json-lines';
 
@@ -140,15 +142,20 @@ async function* lineBatches(source: AsyncIterable<Buffer>, batchRows: number): A
   if (batch.length) yield batch;
 }
 
-function toWasm(batch: RecordBatch): WasmRecordBatch {
-  const table = WasmTable.fromIPCStream(tableToIPC(new Table(batch), 'stream'));
+type ParquetWasm = typeof import('parquet-wasm');
+
+export type ParquetCompression = 'snappy' | 'zstd' | 'uncompressed';
+
+function toWasm(wasm: ParquetWasm, batch: RecordBatch): WasmRecordBatch {
+  const table = wasm.Table.fromIPCStream(tableToIPC(new Table(batch), 'stream'));
   const [wasmBatch] = table.recordBatches();
   table.free();
   return wasmBatch;
 }
 
 /** The Parquet file's bytes as the batches are written. */
-export async function* parquetBytes(source: AsyncIterable<Buffer>, opts: { batchRows: number; compression: Compression }): AsyncGenerator<Uint8Array> {
+export async function* parquetBytes(source: AsyncIterable<Buffer>, opts: { batchRows: number; compression: ParquetCompression }): AsyncGenerator<Uint8Array> {
+  const wasm: ParquetWasm = await import('parquet-wasm');
   const batches = lineBatches(source, opts.batchRows);
   let empty = true;
   // The writer ends the file as if the input had ended when it fails: the failure is kept and thrown from here,
@@ -168,10 +175,10 @@ export async function* parquetBytes(source: AsyncIterable<Buffer>, opts: { batch
         }
         if (!next.done) {
           empty = false;
-          controller.enqueue(toWasm(recordBatchOf(next.value)));
+          controller.enqueue(toWasm(wasm, recordBatchOf(next.value)));
         } else {
           // A file with no rows still carries the schema: one empty batch.
-          if (empty) controller.enqueue(toWasm(recordBatchOf([])));
+          if (empty) controller.enqueue(toWasm(wasm, recordBatchOf([])));
           controller.close();
         }
       },
@@ -181,13 +188,14 @@ export async function* parquetBytes(source: AsyncIterable<Buffer>, opts: { batch
     },
     { highWaterMark: 0 },
   );
-  let builder = new WriterPropertiesBuilder().setCompression(opts.compression).setMaxRowGroupSize(opts.batchRows);
+  const compression = { snappy: wasm.Compression.SNAPPY, zstd: wasm.Compression.ZSTD, uncompressed: wasm.Compression.UNCOMPRESSED }[opts.compression];
+  let builder = new wasm.WriterPropertiesBuilder().setCompression(compression).setMaxRowGroupSize(opts.batchRows);
   // Dictionaries pay off on the few labels, sources and splits; on nearly unique columns they cost a third of the
   // writer's time and save nothing. Nor does anyone filter on the min and max of free text (kept for the footer).
   for (const column of UNIQUE_COLUMNS) builder = builder.setColumnDictionaryEnabled(column, false);
-  for (const column of FREE_TEXT_COLUMNS) builder = builder.setColumnStatisticsEnabled(column, EnabledStatistics.None);
+  for (const column of FREE_TEXT_COLUMNS) builder = builder.setColumnStatisticsEnabled(column, wasm.EnabledStatistics.None);
   const props = builder.build();
-  const output = (await transformParquetStream(input, props)) as ReadableStream<Uint8Array>;
+  const output = (await wasm.transformParquetStream(input, props)) as ReadableStream<Uint8Array>;
   const reader = output.getReader();
   try {
     for (;;) {
