@@ -226,9 +226,11 @@ function report(runs: Run[], memory: Run[], lineBytes: number): void {
       '6× slower), no dictionaries on the nearly unique columns and no statistics on free text (a third of the encoder\'s time), 10k-row groups ' +
       '(50k: slower, 100 MB more RSS). Reaching 0.5× needs the Parquet written once when the snapshot is built (it never changes) and served as stored.',
     '',
-    'Memory: the exports keep nothing per row. Parquet\'s few extra MB at 4× the rows are parquet-wasm\'s WebAssembly memory, which keeps its ' +
-      'high-water mark, plus the footer\'s metadata of each row group (100 at 1M rows). Without forced GCs the Parquet process\'s RSS rises about ' +
-      '200 MB above its start: garbage of the parsed rows that V8 collects late, the same at both sizes.',
+    'Memory: JSONL and CSV keep nothing per row. Parquet\'s WebAssembly memory grows slowly with the row groups written (most likely the ' +
+      'footer\'s metadata of each, which a Parquet writer keeps until the file ends; 100 per million rows): in-process runs with forced GCs left it at 18, 24 and 28 MB ' +
+      'after 0.25M, 1M and 2M rows (the JS heap back at 18 MB each time), so RSS creeps by about 15 MB per million rows; a batch itself is ' +
+      'freed. Without forced GCs the Parquet process\'s RSS rises about 200 MB above its start, at both sizes: garbage of the parsed rows that ' +
+      'V8 collects late.',
   );
   console.log(table.join('\n'));
   recordResult('snapshot-export', table);
