@@ -5,28 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { SNAPSHOT_ROW_COLUMNS, type SnapshotRow } from '@arbiter/contracts';
 import { toCsv, toParquet } from './snapshot-formats';
-
-const TEXTS = ['plain', 'say "hi", \\ back\\slash', 'line\nbreak\r\n\ttab', 'é ü 中文 😀 \u2028 \u0001', '=SUM(A1:A2)', '@cmd', 'a;b|c'];
-
-function row(i: number): SnapshotRow {
-  const weak = i % 5 === 0;
-  return {
-    itemId: String(1000 + i),
-    externalId: i % 3 === 0 ? null : `ext-${i}`,
-    text: `${TEXTS[i % TEXTS.length]} #${i}`,
-    imageUrl: i % 4 === 0 ? `https://img.example/${i}.png` : null,
-    metadata: i % 2 ? { author: `a${i % 7}`, nested: { n: i, list: [1, 'x', null] } } : {},
-    label: i % 6 === 0 ? 'pos|neu' : 'pos',
-    labels: i % 6 === 0 ? ['pos', 'neu'] : ['pos'],
-    source: weak ? 'weak' : 'consensus',
-    confidence: weak ? 0.9123456789 : i % 2 ? 1 : 2 / 3,
-    annotators: weak ? 0 : 3,
-    agreement: weak ? null : 2 / 3,
-    lfVersionIds: weak ? [String(i), '77'] : null,
-    labelModelId: weak ? '12' : null,
-    split: (['train', 'valid', 'test'] as const)[i % 3],
-  };
-}
+import { snapshotRow as row } from './snapshot-rows.testing';
 
 const ROWS = Array.from({ length: 23 }, (_, i) => row(i));
 
@@ -108,6 +87,12 @@ describe('toParquet', () => {
     expect(leaf['externalId']).toMatchObject({ type: 'BYTE_ARRAY', repetition_type: 'OPTIONAL', converted_type: 'UTF8' });
     expect(leaf['lfVersionIds']).toMatchObject({ repetition_type: 'OPTIONAL', converted_type: 'LIST' });
     expect(leaf['labels']).toMatchObject({ repetition_type: 'REQUIRED', converted_type: 'LIST' });
+  }, 30_000);
+
+  it('reads lines spaced otherwise (as PostgreSQL writes JSON) as well as compact ones', async () => {
+    const spaced = ROWS.slice(0, 4).map((r) => JSON.stringify(r, null, 1).replace(/\n/g, ' ') + '\n');
+    const back = await readParquet(await collect(toParquet(Readable.from([Buffer.from(spaced.join(''))]))));
+    expect(back.map((b) => ({ ...b, metadata: JSON.parse(b['metadata'] as string) }))).toEqual(ROWS.slice(0, 4));
   }, 30_000);
 
   it('writes a readable file with the schema and no rows for an empty snapshot', async () => {

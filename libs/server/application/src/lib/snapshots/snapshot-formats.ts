@@ -4,9 +4,10 @@
 import { pipeline, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { SNAPSHOT_ROW_COLUMNS, type SnapshotRow } from '@arbiter/contracts';
-import { Compression } from 'parquet-wasm';
 import { jsonLines } from './json-lines';
-import { parquetBytes } from './snapshot-parquet';
+
+export { jsonLines };
+import { parquetBytes, type ParquetCompression } from './snapshot-parquet';
 
 const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
 
@@ -34,12 +35,12 @@ export function toCsv(lines: Readable): Readable {
 export interface ParquetOptions {
   /** Rows per record batch and row group: bounds the memory one batch takes. */
   batchRows?: number;
-  compression?: Compression;
+  compression?: ParquetCompression;
 }
 
 /** Parquet (one row group per batch), typed per column as SnapshotRow says; written by parquet-wasm. */
 export function toParquet(lines: Readable, opts: ParquetOptions = {}): Readable {
-  const out = Readable.from(parquetBytes(lines, { batchRows: opts.batchRows ?? 50_000, compression: opts.compression ?? Compression.SNAPPY }), {
+  const out = Readable.from(parquetBytes(lines, { batchRows: opts.batchRows ?? 10_000, compression: opts.compression ?? 'snappy' }), {
     objectMode: false,
   });
   out.on('close', () => {

@@ -2,7 +2,9 @@
 // parsed lines), handed to parquet-wasm's streaming writer, which writes it as a row group and emits its bytes
 // before the next batch is read. Only one batch is ever held, in JS or in WebAssembly memory.
 import { Data, Field, Float64, Int32, List, makeData, RecordBatch, Schema, Struct, Table, tableToIPC, Utf8, type DataType } from 'apache-arrow';
-import { Compression, Table as WasmTable, transformParquetStream, WriterPropertiesBuilder, type RecordBatch as WasmRecordBatch } from 'parquet-wasm';
+// Types only: the module (17 MB of WebAssembly once compiled) loads with the first Parquet download, not with every
+// process that imports the application layer.
+import type { RecordBatch as WasmRecordBatch } from 'parquet-wasm';
 import { SNAPSHOT_ROW_COLUMNS, type SnapshotRow } from '@arbiter/contracts';
 import { jsonLines } from './json-lines';
 
@@ -28,6 +30,9 @@ const TYPES: Record<Column, [DataType, boolean]> = {
   split: [new Utf8(), false],
 };
 
+const UNIQUE_COLUMNS: Column[] = ['itemId', 'externalId', 'text', 'imageUrl', 'metadata'];
+const FREE_TEXT_COLUMNS: Column[] = ['text', 'metadata'];
+
 export const SNAPSHOT_ARROW_SCHEMA = new Schema(SNAPSHOT_ROW_COLUMNS.map((c) => new Field(c, TYPES[c][0], TYPES[c][1])));
 
 /** Validity bits (Arrow's null bitmap) of a column, or none when it has no null. */
@@ -43,17 +48,18 @@ function validity(values: readonly unknown[]): { nullCount: number; nullBitmap?:
 // Built directly into Arrow's buffers: the builders' per-value appends cost several times the rest of the export.
 function utf8Data(values: readonly (string | null)[]): Data<Utf8> {
   const n = values.length;
-  const joined = values.join('');
-  const bytes = Buffer.from(joined, 'utf8');
+  let units = 0;
+  for (const v of values) if (v !== null) units += v.length;
+  // At most 3 UTF-8 bytes per UTF-16 unit (a surrogate pair's 4 bytes are 2 units).
+  const bytes = Buffer.allocUnsafe(units * 3);
   const valueOffsets = new Int32Array(n + 1);
-  // All ASCII (one byte per UTF-16 unit): the string lengths are the byte lengths.
-  const size = bytes.length === joined.length ? (s: string) => s.length : (s: string) => Buffer.byteLength(s, 'utf8');
-  for (let i = 0, at = 0; i < n; i++) {
+  let at = 0;
+  for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (v !== null) at += size(v);
+    if (v !== null && v.length) at += bytes.write(v, at, 'utf8');
     valueOffsets[i + 1] = at;
   }
-  return makeData({ type: new Utf8(), length: n, ...validity(values), valueOffsets, data: bytes });
+  return makeData({ type: new Utf8(), length: n, ...validity(values), valueOffsets, data: bytes.subarray(0, at) });
 }
 
 function utf8ListData(type: List<Utf8>, values: readonly (string[] | null)[]): Data<List<Utf8>> {
@@ -72,6 +78,19 @@ function float64Data(values: readonly (number | null)[]): Data<Float64> {
   return makeData({ type: new Float64(), length: values.length, ...validity(values), data: Float64Array.from(values, (v) => v ?? 0) });
 }
 
+/**
+ * The metadata's JSON exactly as the line holds it, cut out rather than re-serialised. The first `,"metadata":` is
+ * the row's own (a raw `"` cannot occur inside a JSON string before it), and the last `,"label":"` closes it (after it
+ * come only the row's own keys, none of them an object). A line spaced otherwise is re-serialised.
+ */
+function metadataText(line: string, metadata: unknown): string {
+  const start = line.indexOf(METADATA_KEY);
+  const end = line.lastIndexOf(LABEL_KEY);
+  return start < 0 || end < start ? JSON.stringify(metadata) : line.slice(start + METADATA_KEY.length, end);
+}
+const METADATA_KEY = ',"metadata":';
+const LABEL_KEY = ',"label":"';
+
 /** One record batch of the rows' columns, in the schema's order. */
 export function recordBatchOf(lines: string[]): RecordBatch {
   const n = lines.length;
@@ -87,7 +106,7 @@ export function recordBatchOf(lines: string[]): RecordBatch {
     cols.externalId[i] = r.externalId;
     cols.text[i] = r.text;
     cols.imageUrl[i] = r.imageUrl;
-    cols.metadata[i] = JSON.stringify(r.metadata);
+    cols.metadata[i] = metadataText(lines[i], r.metadata);
     cols.label[i] = r.label;
     cols.labels[i] = r.labels;
     cols.source[i] = r.source;
@@ -123,15 +142,20 @@ async function* lineBatches(source: AsyncIterable<Buffer>, batchRows: number): A
   if (batch.length) yield batch;
 }
 
-function toWasm(batch: RecordBatch): WasmRecordBatch {
-  const table = WasmTable.fromIPCStream(tableToIPC(new Table(batch), 'stream'));
+type ParquetWasm = typeof import('parquet-wasm');
+
+export type ParquetCompression = 'snappy' | 'zstd' | 'uncompressed';
+
+function toWasm(wasm: ParquetWasm, batch: RecordBatch): WasmRecordBatch {
+  const table = wasm.Table.fromIPCStream(tableToIPC(new Table(batch), 'stream'));
   const [wasmBatch] = table.recordBatches();
   table.free();
   return wasmBatch;
 }
 
 /** The Parquet file's bytes as the batches are written. */
-export async function* parquetBytes(source: AsyncIterable<Buffer>, opts: { batchRows: number; compression: Compression }): AsyncGenerator<Uint8Array> {
+export async function* parquetBytes(source: AsyncIterable<Buffer>, opts: { batchRows: number; compression: ParquetCompression }): AsyncGenerator<Uint8Array> {
+  const wasm: ParquetWasm = await import('parquet-wasm');
   const batches = lineBatches(source, opts.batchRows);
   let empty = true;
   // The writer ends the file as if the input had ended when it fails: the failure is kept and thrown from here,
@@ -151,10 +175,10 @@ export async function* parquetBytes(source: AsyncIterable<Buffer>, opts: { batch
         }
         if (!next.done) {
           empty = false;
-          controller.enqueue(toWasm(recordBatchOf(next.value)));
+          controller.enqueue(toWasm(wasm, recordBatchOf(next.value)));
         } else {
           // A file with no rows still carries the schema: one empty batch.
-          if (empty) controller.enqueue(toWasm(recordBatchOf([])));
+          if (empty) controller.enqueue(toWasm(wasm, recordBatchOf([])));
           controller.close();
         }
       },
@@ -164,8 +188,14 @@ export async function* parquetBytes(source: AsyncIterable<Buffer>, opts: { batch
     },
     { highWaterMark: 0 },
   );
-  const props = new WriterPropertiesBuilder().setCompression(opts.compression).setMaxRowGroupSize(opts.batchRows).build();
-  const output = (await transformParquetStream(input, props)) as ReadableStream<Uint8Array>;
+  const compression = { snappy: wasm.Compression.SNAPPY, zstd: wasm.Compression.ZSTD, uncompressed: wasm.Compression.UNCOMPRESSED }[opts.compression];
+  let builder = new wasm.WriterPropertiesBuilder().setCompression(compression).setMaxRowGroupSize(opts.batchRows);
+  // Dictionaries pay off on the few labels, sources and splits; on nearly unique columns they cost a third of the
+  // writer's time and save nothing. Nor does anyone filter on the min and max of free text (kept for the footer).
+  for (const column of UNIQUE_COLUMNS) builder = builder.setColumnDictionaryEnabled(column, false);
+  for (const column of FREE_TEXT_COLUMNS) builder = builder.setColumnStatisticsEnabled(column, wasm.EnabledStatistics.None);
+  const props = builder.build();
+  const output = (await wasm.transformParquetStream(input, props)) as ReadableStream<Uint8Array>;
   const reader = output.getReader();
   try {
     for (;;) {
