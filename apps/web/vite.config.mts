@@ -19,6 +19,7 @@ export default defineConfig({
       '@arbiter/util/random': lib('util/random'),
       '@arbiter/web/data-access': lib('web/data-access'),
       '@arbiter/web/ui': lib('web/ui'),
+      '@arbiter/web/charts': lib('web/charts'),
       '@arbiter/web/feature-auth': lib('web/feature-auth'),
       '@arbiter/web/feature-annotate': lib('web/feature-annotate'),
       '@arbiter/web/feature-project': lib('web/feature-project'),
