@@ -22,7 +22,7 @@ const REPEATS = loadTestEnv().BENCH_REPEATS ?? 3;
 const SMALL = Math.round(ROWS / 4);
 const ADMIN = loadTestEnv().TEST_ADMIN_DATABASE_URL;
 const AGNEWS = resolve(__dirname, '../../shared/data/agnews-test/test.jsonl');
-const WAYS = ['copy', 'jsonl', 'parse', 'csv', 'parquet'] as const;
+const WAYS = ['copy', 'jsonl', 'parse', 'csv', 'parquet', 'stored'] as const;
 type Way = (typeof WAYS)[number];
 const MB = 2 ** 20;
 
@@ -124,7 +124,12 @@ async function measure(name: string, snapshotId: string, way: Way, rows: number,
     }
   }, gc ? 100 : 20);
   const t0 = process.hrtime.bigint();
-  if (way === 'copy') {
+  if (way === 'stored') {
+    // The Parquet file of all rows, written once after the build (main() wrote it, timed, before the runs).
+    const file = await repo.storedFile(snapshotId, 'all', 'parquet');
+    if (!file) throw new Error('no stored Parquet file');
+    await pipeline(file.stream, sink);
+  } else if (way === 'copy') {
     await pipeline(raw.query(copyTo(`COPY (SELECT line FROM snapshot_rows WHERE snapshot_id = ${snapshotId} AND ordinal > ${cursor}) TO STDOUT`)), sink);
   } else {
     const lines = await repo.copyLines(snapshotId, 'all', cursor);
@@ -157,12 +162,15 @@ async function main(): Promise<void> {
   try {
     process.stderr.write(`seeding ${ROWS} snapshot rows…\n`);
     const { snapshotId, lineBytes } = await seed(name);
+    // What a build pays once so downloads serve stored bytes: the Parquet file of all rows, converted and stored.
+    const writeSeconds = await writeStoredParquet(name, snapshotId);
     const runs: Run[] = [];
     const bar = progressBar((REPEATS + 1) * WAYS.length * 2);
     for (let r = 0; r < REPEATS; r++) {
       for (const rows of [SMALL, ROWS]) {
         for (const way of WAYS) {
-          runs.push(child(name, snapshotId, way, rows));
+          // The stored file holds all rows: it is measured whole.
+          if (way !== 'stored' || rows === ROWS) runs.push(child(name, snapshotId, way, rows));
           bar.tick();
         }
       }
@@ -171,17 +179,28 @@ async function main(): Promise<void> {
     const memory: Run[] = [];
     for (const rows of [SMALL, ROWS]) {
       for (const way of WAYS) {
-        memory.push(child(name, snapshotId, way, rows, true));
+        if (way !== 'stored' || rows === ROWS) memory.push(child(name, snapshotId, way, rows, true));
         bar.tick();
       }
     }
-    report(runs, memory, lineBytes);
+    report(runs, memory, lineBytes, writeSeconds);
   } finally {
     await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
 }
 
-function report(runs: Run[], memory: Run[], lineBytes: number): void {
+async function writeStoredParquet(name: string, snapshotId: string): Promise<number> {
+  const ds = createDataSource({ url: dbUrl(name), poolSize: 3 });
+  await ds.initialize();
+  const repo = new SnapshotRowsRepository(new Sql(ds), { url: dbUrl(name) });
+  const t0 = process.hrtime.bigint();
+  await repo.storeFile(snapshotId, 'all', 'parquet', toParquet(await repo.copyLines(snapshotId, 'all', 0)));
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  await ds.destroy();
+  return seconds;
+}
+
+function report(runs: Run[], memory: Run[], lineBytes: number, writeSeconds: number): void {
   const pick = (way: Way, rows: number) => runs.filter((r) => r.way === way && r.rows === rows);
   const rate = (way: Way, rows: number) => rows / median(pick(way, rows).map((r) => r.seconds));
   const growth = (way: Way, rows: number) => Math.max(...pick(way, rows).map((r) => r.rssGrowthMb));
@@ -190,7 +209,8 @@ function report(runs: Run[], memory: Run[], lineBytes: number): void {
     jsonl: 'JSONL: `copyLines`',
     parse: 'for reference: `copyLines` + `JSON.parse` of every line, nothing written',
     csv: 'CSV: `toCsv(copyLines)`',
-    parquet: 'Parquet: `toParquet(copyLines)` (defaults: SNAPPY, 10k-row groups)',
+    parquet: 'Parquet converted as it streams: `toParquet(copyLines)` (defaults: SNAPPY, 10k-row groups; a download with a cursor)',
+    stored: 'Parquet as served: the file written after the build (`storedFile`), all rows',
   };
   const table = [
     `Synthetic snapshot of ${ROWS} rows: AG News sentences cycled as the text, a quarter of them weak labels; ` +
@@ -202,6 +222,7 @@ function report(runs: Run[], memory: Run[], lineBytes: number): void {
   ];
   for (const rows of [SMALL, ROWS]) {
     for (const way of WAYS) {
+      if (pick(way, rows).length === 0) continue;
       const ratio = rate(way, rows) / rate('copy', rows);
       table.push(`| ${label[way]} | ${rows} | ${Math.round(rate(way, rows))} | ${way === 'copy' ? '1.00×' : `**${ratio.toFixed(2)}×**`} | ` +
         `${(pick(way, rows)[0].bytes / MB).toFixed(1)} MB | ${growth(way, rows).toFixed(0)} MB |`);
@@ -211,6 +232,10 @@ function report(runs: Run[], memory: Run[], lineBytes: number): void {
   table.push('', `Flat memory: RSS over the run's start right after a forced full GC (every 100 ms, separate runs), at ${SMALL} and ${ROWS} rows (4× the rows):`, '');
   table.push(`| export | live growth at ${SMALL} | live growth at ${ROWS} | difference (flat: about 0) |`, '|---|---|---|---|');
   for (const way of WAYS) {
+    if (way === 'stored') {
+      table.push(`| stored (all ${ROWS} rows) | — | ${live(way, ROWS).toFixed(0)} MB | — |`);
+      continue;
+    }
     const small = live(way, SMALL);
     const big = live(way, ROWS);
     table.push(`| ${way} | ${small.toFixed(0)} MB | ${big.toFixed(0)} MB | ${(big - small).toFixed(0)} MB |`);
@@ -220,11 +245,15 @@ function report(runs: Run[], memory: Run[], lineBytes: number): void {
     '',
     'The baseline COPY uses the text format (it doubles the JSON\'s backslashes, so it sends slightly more bytes); copyLines adds `ORDER BY ordinal` and a `SET LOCAL statement_timeout = 0` transaction.',
     '',
-    `Goal ≥ 0.5×: JSONL meets it (${at('jsonl')}× at ${ROWS} rows). Parquet does not (${at('parquet')}×): \`JSON.parse\` of each stored line alone runs at ${at('parse')}× ` +
+    `Goal ≥ 0.5×: JSONL meets it (${at('jsonl')}× at ${ROWS} rows), and so does Parquet as served (${at('stored')}×): a snapshot never ` +
+      'changes, so its worker writes the Parquet file of each split and of all rows once after the build and downloads stream the stored ' +
+      `bytes. Writing that file of all ${ROWS} rows took ${writeSeconds.toFixed(1)} s here ` +
+      `(${(ROWS / writeSeconds / rate('copy', ROWS)).toFixed(2)}× of COPY's rate; a build writes it for all rows and for each split, so twice the rows). ` +
+      `Converting as it streams (a download with a cursor, or before the file is written) runs at ${at('parquet')}×: \`JSON.parse\` of each stored line alone runs at ${at('parse')}× ` +
       'of COPY (the reference row), before any column is built or encoded, and building the Arrow columns and parquet-wasm\'s encoder ' +
       'each cost about as much again (profiled per 10k-row batch). Tuning already in: Arrow buffers filled directly (the Arrow builders were ' +
       '6× slower), no dictionaries on the nearly unique columns and no statistics on free text (a third of the encoder\'s time), 10k-row groups ' +
-      '(50k: slower, 100 MB more RSS). Reaching 0.5× needs the Parquet written once when the snapshot is built (it never changes) and served as stored.',
+      '(50k: slower, 100 MB more RSS).',
     '',
     'Memory: JSONL and CSV keep nothing per row. Parquet\'s WebAssembly memory grows slowly with the row groups written (most likely the ' +
       'footer\'s metadata of each, which a Parquet writer keeps until the file ends; 100 per million rows): in-process runs with forced GCs left it at 18, 24 and 28 MB ' +

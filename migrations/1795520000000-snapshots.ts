@@ -79,6 +79,27 @@ export class Snapshots1795520000000 implements MigrationInterface {
       CREATE UNIQUE INDEX snapshot_rows_split_idx ON snapshot_rows (snapshot_id, split, split_ordinal);
       CREATE UNIQUE INDEX snapshot_rows_item_idx ON snapshot_rows (snapshot_id, item_id);
 
+      -- A complete snapshot's Parquet files, written once after its build (the rows never change, and converting
+      -- JSON lines to Parquet on every download runs far below COPY), in pieces of about 1 MiB so a download
+      -- streams them with flat memory. A file counts only with its \`snapshot_files_done\` row, written with the last
+      -- piece in one transaction.
+      CREATE TABLE snapshot_files (
+        snapshot_id bigint NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+        split text NOT NULL CHECK (split IN ('all', 'train', 'valid', 'test')),
+        format text NOT NULL CHECK (format IN ('parquet')),
+        piece integer NOT NULL,
+        bytes bytea NOT NULL,
+        PRIMARY KEY (snapshot_id, split, format, piece)
+      );
+      CREATE TABLE snapshot_files_done (
+        snapshot_id bigint NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+        split text NOT NULL,
+        format text NOT NULL,
+        pieces integer NOT NULL,
+        size bigint NOT NULL,
+        PRIMARY KEY (snapshot_id, split, format)
+      );
+
       -- When a snapshot is made without anyone asking: every N hours, and/or after N new gold labels (while the
       -- project's agreement is at least a bar).
       CREATE TABLE snapshot_settings (
@@ -122,6 +143,8 @@ export class Snapshots1795520000000 implements MigrationInterface {
       ALTER TABLE webhook_deliveries DROP CONSTRAINT webhook_deliveries_event_check;
       ALTER TABLE webhook_deliveries ADD CONSTRAINT webhook_deliveries_event_check CHECK (event IN ('verdict', 'escalation', 'alert'));
       DROP TABLE snapshot_settings;
+      DROP TABLE snapshot_files_done;
+      DROP TABLE snapshot_files;
       DROP TABLE snapshot_rows;
       DROP TABLE snapshots;
       DROP TABLE split_groups;

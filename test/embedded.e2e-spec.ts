@@ -5,8 +5,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import type { LfListResponse, NextTasksResponse, ProjectStats } from '@arbiter/contracts';
+import { createHash, randomUUID } from 'node:crypto';
+import type { LfListResponse, NextTasksResponse, ProjectStats, SnapshotView } from '@arbiter/contracts';
 import { childProcessEnv } from '@arbiter/server/config';
 import { ApiClient, freePort, importJsonl, newProject, waitForJob } from '@arbiter/testing';
 
@@ -94,6 +94,22 @@ describe('npm start on the embedded default', () => {
       }
       expect(lfs?.lfs[0].stats).toMatchObject({ coverage: 0.5, labeled: 1 });
       expect(lfs?.labelModel).toMatchObject({ items: 2, covered: 1 });
+
+      // A snapshot built, hashed and served without COPY (keyset pages instead), weak labels let in.
+      const created = await owner.post(`/api/projects/${p.id}/snapshots`, { policy: { sources: ['gold', 'consensus', 'review', 'production-verdict', 'weak'], weakMinConfidence: 0 } });
+      expect(created.status).toBe(202);
+      let view: SnapshotView | undefined;
+      for (let i = 0; i < 300 && view?.status !== 'complete' && view?.status !== 'failed'; i++) {
+        view = (await owner.get<SnapshotView>(`/api/projects/${p.id}/snapshots/1`)).body;
+        if (view.status === 'building') await new Promise((res) => setTimeout(res, 200));
+      }
+      expect({ status: view?.status, error: view?.error }).toEqual({ status: 'complete', error: null });
+      const rows = Buffer.from(await (await fetch(`${first.url}/api/projects/${p.id}/snapshots/1/rows?format=jsonl`, { headers: { cookie: owner.sessionCookie ?? '' } })).arrayBuffer());
+      expect(createHash('sha256').update(rows).digest('hex')).toBe(view?.contentHash);
+      // "one" has the LF's weak label, or the annotation's consensus once the agreement job has run: a row either way.
+      const lines = rows.toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; source: string });
+      expect(lines.length).toBe(view?.rowCount);
+      expect(lines.find((l) => l.text === 'one')?.source).toMatch(/^(weak|consensus)$/);
     } finally {
       expect(await stop(first)).toBe(0);
     }

@@ -293,6 +293,19 @@ describe('labeled snapshots', () => {
     const parquet = (await raw(`${base()}/snapshots/2/rows?format=parquet`)).body;
     const fromParquet = await parquetReadObjects({ file: new Uint8Array(parquet).buffer });
     expect(fromParquet.map((r) => ({ ...r, metadata: JSON.parse(r.metadata as string) }))).toEqual(v2Rows);
+    // That file was written once after the build, for every split and for all rows; a cursor converts the rest as
+    // it streams. The ETag is weak: the two hold the same rows, not always the same bytes.
+    const stored = await db.query(
+      `SELECT d.split FROM snapshot_files_done d JOIN snapshots s ON s.id = d.snapshot_id WHERE s.project_id = $1 AND s.version = 2 ORDER BY 1`,
+      [projectId],
+    );
+    expect(stored.rows.map((r) => r.split)).toEqual(['all', 'test', 'train', 'valid']);
+    const v2Hash = (await owner.get<SnapshotView>(`${base()}/snapshots/2`)).body.contentHash;
+    expect((await raw(`${base()}/snapshots/2/rows?format=parquet`)).headers.get('etag')).toBe(`W/"${v2Hash}.parquet"`);
+    const tail = await parquetReadObjects({ file: new Uint8Array((await raw(`${base()}/snapshots/2/rows?format=parquet&cursor=5`)).body).buffer });
+    expect(tail.map((r) => r.itemId)).toEqual(v2Rows.slice(5).map((r) => r.itemId));
+    const testFile = await parquetReadObjects({ file: new Uint8Array((await raw(`${base()}/snapshots/2/rows?split=test&format=parquet`)).body).buffer });
+    expect(testFile.map((r) => r.itemId)).toEqual(v2Rows.filter((r) => r.split === 'test').map((r) => r.itemId));
 
     const dir = mkdtempSync(join(tmpdir(), 'arbiter-cli-'));
     try {

@@ -15,6 +15,7 @@ const PHASE_WORDS: Record<NonNullable<SnapshotEvent['phase']>, string> = {
   writing: 'writing rows',
   hashing: 'hashing rows',
   datasheet: 'writing the datasheet',
+  parquet: 'writing the Parquet files',
 };
 
 /** The first 12 hex digits: enough to tell versions apart by eye; the copy button copies the whole hash. */

@@ -27,7 +27,9 @@ export class SnapshotProcessor extends WorkerHost {
         const now = Date.now();
         if (phase === 'hashing' && done < total && now - lastSent < 250) return;
         lastSent = now;
-        void job.updateProgress({ projectId, version, status: 'building', phase, done, total } satisfies SnapshotEvent).catch(() => undefined);
+        // The Parquet files are written after the snapshot is complete (downloads convert on the fly until then).
+        const status = phase === 'parquet' ? 'complete' : 'building';
+        void job.updateProgress({ projectId, version, status, phase, done, total } satisfies SnapshotEvent).catch(() => undefined);
       });
       return { projectId, version: view.version, status: 'complete', phase: null, done: view.rowCount ?? 0, total: view.rowCount ?? 0 };
     } catch (err) {

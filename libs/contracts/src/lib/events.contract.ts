@@ -77,7 +77,7 @@ export const snapshotEventSchema = z.object({
   projectId: z.uuid(),
   version: z.number().int(),
   status: z.enum(['building', 'complete', 'failed']),
-  phase: z.enum(['assigning', 'writing', 'hashing', 'datasheet']).nullable(),
+  phase: z.enum(['assigning', 'writing', 'hashing', 'datasheet', 'parquet']).nullable(),
   done: z.number(),
   total: z.number(),
 });

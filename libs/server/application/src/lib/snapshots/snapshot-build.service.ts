@@ -3,10 +3,14 @@
 // builds whose job is gone (a worker killed mid-build leaves its snapshot `building`; nothing of it was written).
 import { Injectable, Logger } from '@nestjs/common';
 import { assignSplits } from '@arbiter/domain/splits';
-import { type AssignSplits, type BuildProgress, SnapshotRepository } from '@arbiter/server/data-access';
+import { type AssignSplits, type BuildProgress, SnapshotRepository, SnapshotRowsRepository } from '@arbiter/server/data-access';
 import { SnapshotProducer, WebhookProducer } from '@arbiter/server/jobs';
 import type { SnapshotView } from '@arbiter/contracts';
+import { toParquet } from './snapshot-formats';
 import { SnapshotService } from './snapshot.service';
+
+/** The build's phases, and then the Parquet files'. */
+export type SnapshotBuildProgress = (phase: Parameters<BuildProgress>[0] | 'parquet', done: number, total: number) => void;
 
 /** The project's stratified, group-aware assignment of items labeled for the first time. */
 export const assignNewSplits: AssignSplits = (candidates, state) =>
@@ -24,15 +28,36 @@ export class SnapshotBuildService {
 
   constructor(
     private readonly repo: SnapshotRepository,
+    private readonly rows: SnapshotRowsRepository,
     private readonly snapshots: SnapshotService,
     private readonly producer: SnapshotProducer,
     private readonly webhooks: WebhookProducer,
   ) {}
 
-  async build(projectId: string, snapshotId: string, progress?: BuildProgress): Promise<SnapshotView> {
+  async build(projectId: string, snapshotId: string, progress?: SnapshotBuildProgress): Promise<SnapshotView> {
     const { view, deliveryId } = await this.repo.build(snapshotId, assignNewSplits, progress);
+    // A round's training snapshot is read by its trainer only; a project's version is downloaded, as Parquet too.
+    if (view.trigger !== 'training' && this.rows.storesFiles) await this.writeParquet(snapshotId, view, progress);
     if (deliveryId) this.webhooks.afterCommit({ projectId, deliveryId, generation: 0 });
     return view;
+  }
+
+  /**
+   * Writes the Parquet file of every split (and of all rows) once, so downloads serve stored bytes. A failure here
+   * is logged, not thrown: the snapshot is complete, and a download without a stored file converts as it streams.
+   */
+  private async writeParquet(snapshotId: string, view: SnapshotView, progress?: SnapshotBuildProgress): Promise<void> {
+    const splits = ['all', 'train', 'valid', 'test'] as const;
+    for (const [i, split] of splits.entries()) {
+      progress?.('parquet', i, splits.length);
+      try {
+        await this.rows.storeFile(snapshotId, split, 'parquet', toParquet(await this.rows.copyLines(snapshotId, split, 0)));
+      } catch (err) {
+        this.logger.warn(`snapshot v${view.version}: Parquet of ${split} not stored (downloads convert as they stream): ${(err as Error).message}`);
+        return;
+      }
+    }
+    progress?.('parquet', splits.length, splits.length);
   }
 
   /** After the last attempt: the snapshot is marked failed with the reason (a retry route runs it again). */

@@ -143,12 +143,18 @@ export class SnapshotService {
     const s = await this.complete(projectId, version);
     const hash = q.split === 'all' ? s.manifest.contentHash : s.manifest.splits[q.split].contentHash;
     const open = async () => {
+      // The Parquet written after the build, when it is there (a cursor asks for a file of the rows after it).
+      if (q.format === 'parquet' && q.cursor === 0) {
+        const stored = await this.rows.storedFile(s.id, q.split, 'parquet');
+        if (stored) return stored.stream;
+      }
       const lines = await this.rows.copyLines(s.id, q.split, q.cursor);
       return q.format === 'jsonl' ? lines : q.format === 'csv' ? toCsv(lines) : toParquet(lines);
     };
     return {
       open,
-      etag: `"${hash}.${q.format}${q.cursor ? `.${q.cursor}` : ''}"`,
+      // Weak for Parquet: the stored file and one converted while streaming hold the same rows, not always the same bytes.
+      etag: `${q.format === 'parquet' ? 'W/' : ''}"${hash}.${q.format}${q.cursor ? `.${q.cursor}` : ''}"`,
       contentType: CONTENT_TYPES[q.format],
       filename: `snapshot-v${s.view.version}-${q.split}.${q.format}`,
     };

@@ -125,3 +125,53 @@ async function waitFor(check: () => boolean | Promise<boolean>): Promise<void> {
   }
   throw new Error('condition not reached within 10 s');
 }
+
+describe('SnapshotRowsRepository stored files', () => {
+  let db: TestDatabase;
+  let repo: SnapshotRowsRepository;
+  let snapshotId: string;
+
+  beforeAll(async () => {
+    db = await openTestDatabase(3);
+    repo = new SnapshotRowsRepository(db.sql, { url: db.url });
+    const [{ id: projectId }] = await db.sql.many<{ id: string }>(
+      `INSERT INTO projects (name, label_kind, labels) VALUES ('p', 'single', '[{"name":"a"},{"name":"b"}]') RETURNING id`,
+    );
+    [{ id: snapshotId }] = await db.sql.many<{ id: string }>(
+      `INSERT INTO snapshots (project_id, version, trigger, policy) VALUES ($1, 1, 'manual', '{}') RETURNING id::text AS id`,
+      [projectId],
+    );
+  }, 60_000);
+  afterAll(() => db?.close(), 30_000);
+
+  // Bytes that are not text, arriving in 64 KiB chunks: six pieces of 1 MiB (the last shorter), read back four per query.
+  const file = Buffer.from(Array.from({ length: 5 * (1 << 20) + 12_345 }, (_, i) => (i * 7919) % 251));
+  const chunks = () => Readable.from(Array.from({ length: Math.ceil(file.length / 65_536) }, (_, i) => file.subarray(i * 65_536, (i + 1) * 65_536)));
+
+  it('keeps a file whole and gives the same bytes back', async () => {
+    expect(await repo.storedFile(snapshotId, 'train', 'parquet')).toBeNull();
+    expect(await repo.storeFile(snapshotId, 'train', 'parquet', chunks())).toEqual({ pieces: 6, size: file.length });
+    const stored = await repo.storedFile(snapshotId, 'train', 'parquet');
+    expect(stored?.size).toBe(file.length);
+    const back: Buffer[] = [];
+    for await (const c of stored!.stream) back.push(c as Buffer);
+    expect(Buffer.concat(back).equals(file)).toBe(true);
+  }, 60_000);
+
+  it('leaves nothing of a file whose bytes failed half-way, and keeps the one stored before', async () => {
+    const failing = Readable.from(
+      (async function* () {
+        yield file.subarray(0, 1_200_000);
+        throw new Error('the conversion failed');
+      })(),
+    );
+    await expect(repo.storeFile(snapshotId, 'train', 'parquet', failing)).rejects.toThrow('the conversion failed');
+    await expect(repo.storeFile(snapshotId, 'test', 'parquet', Readable.from((async function* () {
+      yield file.subarray(0, 1_200_000);
+      throw new Error('again');
+    })()))).rejects.toThrow('again');
+    expect(await repo.storedFile(snapshotId, 'test', 'parquet')).toBeNull();
+    expect((await db.sql.many(`SELECT 1 FROM snapshot_files WHERE split = 'test'`)).length).toBe(0);
+    expect((await repo.storedFile(snapshotId, 'train', 'parquet'))?.size).toBe(file.length);
+  }, 60_000);
+});

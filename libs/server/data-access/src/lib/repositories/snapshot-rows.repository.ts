@@ -15,6 +15,10 @@ export type SnapshotRowsSplit = 'train' | 'valid' | 'test' | 'all';
 // then writes each line untouched, where the text format would double its backslashes.
 const COPY_OPTIONS = `(FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`;
 
+// Stored files are cut into pieces of about this size, and read back a few pieces per query.
+const PIECE_BYTES = 1 << 20;
+const PIECES_PER_PAGE = 4;
+
 // Rows per page where COPY is unavailable (the embedded database's socket cannot carry the COPY sub-protocol).
 const PAGE_ROWS = 5_000;
 
@@ -64,6 +68,70 @@ export class SnapshotRowsRepository {
     }
     releaseWhenDone(client, stream);
     return stream;
+  }
+
+  /**
+   * Whether files can be stored: not on the embedded database, where a transaction holds its one session, so
+   * storing pieces in one while reading the rows on another connection would wait for ever.
+   */
+  get storesFiles(): boolean {
+    return this.options.bulkInsert !== 'insert';
+  }
+
+  /**
+   * Stores a file of the snapshot (its bytes as they stream in, in pieces of `PIECE_BYTES`) in one transaction: a
+   * file is there whole with its `done` row, or not at all. Storing it again replaces it.
+   */
+  async storeFile(snapshotId: string, split: SnapshotRowsSplit, format: 'parquet', bytes: AsyncIterable<Uint8Array>): Promise<{ pieces: number; size: number }> {
+    return this.sql.tx(async (c) => {
+      await c.query(`SET LOCAL statement_timeout = 0`);
+      await c.query(`DELETE FROM snapshot_files_done WHERE snapshot_id = $1 AND split = $2 AND format = $3`, [snapshotId, split, format]);
+      await c.query(`DELETE FROM snapshot_files WHERE snapshot_id = $1 AND split = $2 AND format = $3`, [snapshotId, split, format]);
+      let pieces = 0;
+      let size = 0;
+      let held: Buffer[] = [];
+      let heldBytes = 0;
+      const flush = async () => {
+        if (heldBytes === 0) return;
+        await c.query(`INSERT INTO snapshot_files (snapshot_id, split, format, piece, bytes) VALUES ($1, $2, $3, $4, $5)`, [
+          snapshotId, split, format, pieces, Buffer.concat(held, heldBytes)]);
+        pieces++;
+        size += heldBytes;
+        held = [];
+        heldBytes = 0;
+      };
+      for await (const chunk of bytes) {
+        held.push(Buffer.from(chunk));
+        heldBytes += chunk.byteLength;
+        if (heldBytes >= PIECE_BYTES) await flush();
+      }
+      await flush();
+      await c.query(`INSERT INTO snapshot_files_done (snapshot_id, split, format, pieces, size) VALUES ($1, $2, $3, $4, $5)`, [snapshotId, split, format, pieces, size]);
+      return { pieces, size };
+    });
+  }
+
+  /** A stored file's bytes, a few pieces per query (memory flat), or null when it was not stored (yet). */
+  async storedFile(snapshotId: string, split: SnapshotRowsSplit, format: 'parquet'): Promise<{ size: number; stream: Readable } | null> {
+    const done = await this.sql.one<{ pieces: number; size: string }>(
+      `SELECT pieces, size::text AS size FROM snapshot_files_done WHERE snapshot_id = $1 AND split = $2 AND format = $3`,
+      [snapshotId, split, format],
+    );
+    if (!done) return null;
+    const pool = this.sql.pool;
+    const stream = Readable.from(
+      (async function* () {
+        for (let next = 0; next < done.pieces; next += PIECES_PER_PAGE) {
+          const { rows } = await pool.query<{ bytes: Buffer }>(
+            `SELECT bytes FROM snapshot_files WHERE snapshot_id = $1 AND split = $2 AND format = $3 AND piece >= $4 AND piece < $5 ORDER BY piece`,
+            [snapshotId, split, format, next, next + PIECES_PER_PAGE],
+          );
+          for (const r of rows) yield r.bytes;
+        }
+      })(),
+      { objectMode: false },
+    );
+    return { size: Number(done.size), stream };
   }
 
   /** The same bytes from keyset pages of plain SELECTs, each on whichever pooled connection is free. */

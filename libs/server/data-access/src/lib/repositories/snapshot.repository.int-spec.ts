@@ -21,7 +21,7 @@ describe('SnapshotRepository', () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    repo = new SnapshotRepository(db.sql);
+    repo = new SnapshotRepository(db.sql, { bulkInsert: 'copy' });
     [{ id: projectId }] = await db.sql.many<{ id: string }>(`INSERT INTO projects (name, label_kind, labels, review_threshold) VALUES ('p', 'single', '[{"name":"ham"},{"name":"spam"}]', 0.6) RETURNING id`);
     const [{ id: userA }] = await db.sql.many<{ id: string }>(`INSERT INTO users (email, name, password_hash) VALUES ('a@x', 'A', 'h') RETURNING id`);
     const [{ id: userB }] = await db.sql.many<{ id: string }>(`INSERT INTO users (email, name, password_hash) VALUES ('b@x', 'B', 'h') RETURNING id`);
@@ -95,6 +95,15 @@ describe('SnapshotRepository', () => {
     expect(v1.manifest.splits.train).toEqual({ rows: trainLines.length, contentHash: createHash('sha256').update(trainLines.join('')).digest('hex') });
   }, 60_000);
 
+  it('hashes the same rows to the same figures without COPY (the embedded database\'s path)', async () => {
+    const v1 = await repo.find(projectId, 1);
+    const paged = new SnapshotRepository(db.sql, { bulkInsert: 'insert' });
+    const { id } = await paged.create(projectId, { trigger: 'manual', policy: DEFAULT_LABEL_POLICY, note: null, requestedBy: null });
+    const built = await paged.build(id, assign);
+    expect(built.view.contentHash).toBe(v1!.view.contentHash);
+    expect((await paged.find(projectId, built.view.version))!.manifest!.splits).toEqual(v1!.manifest!.splits);
+  }, 60_000);
+
   it('admits weak labels above the bar with their LF versions and label model, and open disagreements when asked', async () => {
     const v2 = await build({ ...DEFAULT_LABEL_POLICY, sources: ['gold', 'consensus', 'review', 'production-verdict', 'weak'], weakMinConfidence: 0.9, includeOpenDisagreements: true });
     const byExt = Object.fromEntries(v2.rows.map((r) => [r.externalId, r]));
@@ -133,7 +142,7 @@ describe('SnapshotRepository', () => {
       throw new Error('a complete snapshot is never built again');
     });
     expect(rebuilt.view.contentHash).toBe(latest!.view.contentHash);
-    expect((await repo.list(projectId)).map((s) => s.version)).toEqual([3, 2, 1]);
+    expect((await repo.list(projectId)).map((s) => s.version)).toEqual([4, 3, 2, 1]);
   }, 60_000);
 
   it('gives active learning its evaluation slice: the test split, assigned to newly labeled items when asked for', async () => {

@@ -4,11 +4,13 @@
 // it will be served as, hashes the lines, and marks the snapshot complete. Labels committed meanwhile are not seen;
 // a build killed half-way rolls back whole, leaving the snapshot `building` for a retry.
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { Datasheet, LabelPolicy, LabelSource, ModelLineage, SnapshotDiff, SnapshotManifest, SnapshotSettings, SnapshotTrigger, SnapshotView, Split, SplitCount } from '@arbiter/contracts';
 import { SNAPSHOT_ROW_COLUMNS, SPLITS } from '@arbiter/contracts';
+import type { DatabaseOptions } from '../data-source';
+import { DATABASE_OPTIONS } from '../database-options.token';
 import { Sql } from '../sql';
 import { iso } from './production-prediction.repository';
 
@@ -119,13 +121,29 @@ const WRITE_ROWS = `
     ) a ON true
    WHERE t.source IS NOT NULL`;
 
+/** The hash pass's input where COPY is unavailable (the embedded database): keyset pages on the build's client. */
+async function* pagedPrefixedLines(c: PoolClient, snapshotId: string): AsyncGenerator<Buffer> {
+  for (let after = 0; ; ) {
+    const { rows } = await c.query<{ l: string; o: number }>(
+      `SELECT left(split, 2) || line || E'\\n' AS l, ordinal AS o FROM snapshot_rows WHERE snapshot_id = $1 AND ordinal > $2 ORDER BY ordinal LIMIT 5000`,
+      [snapshotId, after],
+    );
+    if (rows.length) yield Buffer.from(rows.map((r) => r.l).join(''), 'utf8');
+    if (rows.length < 5000) return;
+    after = rows[rows.length - 1].o;
+  }
+}
+
 function splitLockKey(projectId: string): string {
   return `arbiter-splits:${projectId}`;
 }
 
 @Injectable()
 export class SnapshotRepository {
-  constructor(private readonly sql: Sql) {}
+  constructor(
+    private readonly sql: Sql,
+    @Inject(DATABASE_OPTIONS) private readonly options: Pick<DatabaseOptions, 'bulkInsert'>,
+  ) {}
 
   /** The project's split settings, made (with a random seed) the first time they are asked for. */
   async splitSettings(projectId: string): Promise<StoredSplitSettings> {
@@ -388,14 +406,16 @@ export class SnapshotRepository {
     const total = Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM snapshot_rows WHERE snapshot_id = $1`, [snapshotId])).rows[0].n);
     const hashers = { all: createHash('sha256'), train: createHash('sha256'), valid: createHash('sha256'), test: createHash('sha256') };
     const rows = { all: 0, train: 0, valid: 0, test: 0 };
-    // The split's one-letter code prefixes each line, so one ordered pass feeds all four hashes.
-    const stream = c.query(
-      copyTo(`COPY (SELECT left(split, 2) || line FROM snapshot_rows WHERE snapshot_id = ${Number(snapshotId)} ORDER BY ordinal) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`),
-    );
+    // The split's two-letter code prefixes each line, so one ordered pass feeds all four hashes.
+    const stream = this.options.bulkInsert === 'insert'
+      ? pagedPrefixedLines(c, snapshotId)
+      : (c.query(
+          copyTo(`COPY (SELECT left(split, 2) || line FROM snapshot_rows WHERE snapshot_id = ${Number(snapshotId)} ORDER BY ordinal) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`),
+        ) as AsyncIterable<Buffer>);
     let rest = Buffer.alloc(0);
     const NL = 0x0a;
     const CODE: Record<string, Split> = { tr: 'train', va: 'valid', te: 'test' };
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of stream) {
       const buf = rest.length ? Buffer.concat([rest, chunk]) : chunk;
       let start = 0;
       for (let nl = buf.indexOf(NL, start); nl !== -1; nl = buf.indexOf(NL, start)) {
