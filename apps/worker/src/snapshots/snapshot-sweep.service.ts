@@ -1,6 +1,8 @@
-// Every SNAPSHOT_SWEEP_MS (and at start): opens the snapshots projects' schedules and gold-count policies ask for,
-// and queues again builds left `building` whose job is gone (Redis lost it, or its worker died past BullMQ's
-// stall limit). Every worker sweeps; a project's open build blocks another trigger, and job ids dedupe builds.
+// Every SNAPSHOT_SWEEP_MS (and at start): gives newly labeled items their split (so an item's split is made soon
+// after its first label, not only when a snapshot or a round first reads it), opens the snapshots projects'
+// schedules and gold-count policies ask for, and queues again builds left `building` whose job is gone (Redis lost
+// it, or its worker died past BullMQ's stall limit). Every worker sweeps; the split lock makes one assignment at a
+// time, a project's open build blocks another trigger, and job ids dedupe builds.
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SnapshotBuildService } from '@arbiter/server/application';
 
@@ -32,6 +34,8 @@ export class SnapshotSweeper implements OnApplicationBootstrap, BeforeApplicatio
     if (this.running) return;
     this.running = true;
     try {
+      const assigned = await this.builds.assignPendingSplits();
+      if (assigned) this.logger.log(`snapshots: ${assigned} newly labeled items given their split`);
       const opened = await this.builds.runTriggers();
       const requeued = await this.builds.requeueStalled(this.opts.stallMs);
       if (opened || requeued) this.logger.log(`snapshots: ${opened} opened by triggers, ${requeued} builds queued again`);

@@ -88,7 +88,7 @@ const baseSchema = z.object({
   WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   WEBHOOK_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
-  /** How often workers open the snapshots projects' triggers ask for, and re-queue builds whose job is gone. */
+  /** How often workers give newly labeled items their split, open the snapshots triggers ask for, and re-queue lost builds. */
   SNAPSHOT_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   /** A build `building` for longer than this with no job waiting or running is queued again. */
   SNAPSHOT_STALL_MS: z.coerce.number().int().min(0).max(86_400_000).default(120_000),

@@ -65,6 +65,16 @@ export class SnapshotBuildService {
     await this.repo.markFailed(snapshotId, err instanceof Error ? err.message : String(err));
   }
 
+  /**
+   * Gives newly labeled items of every project their split, soon after they got their first label (each sweep's
+   * items are one stratified batch); a project whose split lock is held (a build) is left to that build.
+   */
+  async assignPendingSplits(): Promise<number> {
+    let assigned = 0;
+    for (const projectId of await this.repo.projectsWithUnassignedLabels()) assigned += (await this.repo.assignPending(projectId, assignNewSplits, false)) ?? 0;
+    return assigned;
+  }
+
   /** Snapshots the projects' schedules and gold-count policies ask for; returns how many it opened. */
   async runTriggers(): Promise<number> {
     let opened = 0;

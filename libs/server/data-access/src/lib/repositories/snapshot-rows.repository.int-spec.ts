@@ -144,7 +144,7 @@ describe('SnapshotRowsRepository stored files', () => {
   }, 60_000);
   afterAll(() => db?.close(), 30_000);
 
-  // Bytes that are not text, arriving in 64 KiB chunks: six pieces of 1 MiB (the last shorter), read back four per query.
+  // Bytes that are not text, arriving in 64 KiB chunks: six pieces of 1 MiB (the last shorter), read back one per query.
   const file = Buffer.from(Array.from({ length: 5 * (1 << 20) + 12_345 }, (_, i) => (i * 7919) % 251));
   const chunks = () => Readable.from(Array.from({ length: Math.ceil(file.length / 65_536) }, (_, i) => file.subarray(i * 65_536, (i + 1) * 65_536)));
 

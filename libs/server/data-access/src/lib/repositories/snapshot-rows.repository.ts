@@ -15,9 +15,10 @@ export type SnapshotRowsSplit = 'train' | 'valid' | 'test' | 'all';
 // then writes each line untouched, where the text format would double its backslashes.
 const COPY_OPTIONS = `(FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`;
 
-// Stored files are cut into pieces of about this size, and read back a few pieces per query.
+// Stored files are cut into pieces of about this size, read back one piece per query (a page of pieces arrives as hex
+// text twice its size, so bigger pages only hold more memory at once).
 const PIECE_BYTES = 1 << 20;
-const PIECES_PER_PAGE = 4;
+const PIECES_PER_PAGE = 1;
 
 // Rows per page where COPY is unavailable (the embedded database's socket cannot carry the COPY sub-protocol).
 const PAGE_ROWS = 5_000;
@@ -111,7 +112,7 @@ export class SnapshotRowsRepository {
     });
   }
 
-  /** A stored file's bytes, a few pieces per query (memory flat), or null when it was not stored (yet). */
+  /** A stored file's bytes, a piece per query (memory flat), or null when it was not stored (yet). */
   async storedFile(snapshotId: string, split: SnapshotRowsSplit, format: 'parquet'): Promise<{ size: number; stream: Readable } | null> {
     const done = await this.sql.one<{ pieces: number; size: string }>(
       `SELECT pieces, size::text AS size FROM snapshot_files_done WHERE snapshot_id = $1 AND split = $2 AND format = $3`,

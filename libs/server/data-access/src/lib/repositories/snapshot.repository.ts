@@ -510,14 +510,28 @@ export class SnapshotRepository {
 
   /** Test split item ids (the active-learning evaluation slice), after assigning new items. */
   async testSplitItems(projectId: string, assign: AssignSplits): Promise<Set<string>> {
+    await this.assignPending(projectId, assign, true);
+    return this.assignedTestItems(projectId);
+  }
+
+  /**
+   * Gives items labeled since the last assignment their split, as one batch. With `wait` false it gives up (null)
+   * when a build or another assignment holds the project's split lock: that one assigns them.
+   */
+  async assignPending(projectId: string, assign: AssignSplits, wait: boolean): Promise<number | null> {
     const client = await this.sql.connect();
     try {
-      await client.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [splitLockKey(projectId)]);
+      if (wait) await client.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [splitLockKey(projectId)]);
+      else {
+        const { rows } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok`, [splitLockKey(projectId)]);
+        if (!rows[0].ok) return null;
+      }
       try {
         await client.query('BEGIN');
         try {
-          await this.assignNewSplits(client, projectId, await this.splitSettingsOn(client, projectId), assign);
+          const n = await this.assignNewSplits(client, projectId, await this.splitSettingsOn(client, projectId), assign);
           await client.query('COMMIT');
+          return n;
         } catch (err) {
           await client.query('ROLLBACK').catch(() => undefined);
           throw err;
@@ -525,11 +539,23 @@ export class SnapshotRepository {
       } finally {
         await client.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [splitLockKey(projectId)]).catch(() => undefined);
       }
-      const { rows } = await client.query<{ id: string }>(`SELECT item_id::text AS id FROM item_splits WHERE project_id = $1 AND split = 'test'`, [projectId]);
-      return new Set(rows.map((r) => r.id));
     } finally {
       client.release();
     }
+  }
+
+  /** Projects with an item that has a label (gold, completed consensus or weak) and no split yet. */
+  async projectsWithUnassignedLabels(): Promise<string[]> {
+    const rows = await this.sql.many<{ id: string }>(
+      `SELECT p.id FROM projects p
+        WHERE EXISTS (
+          SELECT 1 FROM items i
+            LEFT JOIN item_consensus ic ON ic.item_id = i.id
+            LEFT JOIN weak_labels w ON w.item_id = i.id
+           WHERE i.project_id = p.id AND NOT EXISTS (SELECT 1 FROM item_splits s WHERE s.item_id = i.id)
+             AND coalesce(i.gold[1], CASE WHEN i.status = 'completed' THEN ic.labels[1] END, w.label) IS NOT NULL)`,
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Records the complete snapshot a production model version was trained on; false when there is no such version. */
