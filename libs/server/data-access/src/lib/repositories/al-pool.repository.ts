@@ -1,18 +1,8 @@
-// What active learning reads of a project's pool: the texts (a page at a time), the labels a model may train on,
-// each item's state for the selection (labeled, leased, in review), the label model's probabilities, and the
+// What active learning reads of a project's pool: the texts (a page at a time) (its labels come from the round's
+// training snapshot), each item's state for the selection (labeled, leased, in review), the label model's probabilities, and the
 // client-supplied vectors (embeddingField at import) where the project has them.
 import { Injectable } from '@nestjs/common';
 import { Sql } from '../sql';
-
-export type TrainingSource = 'gold' | 'consensus' | 'weak';
-
-export interface TrainingLabel {
-  itemId: string;
-  label: number;
-  source: TrainingSource;
-  /** 1 for gold and consensus; the label model's confidence for a weak label. */
-  confidence: number;
-}
 
 /** Per pool item in id order, as flags. */
 export interface PoolState {
@@ -71,36 +61,6 @@ export class AlPoolRepository {
       for (const r of rows) out.set(r.id, r.embedding);
     }
     return out;
-  }
-
-  /**
-   * Every label a model may learn from, in item id order, one per item: gold (imported or a review decision);
-   * else the annotators' consensus on a completed item when its confidence reaches `consensusThreshold` and it is
-   * not waiting in review; else, when `weakMinConfidence` is given, the label model's weak label at least that
-   * confident. (The caller leaves out the test split, the evaluation slice.)
-   */
-  async trainingLabels(projectId: string, q: { consensusThreshold: number; weakMinConfidence: number | null }): Promise<TrainingLabel[]> {
-    return this.sql.many<TrainingLabel>(
-      `SELECT i.id::text AS "itemId",
-              coalesce(i.gold[1], c.labels[1], w.label)::int AS label,
-              CASE WHEN i.gold[1] IS NOT NULL THEN 'gold' WHEN c.labels[1] IS NOT NULL THEN 'consensus' ELSE 'weak' END AS source,
-              CASE WHEN i.gold[1] IS NULL AND c.labels[1] IS NULL THEN w.confidence ELSE 1 END::float8 AS confidence
-         FROM items i
-         LEFT JOIN item_consensus c ON c.item_id = i.id AND i.status = 'completed' AND c.confidence >= $2
-              AND NOT EXISTS (SELECT 1 FROM review_queue q WHERE q.item_id = i.id AND q.status = 'open')
-         LEFT JOIN weak_labels w ON $3::float8 IS NOT NULL AND w.item_id = i.id AND w.confidence >= $3::float8
-        WHERE i.project_id = $1 AND (i.gold[1] IS NOT NULL OR c.labels[1] IS NOT NULL OR w.label IS NOT NULL)
-        ORDER BY i.id`,
-      [projectId, q.consensusThreshold, q.weakMinConfidence],
-    );
-  }
-
-  /** Every gold label of the project, in item id order (the caller keeps the test split's, the evaluation slice). */
-  async gold(projectId: string): Promise<{ itemId: string; label: number }[]> {
-    return this.sql.many(
-      `SELECT id::text AS "itemId", gold[1]::int AS label FROM items WHERE project_id = $1 AND gold[1] IS NOT NULL ORDER BY id`,
-      [projectId],
-    );
   }
 
   /** Each item's state up to `throughId`, read a page at a time. */

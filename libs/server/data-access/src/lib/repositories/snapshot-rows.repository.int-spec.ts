@@ -1,6 +1,7 @@
 // A snapshot's rows streamed out of COPY on the machine's PostgreSQL: the bytes are the stored lines exactly (JSON
 // with quotes, backslashes, escaped control characters, unicode), a cursor resumes where a download broke, a split
-// streams alone, and a download dropped half-way gives its connection back.
+// streams alone, and a download dropped half-way gives its connection back; a stored file (the Parquet written after
+// a build) comes back byte for byte, and one whose bytes failed half-way leaves nothing.
 import { Readable } from 'node:stream';
 import { openTestDatabase, type TestDatabase } from '../test-database.testing';
 import { SnapshotRowsRepository, type SnapshotRowsSplit } from './snapshot-rows.repository';
@@ -14,7 +15,16 @@ async function bytes(stream: Readable): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-describe('SnapshotRowsRepository.copyLines', () => {
+
+async function waitFor(check: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('condition not reached within 10 s');
+}
+
+describe('SnapshotRowsRepository', () => {
   let db: TestDatabase;
   let repo: SnapshotRowsRepository;
   let snapshotId: string;
@@ -116,33 +126,8 @@ describe('SnapshotRowsRepository.copyLines', () => {
     expect(await bytes(await paged.copyLines(snapshotId, 'all', 5))).toBe(copied);
     expect(await bytes(await paged.copyLines(snapshotId, 'valid', 1))).toBe(expected('valid', 1));
   }, 60_000);
-});
 
-async function waitFor(check: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('condition not reached within 10 s');
-}
-
-describe('SnapshotRowsRepository stored files', () => {
-  let db: TestDatabase;
-  let repo: SnapshotRowsRepository;
-  let snapshotId: string;
-
-  beforeAll(async () => {
-    db = await openTestDatabase(3);
-    repo = new SnapshotRowsRepository(db.sql, { url: db.url });
-    const [{ id: projectId }] = await db.sql.many<{ id: string }>(
-      `INSERT INTO projects (name, label_kind, labels) VALUES ('p', 'single', '[{"name":"a"},{"name":"b"}]') RETURNING id`,
-    );
-    [{ id: snapshotId }] = await db.sql.many<{ id: string }>(
-      `INSERT INTO snapshots (project_id, version, trigger, policy) VALUES ($1, 1, 'manual', '{}') RETURNING id::text AS id`,
-      [projectId],
-    );
-  }, 60_000);
-  afterAll(() => db?.close(), 30_000);
+  // Stored files (the Parquet written after a build): kept whole, or not at all.
 
   // Bytes that are not text, arriving in 64 KiB chunks: six pieces of 1 MiB (the last shorter), read back one per query.
   const file = Buffer.from(Array.from({ length: 5 * (1 << 20) + 12_345 }, (_, i) => (i * 7919) % 251));

@@ -145,7 +145,7 @@ describe('SnapshotRepository', () => {
     expect((await repo.list(projectId)).map((s) => s.version)).toEqual([4, 3, 2, 1]);
   }, 60_000);
 
-  it('gives active learning its evaluation slice: the test split, assigned to newly labeled items when asked for', async () => {
+  it('gives active learning its evaluation slice: the test split, which an assignment pass extends to newly labeled items', async () => {
     // The seven items of v1 were dealt train, train, valid, test, …: the fourth in item id order is the test split.
     const before = await repo.assignedTestItems(projectId);
     expect([...before]).toEqual([ids.agreed]);
@@ -154,9 +154,11 @@ describe('SnapshotRepository', () => {
       const [{ id }] = await db.sql.many<{ id: string }>(`INSERT INTO items (project_id, external_id, text, gold) VALUES ($1, $2, 'x', '{0}') RETURNING id::text`, [projectId, ext]);
       fresh.push(id);
     }
-    // Reading the test split assigns nothing; asking for the evaluation slice deals the four new items too.
+    // Reading the test split assigns nothing; an assignment pass (the workers' sweep) deals the four new items, once.
     expect(await repo.assignedTestItems(projectId)).toEqual(before);
-    const slice = await repo.testSplitItems(projectId, assign);
+    expect(await repo.assignPending(projectId, assign, true)).toBe(4);
+    expect(await repo.assignPending(projectId, assign, false)).toBe(0);
+    const slice = await repo.assignedTestItems(projectId);
     expect(calls).toEqual([7, 4]);
     expect([...slice].sort()).toEqual([ids.agreed, fresh[3]].sort());
     expect(await repo.assignedTestItems(projectId)).toEqual(slice);

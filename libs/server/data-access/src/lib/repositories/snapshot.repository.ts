@@ -11,7 +11,7 @@ import type { Datasheet, LabelPolicy, LabelSource, ModelLineage, SnapshotDiff, S
 import { SNAPSHOT_ROW_COLUMNS, SPLITS } from '@arbiter/contracts';
 import type { DatabaseOptions } from '../data-source';
 import { DATABASE_OPTIONS } from '../database-options.token';
-import { Sql } from '../sql';
+import { type Queryable, Sql } from '../sql';
 import { iso } from './production-prediction.repository';
 
 export interface StoredSplitSettings {
@@ -134,6 +134,16 @@ async function* pagedPrefixedLines(c: PoolClient, snapshotId: string): AsyncGene
   }
 }
 
+/** The project's split settings, made (with a random seed) the first time they are asked for. */
+async function splitSettingsOn(q: Queryable, projectId: string): Promise<StoredSplitSettings> {
+  await q.query(`INSERT INTO split_settings (project_id, seed) VALUES ($1, floor(random() * 2147483647)::int) ON CONFLICT (project_id) DO NOTHING`, [projectId]);
+  const r = (await q.query<{ seed: number; train: number; valid: number; test: number; groupKey: string | null }>(
+    `SELECT seed, train, valid, test, group_key AS "groupKey" FROM split_settings WHERE project_id = $1`,
+    [projectId],
+  )).rows[0];
+  return { seed: r.seed, ratios: { train: r.train, valid: r.valid, test: r.test }, groupKey: r.groupKey };
+}
+
 function splitLockKey(projectId: string): string {
   return `arbiter-splits:${projectId}`;
 }
@@ -147,16 +157,7 @@ export class SnapshotRepository {
 
   /** The project's split settings, made (with a random seed) the first time they are asked for. */
   async splitSettings(projectId: string): Promise<StoredSplitSettings> {
-    await this.sql.many(
-      `INSERT INTO split_settings (project_id, seed) VALUES ($1, floor(random() * 2147483647)::int) ON CONFLICT (project_id) DO NOTHING`,
-      [projectId],
-    );
-    const r = await this.sql.one<{ seed: number; train: number; valid: number; test: number; groupKey: string | null }>(
-      `SELECT seed, train, valid, test, group_key AS "groupKey" FROM split_settings WHERE project_id = $1`,
-      [projectId],
-    );
-    if (!r) throw new SnapshotStateError('not-found');
-    return { seed: r.seed, ratios: { train: r.train, valid: r.valid, test: r.test }, groupKey: r.groupKey };
+    return splitSettingsOn(this.sql.pool, projectId);
   }
 
   async assignedCounts(projectId: string): Promise<Record<Split, number>> {
@@ -280,7 +281,7 @@ export class SnapshotRepository {
     await c.query(`UPDATE snapshots SET attempts = attempts + 1 WHERE id = $1`, [snapshotId]);
     const projectId = snap.projectId;
     const names = snap.labels.map((l) => l.name);
-    const settings = await this.splitSettingsOn(c, projectId);
+    const settings = await splitSettingsOn(c, projectId);
 
     progress('assigning', 0, 1);
     await this.assignNewSplits(c, projectId, settings, assign);
@@ -333,15 +334,6 @@ export class SnapshotRepository {
     );
     const view = (await c.query<SnapshotView>(`SELECT ${VIEW} FROM snapshots s WHERE s.id = $1`, [snapshotId])).rows[0];
     return { view, deliveryId: (queued.rowCount ?? 0) > 0 ? deliveryId : null };
-  }
-
-  private async splitSettingsOn(c: PoolClient, projectId: string): Promise<StoredSplitSettings> {
-    await c.query(`INSERT INTO split_settings (project_id, seed) VALUES ($1, floor(random() * 2147483647)::int) ON CONFLICT (project_id) DO NOTHING`, [projectId]);
-    const r = (await c.query<{ seed: number; train: number; valid: number; test: number; groupKey: string | null }>(
-      `SELECT seed, train, valid, test, group_key AS "groupKey" FROM split_settings WHERE project_id = $1`,
-      [projectId],
-    )).rows[0];
-    return { seed: r.seed, ratios: { train: r.train, valid: r.valid, test: r.test }, groupKey: r.groupKey };
   }
 
   /**
@@ -508,12 +500,6 @@ export class SnapshotRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** Test split item ids (the active-learning evaluation slice), after assigning new items. */
-  async testSplitItems(projectId: string, assign: AssignSplits): Promise<Set<string>> {
-    await this.assignPending(projectId, assign, true);
-    return this.assignedTestItems(projectId);
-  }
-
   /**
    * Gives items labeled since the last assignment their split, as one batch. With `wait` false it gives up (null)
    * when a build or another assignment holds the project's split lock: that one assigns them.
@@ -529,7 +515,7 @@ export class SnapshotRepository {
       try {
         await client.query('BEGIN');
         try {
-          const n = await this.assignNewSplits(client, projectId, await this.splitSettingsOn(client, projectId), assign);
+          const n = await this.assignNewSplits(client, projectId, await splitSettingsOn(client, projectId), assign);
           await client.query('COMMIT');
           return n;
         } catch (err) {
